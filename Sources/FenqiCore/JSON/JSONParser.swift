@@ -9,6 +9,12 @@ public struct JSONParser {
         /// What was expected there.
         public var message: String
         public var description: String { "line \(line), column \(column): \(message)" }
+        /// Creates a syntax error.
+        public init(line: Int, column: Int, message: String) {
+            self.line = line
+            self.column = column
+            self.message = message
+        }
     }
 
     private let bytes: [UInt8]
@@ -56,8 +62,12 @@ public struct JSONParser {
     }
 
     private mutating func expectWord(_ word: String) throws(SyntaxError) {
+        let start = index
         for b in word.utf8 {
-            guard index < bytes.count, bytes[index] == b else { throw error("expected '\(word)'") }
+            guard index < bytes.count, bytes[index] == b else {
+                index = start
+                throw error("expected '\(word)'")
+            }
             index += 1
         }
     }
