@@ -38,16 +38,3 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     }
 }
 
-extension LoanBookTotals {
-    /// Adds another block's totals.
-    public mutating func add(_ o: LoanBookTotals) {
-        instalmentsDue += o.instalmentsDue; instalmentsPaid += o.instalmentsPaid; principalRepaid += o.principalRepaid
-        interestIncome += o.interestIncome; loansRepaid += o.loansRepaid; prepayments += o.prepayments
-        prepaidPrincipal += o.prepaidPrincipal; missed += o.missed; cured += o.cured; chargeOffs += o.chargeOffs
-        chargeOffPrincipal += o.chargeOffPrincipal; openLoans += o.openLoans
-        for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
-    }
-
-    /// Total outstanding principal.
-    public var totalBalance: Double { balance.0 + balance.1 + balance.2 + balance.3 + balance.4 }
-}

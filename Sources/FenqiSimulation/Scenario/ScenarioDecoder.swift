@@ -45,7 +45,11 @@ struct ScenarioDecoder {
             for (path, value) in elements {
                 if let arm = decodeArm(value, path: path, defaultApproval: defaultApproval) { arms.append(arm) } else { armsOK = false }
             }
-            checkArms(arms, path: root.childPath("arms"), complete: armsOK && arms.count == elements.count)
+            let allocations = elements.compactMap { e -> Double? in
+                if case .number(let x) = e.value["allocation"] ?? .null, x >= 0, x <= 1 { return x }
+                return nil
+            }
+            checkArms(arms, path: root.childPath("arms"), allocations: !elements.isEmpty && allocations.count == elements.count ? allocations : nil)
         }
         root.finish()
         guard collector.problems.isEmpty, let name, let description, let seed, let periods, let startMonth,
@@ -126,7 +130,9 @@ struct ScenarioDecoder {
         do {
             _ = try GaussianCopula(correlation: spec.correlation, dimension: CustomerAttribute.allCases.count)
         } catch {
-            collector.report(r.childPath("correlations"), "expected correlations that form a positive-definite matrix; these do not (\(error))")
+            var where_ = ""
+            if case .notPositiveDefinite(let order) = error { where_ = " (the conflict shows at \(CustomerAttribute.allCases[order - 1].name))" }
+            collector.report(r.childPath("correlations"), "expected correlations that can hold together (a positive-definite matrix); these contradict each other\(where_)")
             return nil
         }
         return (spec, behaviours, hidden)
@@ -314,14 +320,14 @@ struct ScenarioDecoder {
         return InstalmentProduct(termMonths: term, pricing: pricing, interestFreePeriods: free, subsidyFunder: f)
     }
 
-    private func checkArms(_ arms: [Arm], path: String, complete: Bool) {
+    private func checkArms(_ arms: [Arm], path: String, allocations: [Double]?) {
         if arms.count > 64 { collector.report(path, "expected at most 64 arms, found \(arms.count)") }
         var names: Set<String> = []
         for (i, arm) in arms.enumerated() where !names.insert(arm.name).inserted {
             collector.report("\(path)[\(i)].name", "duplicate arm name \"\(arm.name)\"")
         }
-        guard complete else { return }
-        let total = arms.reduce(0) { $0 + $1.allocation }
+        guard let allocations else { return }
+        let total = allocations.reduce(0, +)
         if abs(total - 1) > 1e-9 {
             collector.report(path, "expected arm allocations that sum to 1, found \(JSONWriter.format((total * 1e9).rounded() / 1e9))")
         }
