@@ -17,8 +17,9 @@ public struct PopulationGenerator: Sendable {
     public let spec: PopulationSpec
     private let copula: GaussianCopula
     private let segmentTable: AliasTable
-    /// Every segment's margins, flat: segment × attribute.
-    private let marginals: [Marginal]
+    /// Every segment's margins, flat: segment × attribute, and the tables they point into.
+    private let marginals: [FlatMarginal]
+    private let tables: [Double]
 
     /// Prepares a generator.
     ///
@@ -27,7 +28,9 @@ public struct PopulationGenerator: Sendable {
         self.spec = spec
         copula = try GaussianCopula(correlation: spec.correlation, dimension: CustomerAttribute.allCases.count)
         segmentTable = AliasTable(weights: spec.segments.map(\.share))
-        marginals = spec.segments.flatMap(\.marginals)
+        var tables: [Double] = []
+        marginals = spec.segments.flatMap(\.marginals).map { $0.flattened(appendingTablesTo: &tables) }
+        self.tables = tables
     }
 
     /// Generates customers `range` (global indices) for `seed`.
@@ -40,6 +43,7 @@ public struct PopulationGenerator: Sendable {
         var scratch = [Double](repeating: 0, count: d)
         let segmentFamily = StreamFamily(seed: seed, period: 0, purpose: .populationSegment)
         let attributeFamily = StreamFamily(seed: seed, period: 0, purpose: .populationAttributes)
+        tables.withUnsafeBufferPointer { tables in
         marginals.withUnsafeBufferPointer { margins in
         latent.withUnsafeMutableBufferPointer { l in
         scratch.withUnsafeMutableBufferPointer { s in
@@ -50,7 +54,7 @@ public struct PopulationGenerator: Sendable {
                 var stream = attributeFamily.stream(for: global)
                 copula.sampleLatent(into: l, scratch: s, using: &stream)
                 let base = segment * d
-                func value(_ a: CustomerAttribute) -> Double { margins[base + a.rawValue].value(standardNormal: l[a.rawValue]) }
+                func value(_ a: CustomerAttribute) -> Double { margins[base + a.rawValue].value(standardNormal: l[a.rawValue], tables: tables) }
                 columns.segment[local] = UInt8(segment)
                 columns.latentRisk[local] = Float(value(.latentRisk))
                 columns.monthlyIncome[local] = value(.monthlyIncome)
@@ -66,7 +70,7 @@ public struct PopulationGenerator: Sendable {
                 columns.membershipTier[local] = UInt8(value(.membershipTier))
                 columns.preferredChannel[local] = UInt8(value(.preferredChannel))
             }
-        }}}
+        }}}}
         return columns
     }
 }

@@ -133,3 +133,23 @@ import Testing
         #expect(p.value(standardNormal: Normal.quantile(0.74)) == 2)
     }
 }
+
+@Suite struct FlatMarginalTests {
+    @Test func flatMarginsGiveExactlyTheValuesOfTheirMarginals() {
+        let margins: [Marginal] = [
+            Marginal(.normal(mean: 3, standardDeviation: 2), lowerBound: 0, upperBound: 7),
+            Marginal(.logNormal(median: 8000, sigma: 0.5)),
+            Marginal(.uniform(minimum: 18, maximum: 60)),
+            Marginal(.beta(alpha: 0.7, beta: 3, minimum: 0, maximum: 2)),
+            Marginal(.poisson(mean: 2.5)),
+            Marginal(.categorical(probabilities: [0.1, 0.6, 0.3])),
+        ]
+        var tables: [Double] = []
+        let flat = margins.map { $0.flattened(appendingTablesTo: &tables) }
+        tables.withUnsafeBufferPointer { t in
+            for x in stride(from: -9.0, through: 9.0, by: 0.37) {
+                for (m, f) in zip(margins, flat) { #expect(m.value(standardNormal: x) == f.value(standardNormal: x, tables: t)) }
+            }
+        }
+    }
+}

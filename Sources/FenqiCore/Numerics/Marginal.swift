@@ -64,6 +64,25 @@ public struct Marginal: Sendable, Equatable {
         }
     }
 
+    /// A trivially copyable form of the margin for hot loops; table-backed margins point into
+    /// `tables` at `offset`. See ``FlatMarginal``.
+    public func flattened(appendingTablesTo tables: inout [Double]) -> FlatMarginal {
+        let offset = tables.count
+        var flat = FlatMarginal(tag: 0, p0: 0, p1: 0, lowerBound: lowerBound, upperBound: upperBound, offset: offset, count: 0)
+        switch kind {
+        case .normal(let mean, let sd): flat.tag = 0; flat.p0 = mean; flat.p1 = sd
+        case .logNormal(let median, let sigma): flat.tag = 1; flat.p0 = median; flat.p1 = sigma
+        case .uniform(let minimum, let maximum): flat.tag = 2; flat.p0 = minimum; flat.p1 = maximum
+        case .beta(_, _, let minimum, let maximum):
+            flat.tag = 3; flat.p0 = minimum; flat.p1 = maximum; flat.count = table.count
+            tables.append(contentsOf: table)
+        case .poisson, .categorical:
+            flat.tag = 4; flat.count = thresholds.count
+            tables.append(contentsOf: thresholds)
+        }
+        return flat
+    }
+
     /// The margin's value for a standard normal coordinate x (the quantile at Φ(x)), clamped.
     public func value(standardNormal x: Double) -> Double {
         let raw: Double
@@ -99,12 +118,63 @@ public struct Marginal: Sendable, Equatable {
         let step = (grid.upper - grid.lower) / Double(grid.steps)
         return (0...grid.steps).map { i in
             let p = Normal.cdf(grid.lower + Double(i) * step)
+            // Newton on I_x(α, β) − p with the Beta density as derivative, kept inside a bisection bracket.
+            let logNorm = lgamma(alpha + beta) - lgamma(alpha) - lgamma(beta)
             var lo = 0.0, hi = 1.0
-            for _ in 0..<52 {
-                let mid = 0.5 * (lo + hi)
-                if IncompleteBeta.regularized(mid, a: alpha, b: beta) < p { lo = mid } else { hi = mid }
+            var x = alpha / (alpha + beta)
+            for _ in 0..<100 {
+                let f = IncompleteBeta.regularized(x, a: alpha, b: beta) - p
+                if f < 0 { lo = x } else { hi = x }
+                if abs(f) < 1e-14 || hi - lo < 1e-15 { break }
+                let density = exp(logNorm + (alpha - 1) * log(x) + (beta - 1) * log1p(-x))
+                var next = x - f / density
+                if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
+                x = next
             }
-            return 0.5 * (lo + hi)
+            return x
         }
+    }
+}
+
+/// A margin reduced to plain numbers, so that evaluating it copies nothing reference-counted.
+///
+/// Built by ``Marginal/flattened(appendingTablesTo:)``; evaluated by
+/// ``value(standardNormal:tables:)`` with the shared table storage. Gives exactly the values of
+/// ``Marginal/value(standardNormal:)``.
+public struct FlatMarginal: Sendable, Equatable {
+    /// 0 normal, 1 log-normal, 2 uniform, 3 Beta table, 4 thresholds (categorical, Poisson).
+    public var tag: UInt8
+    /// First and second parameter (mean/sd, median/σ, min/max).
+    public var p0: Double
+    public var p1: Double
+    /// Clamp bounds.
+    public var lowerBound: Double
+    public var upperBound: Double
+    /// Where the margin's table starts in the shared storage, and its length.
+    public var offset: Int
+    public var count: Int
+
+    /// The margin's value for a standard normal coordinate x.
+    @inlinable
+    public func value(standardNormal x: Double, tables: UnsafeBufferPointer<Double>) -> Double {
+        let raw: Double
+        switch tag {
+        case 0: raw = p0 + p1 * x
+        case 1: raw = p0 * exp(p1 * x)
+        case 2: raw = p0 + (p1 - p0) * Normal.cdf(x)
+        case 3:
+            let grid = Marginal.tableGrid
+            let step = (grid.upper - grid.lower) / Double(grid.steps)
+            let position = (Swift.min(Swift.max(x, grid.lower), grid.upper) - grid.lower) / step
+            let i = Swift.min(Int(position), grid.steps - 1)
+            let fraction = position - Double(i)
+            let a = tables[offset + i], b = tables[offset + i + 1]
+            raw = p0 + (p1 - p0) * (a + (b - a) * fraction)
+        default:
+            var index = 0
+            while index < count && x >= tables[offset + index] { index += 1 }
+            raw = Double(index)
+        }
+        return Swift.min(Swift.max(raw, lowerBound), upperBound)
     }
 }
