@@ -6,50 +6,60 @@ import PackageDescription
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
-    name: "Fenqi",
-    products: [
-        .executable(name: "fenqi", targets: ["fenqi"]),
-        .executable(name: "fenqi-bench", targets: ["fenqi-bench"]),
-        .library(name: "FenqiSimulation", targets: ["FenqiSimulation"]),
-        .library(name: "FenqiReport", targets: ["FenqiReport"]),
-    ],
-    targets: [
-        // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi.
-        .target(name: "FenqiCore", swiftSettings: strict),
-        .target(name: "FenqiPopulation", dependencies: ["FenqiCore"], swiftSettings: strict),
-        .target(name: "FenqiCredit", dependencies: ["FenqiCore"], swiftSettings: strict),
-        .target(
-            name: "FenqiSimulation",
-            dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit"],
-            swiftSettings: strict),
-        .target(
-            name: "FenqiReport",
-            dependencies: ["FenqiCore", "FenqiSimulation"],
-            swiftSettings: strict),
-        .executableTarget(
-            name: "fenqi",
-            dependencies: ["FenqiCore", "FenqiSimulation", "FenqiReport"],
-            swiftSettings: strict),
-        .executableTarget(
-            name: "fenqi-bench",
-            dependencies: ["FenqiCore", "FenqiSimulation"],
-            swiftSettings: strict),
+  name: "Fenqi",
+  products: [
+    .executable(name: "fenqi", targets: ["fenqi"]),
+    .executable(name: "fenqi-bench", targets: ["fenqi-bench"]),
+    .library(name: "FenqiSimulation", targets: ["FenqiSimulation"]),
+    .library(name: "FenqiReport", targets: ["FenqiReport"]),
+  ],
+  targets: [
+    // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi.
+    .target(name: "FenqiCore", swiftSettings: strict),
+    .target(
+      name: "FenqiPopulation", dependencies: ["FenqiCore"],
+      swiftSettings: strict),
+    .target(
+      name: "FenqiCredit", dependencies: ["FenqiCore"], swiftSettings: strict),
+    .target(
+      name: "FenqiSimulation",
+      dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit"],
+      swiftSettings: strict),
+    .target(
+      name: "FenqiReport",
+      dependencies: ["FenqiCore", "FenqiSimulation"],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "fenqi",
+      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiReport"],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "fenqi-bench",
+      dependencies: ["FenqiCore", "FenqiSimulation"],
+      swiftSettings: strict),
 
-        .testTarget(name: "FenqiCoreTests", dependencies: ["FenqiCore"], swiftSettings: strict),
-        .testTarget(
-            name: "FenqiPopulationTests", dependencies: ["FenqiCore", "FenqiPopulation"],
-            swiftSettings: strict),
-        .testTarget(
-            name: "FenqiCreditTests", dependencies: ["FenqiCore", "FenqiCredit"],
-            swiftSettings: strict),
-        .testTarget(
-            name: "FenqiSimulationTests",
-            dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiSimulation"],
-            resources: [.copy("Invalid")],
-            swiftSettings: strict),
-        .testTarget(
-            name: "FenqiReportTests", dependencies: ["FenqiSimulation", "FenqiReport"],
-            swiftSettings: strict),
-        .testTarget(name: "fenqiTests", dependencies: ["fenqi"], swiftSettings: strict),
-    ]
+    .testTarget(
+      name: "FenqiCoreTests", dependencies: ["FenqiCore"], swiftSettings: strict
+    ),
+    .testTarget(
+      name: "FenqiPopulationTests",
+      dependencies: ["FenqiCore", "FenqiPopulation"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiCreditTests", dependencies: ["FenqiCore", "FenqiCredit"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiSimulationTests",
+      dependencies: [
+        "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiSimulation",
+      ],
+      resources: [.copy("Invalid")],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiReportTests",
+      dependencies: ["FenqiSimulation", "FenqiReport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "fenqiTests", dependencies: ["fenqi"], swiftSettings: strict),
+  ]
 )

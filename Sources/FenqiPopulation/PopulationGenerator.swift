@@ -1,10 +1,10 @@
 import FenqiCore
 
 extension Purpose {
-    /// Drawing a customer's segment.
-    public static let populationSegment = Purpose(rawValue: 1)
-    /// Drawing a customer's attributes through the copula.
-    public static let populationAttributes = Purpose(rawValue: 2)
+  /// Drawing a customer's segment.
+  public static let populationSegment = Purpose(rawValue: 1)
+  /// Drawing a customer's attributes through the copula.
+  public static let populationAttributes = Purpose(rawValue: 2)
 }
 
 /// Generates synthetic customers: segment by alias sampling, then every attribute from one draw of
@@ -13,64 +13,81 @@ extension Purpose {
 /// Customer i's attributes depend only on (seed, i), so any block of customers can be generated
 /// alone, in any order, on any thread.
 public struct PopulationGenerator: Sendable {
-    /// The spec being generated.
-    public let spec: PopulationSpec
-    private let copula: GaussianCopula
-    private let segmentTable: AliasTable
-    /// Every segment's margins, flat: segment × attribute, and the tables they point into.
-    private let marginals: [FlatMarginal]
-    private let tables: [Double]
+  /// The spec being generated.
+  public let spec: PopulationSpec
+  private let copula: GaussianCopula
+  private let segmentTable: AliasTable
+  /// Every segment's margins, flat: segment × attribute, and the tables they point into.
+  private let marginals: [FlatMarginal]
+  private let tables: [Double]
 
-    /// Prepares a generator.
-    ///
-    /// - Throws: ``Cholesky/Failure`` when the correlation matrix is not positive definite.
-    public init(spec: PopulationSpec) throws(Cholesky.Failure) {
-        self.spec = spec
-        copula = try GaussianCopula(correlation: spec.correlation, dimension: CustomerAttribute.allCases.count)
-        segmentTable = AliasTable(weights: spec.segments.map(\.share))
-        var tables: [Double] = []
-        marginals = spec.segments.flatMap(\.marginals).map { $0.flattened(appendingTablesTo: &tables) }
-        self.tables = tables
+  /// Prepares a generator.
+  ///
+  /// - Throws: ``Cholesky/Failure`` when the correlation matrix is not positive definite.
+  public init(spec: PopulationSpec) throws(Cholesky.Failure) {
+    self.spec = spec
+    copula = try GaussianCopula(
+      correlation: spec.correlation, dimension: CustomerAttribute.allCases.count
+    )
+    segmentTable = AliasTable(weights: spec.segments.map(\.share))
+    var tables: [Double] = []
+    marginals = spec.segments.flatMap(\.marginals).map {
+      $0.flattened(appendingTablesTo: &tables)
     }
+    self.tables = tables
+  }
 
-    /// Generates customers `range` (global indices) for `seed`.
-    ///
-    /// - Complexity: O(range.count × d²) with d = 13 attributes.
-    public func generate(range: Range<Int>, seed: UInt64) -> CustomerColumns {
-        var columns = CustomerColumns(firstIndex: range.lowerBound, count: range.count)
-        let d = CustomerAttribute.allCases.count
-        var latent = [Double](repeating: 0, count: d)
-        var scratch = [Double](repeating: 0, count: d)
-        let segmentFamily = StreamFamily(seed: seed, period: 0, purpose: .populationSegment)
-        let attributeFamily = StreamFamily(seed: seed, period: 0, purpose: .populationAttributes)
-        tables.withUnsafeBufferPointer { tables in
-        marginals.withUnsafeBufferPointer { margins in
+  /// Generates customers `range` (global indices) for `seed`.
+  ///
+  /// - Complexity: O(range.count × d²) with d = 13 attributes.
+  public func generate(range: Range<Int>, seed: UInt64) -> CustomerColumns {
+    var columns = CustomerColumns(
+      firstIndex: range.lowerBound, count: range.count)
+    let d = CustomerAttribute.allCases.count
+    var latent = [Double](repeating: 0, count: d)
+    var scratch = [Double](repeating: 0, count: d)
+    let segmentFamily = StreamFamily(
+      seed: seed, period: 0, purpose: .populationSegment)
+    let attributeFamily = StreamFamily(
+      seed: seed, period: 0, purpose: .populationAttributes)
+    tables.withUnsafeBufferPointer { tables in
+      marginals.withUnsafeBufferPointer { margins in
         latent.withUnsafeMutableBufferPointer { l in
-        scratch.withUnsafeMutableBufferPointer { s in
+          scratch.withUnsafeMutableBufferPointer { s in
             for local in 0..<range.count {
-                let global = UInt64(range.lowerBound + local)
-                var segmentStream = segmentFamily.stream(for: global)
-                let segment = spec.segments.count == 1 ? 0 : segmentTable.sample(using: &segmentStream)
-                var stream = attributeFamily.stream(for: global)
-                copula.sampleLatent(into: l, scratch: s, using: &stream)
-                let base = segment * d
-                func value(_ a: CustomerAttribute) -> Double { margins[base + a.rawValue].value(standardNormal: l[a.rawValue], tables: tables) }
-                columns.segment[local] = UInt8(segment)
-                columns.latentRisk[local] = Float(value(.latentRisk))
-                columns.monthlyIncome[local] = value(.monthlyIncome)
-                columns.incomeStability[local] = Float(value(.incomeStability))
-                columns.debtToIncome[local] = Float(value(.debtToIncome))
-                columns.creditHistoryMonths[local] = UInt16(value(.creditHistoryMonths).rounded())
-                columns.priorDelinquencies[local] = UInt8(value(.priorDelinquencies).rounded())
-                columns.creditScore[local] = Float(value(.creditScore))
-                columns.age[local] = UInt8(value(.age).rounded())
-                columns.cityTier[local] = UInt8(value(.cityTier))
-                columns.digitalAffinity[local] = Float(value(.digitalAffinity))
-                columns.priceSensitivity[local] = Float(value(.priceSensitivity))
-                columns.membershipTier[local] = UInt8(value(.membershipTier))
-                columns.preferredChannel[local] = UInt8(value(.preferredChannel))
+              let global = UInt64(range.lowerBound + local)
+              var segmentStream = segmentFamily.stream(for: global)
+              let segment =
+                spec.segments.count == 1
+                ? 0 : segmentTable.sample(using: &segmentStream)
+              var stream = attributeFamily.stream(for: global)
+              copula.sampleLatent(into: l, scratch: s, using: &stream)
+              let base = segment * d
+              func value(_ a: CustomerAttribute) -> Double {
+                margins[base + a.rawValue].value(
+                  standardNormal: l[a.rawValue], tables: tables)
+              }
+              columns.segment[local] = UInt8(segment)
+              columns.latentRisk[local] = Float(value(.latentRisk))
+              columns.monthlyIncome[local] = value(.monthlyIncome)
+              columns.incomeStability[local] = Float(value(.incomeStability))
+              columns.debtToIncome[local] = Float(value(.debtToIncome))
+              columns.creditHistoryMonths[local] = UInt16(
+                value(.creditHistoryMonths).rounded())
+              columns.priorDelinquencies[local] = UInt8(
+                value(.priorDelinquencies).rounded())
+              columns.creditScore[local] = Float(value(.creditScore))
+              columns.age[local] = UInt8(value(.age).rounded())
+              columns.cityTier[local] = UInt8(value(.cityTier))
+              columns.digitalAffinity[local] = Float(value(.digitalAffinity))
+              columns.priceSensitivity[local] = Float(value(.priceSensitivity))
+              columns.membershipTier[local] = UInt8(value(.membershipTier))
+              columns.preferredChannel[local] = UInt8(value(.preferredChannel))
             }
-        }}}}
-        return columns
+          }
+        }
+      }
     }
+    return columns
+  }
 }

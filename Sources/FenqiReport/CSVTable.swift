@@ -3,34 +3,43 @@ import FenqiCore
 /// A CSV table built row by row with a fixed header; numbers in their shortest round-trip form so
 /// the bytes are the same on every run.
 public struct CSVTable: Sendable {
-    /// The column names.
-    public let header: [String]
-    private var lines: [String] = []
+  /// The column names.
+  public let header: [String]
+  private var lines: [String] = []
 
-    /// Creates a table with the given columns.
-    public init(header: [String]) { self.header = header }
+  /// Creates a table with the given columns.
+  public init(header: [String]) { self.header = header }
 
-    /// A CSV cell: a number in shortest round-trip form.
-    public static func cell(_ x: Double) -> String { JSONWriter.format(x) }
+  /// A CSV cell: a number in shortest round-trip form.
+  public static func cell(_ x: Double) -> String { JSONWriter.format(x) }
 
-    /// A CSV cell: text, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    public static func cell(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+  /// A CSV cell: text, quoted when it holds a comma, a quote or a line break (RFC 4180).
+  public static func cell(_ s: String) -> String {
+    guard
+      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    else { return s }
+    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
 
-    /// Appends a row of already formatted cells.
-    public mutating func append(_ cells: [String]) {
-        precondition(cells.count == header.count, "CSV row has \(cells.count) cells for \(header.count) columns")
-        lines.append(cells.joined(separator: ","))
-    }
+  /// Appends a row of already formatted cells.
+  public mutating func append(_ cells: [String]) {
+    precondition(
+      cells.count == header.count,
+      "CSV row has \(cells.count) cells for \(header.count) columns")
+    lines.append(cells.joined(separator: ","))
+  }
 
-    /// The whole table, header first, each line ending in a newline.
-    public var text: String { ([header.joined(separator: ",")] + lines).map { $0 + "\n" }.joined() }
+  /// The whole table, header first, each line ending in a newline.
+  public var text: String {
+    ([header.joined(separator: ",")] + lines).map { $0 + "\n" }.joined()
+  }
 }
 
 extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
-    }
+  fileprivate func replacingOccurrences(
+    of target: String, with replacement: String
+  ) -> String {
+    split(separator: Character(target), omittingEmptySubsequences: false)
+      .joined(separator: replacement)
+  }
 }

@@ -4,82 +4,124 @@ import FenqiSimulation
 /// The run's tables and JSON documents, built from a ``RunResult`` alone (column names are
 /// documented in the README).
 public enum ResultTables {
-    /// `periods.csv`: one row per period × arm.
-    public static func periods(_ r: RunResult) -> CSVTable {
-        var t = CSVTable(header: [
-            "period", "calendar_month", "arm", "customers", "reached", "needs", "applications", "paid_in_full", "approvals",
-            "declines", "bookings", "gmv", "booked_principal", "instalments_due", "instalments_paid", "principal_repaid",
-            "prepaid_principal", "interest_fee_income", "merchant_subsidy", "balance_current", "balance_dpd_1_30",
-            "balance_dpd_31_60", "balance_dpd_61_90", "balance_dpd_90_plus", "outstanding_balance", "open_loans", "missed",
-            "cured", "charge_offs", "charge_off_principal", "recoveries", "funding_cost", "marketing_cost", "net_income",
-        ])
-        for row in r.periods {
-            for (a, m) in row.enumerated() {
-                let c = m.counts, b = c.book
-                let month = (r.scenario.startMonth - 1 + m.period - 1) % 12 + 1
-                t.append([String(m.period), String(month), CSVTable.cell(r.scenario.arms[a].name)] + [
-                    Double(r.arms[a].customers), c.reached, c.needs, c.applications, c.paidInFull, c.approvals, c.declines,
-                    c.bookings, c.gmv, c.bookedPrincipal, b.instalmentsDue, b.instalmentsPaid, b.principalRepaid,
-                    b.prepaidPrincipal, b.interestIncome, c.merchantSubsidy, b.balance.0, b.balance.1, b.balance.2,
-                    b.balance.3, b.balance.4, b.totalBalance, b.openLoans, b.missed, b.cured, b.chargeOffs,
-                    b.chargeOffPrincipal, m.recoveries, m.fundingCost, m.marketingCost, m.netIncome,
-                ].map(CSVTable.cell))
-            }
-        }
-        return t
+  /// `periods.csv`: one row per period × arm.
+  public static func periods(_ r: RunResult) -> CSVTable {
+    var t = CSVTable(header: [
+      "period", "calendar_month", "arm", "customers", "reached", "needs",
+      "applications", "paid_in_full", "approvals",
+      "declines", "bookings", "gmv", "booked_principal", "instalments_due",
+      "instalments_paid", "principal_repaid",
+      "prepaid_principal", "interest_fee_income", "merchant_subsidy",
+      "balance_current", "balance_dpd_1_30",
+      "balance_dpd_31_60", "balance_dpd_61_90", "balance_dpd_90_plus",
+      "outstanding_balance", "open_loans", "missed",
+      "cured", "charge_offs", "charge_off_principal", "recoveries",
+      "funding_cost", "marketing_cost", "net_income",
+    ])
+    for row in r.periods {
+      for (a, m) in row.enumerated() {
+        let c = m.counts
+        let b = c.book
+        let month = (r.scenario.startMonth - 1 + m.period - 1) % 12 + 1
+        t.append(
+          [
+            String(m.period), String(month),
+            CSVTable.cell(r.scenario.arms[a].name),
+          ]
+            + [
+              Double(r.arms[a].customers), c.reached, c.needs, c.applications,
+              c.paidInFull, c.approvals, c.declines,
+              c.bookings, c.gmv, c.bookedPrincipal, b.instalmentsDue,
+              b.instalmentsPaid, b.principalRepaid,
+              b.prepaidPrincipal, b.interestIncome, c.merchantSubsidy,
+              b.balance.0, b.balance.1, b.balance.2,
+              b.balance.3, b.balance.4, b.totalBalance, b.openLoans, b.missed,
+              b.cured, b.chargeOffs,
+              b.chargeOffPrincipal, m.recoveries, m.fundingCost,
+              m.marketingCost, m.netIncome,
+            ].map(CSVTable.cell))
+      }
     }
+    return t
+  }
 
-    /// The per-arm summary figures, in column order, with their names.
-    static func armFigures(_ s: ArmSummary) -> [(String, Double)] {
-        let b = s.totals.book
-        return [
-            ("customers", Double(s.customers)), ("reached", s.totals.reached), ("needs", s.totals.needs),
-            ("applications", s.totals.applications), ("approvals", s.totals.approvals), ("bookings", s.totals.bookings),
-            ("paid_in_full", s.totals.paidInFull), ("gmv", s.totals.gmv), ("booked_principal", s.totals.bookedPrincipal),
-            ("conversion", s.conversion), ("approval_rate", s.approvalRate), ("average_order_value", s.averageOrderValue),
-            ("repayment_rate", s.repaymentRate), ("dpd30_plus_rate", s.dpd30PlusRate), ("dpd90_plus_rate", s.dpd90PlusRate),
-            ("bad_debt_rate", s.badDebtRate), ("annualised_charge_off_rate", s.annualisedChargeOffRate),
-            ("interest_fee_income", b.interestIncome), ("merchant_subsidy", s.totals.merchantSubsidy),
-            ("charge_offs", b.chargeOffs), ("charge_off_principal", b.chargeOffPrincipal), ("recoveries", s.recoveries),
-            ("pending_recoveries", s.pendingRecoveries), ("funding_cost", s.fundingCost), ("marketing_cost", s.marketingCost),
-            ("net_income", s.netIncome), ("marketing_roi", s.marketingROI), ("outstanding_balance", b.totalBalance),
-            ("open_loans", b.openLoans),
-        ]
-    }
-
-    /// `arms.csv`: one row per arm.
-    public static func arms(_ r: RunResult) -> CSVTable {
-        var t = CSVTable(header: ["arm"] + armFigures(r.arms[0]).map(\.0))
-        for s in r.arms { t.append([CSVTable.cell(s.name)] + armFigures(s).map { CSVTable.cell($0.1) }) }
-        return t
-    }
-
-    /// `summary.json`: the scenario's identity, every arm's figures, each arm's difference from the
-    /// first arm (the control), and the book's accounting identity.
-    public static func summary(_ r: RunResult) -> JSONValue {
-        let control = armFigures(r.arms[0])
-        let arms: [JSONValue] = r.arms.map { s in
-            .object([("name", .string(s.name))] + armFigures(s).map { ($0.0, JSONValue.number($0.1)) })
-        }
-        let differences: [JSONValue] = r.arms.dropFirst().map { s in
-            let figures = armFigures(s)
-            return .object([("arm", .string(s.name)), ("versus", .string(r.arms[0].name))]
-                + zip(figures, control).filter { ratioNames.contains($0.0.0) }.map { ($0.0.0, JSONValue.number($0.0.1 - $0.1.1)) })
-        }
-        return .object([
-            ("scenario", .string(r.scenario.name)),
-            ("seed", .number(Double(r.scenario.seed))),
-            ("periods", .number(Double(r.scenario.periods))),
-            ("customers", .number(Double(r.scenario.population.size))),
-            ("arms", .array(arms)),
-            ("differencesFromControl", .array(differences)),
-            ("bookIdentityError", .object(zip(r.arms, r.conservationError).map { ($0.0.name, JSONValue.number($0.1)) })),
-        ])
-    }
-
-    /// The ratio figures compared between arms.
-    static let ratioNames: Set<String> = [
-        "conversion", "approval_rate", "average_order_value", "repayment_rate", "dpd30_plus_rate", "dpd90_plus_rate",
-        "bad_debt_rate", "annualised_charge_off_rate", "net_income",
+  /// The per-arm summary figures, in column order, with their names.
+  static func armFigures(_ s: ArmSummary) -> [(String, Double)] {
+    let b = s.totals.book
+    return [
+      ("customers", Double(s.customers)), ("reached", s.totals.reached),
+      ("needs", s.totals.needs),
+      ("applications", s.totals.applications),
+      ("approvals", s.totals.approvals), ("bookings", s.totals.bookings),
+      ("paid_in_full", s.totals.paidInFull), ("gmv", s.totals.gmv),
+      ("booked_principal", s.totals.bookedPrincipal),
+      ("conversion", s.conversion), ("approval_rate", s.approvalRate),
+      ("average_order_value", s.averageOrderValue),
+      ("repayment_rate", s.repaymentRate), ("dpd30_plus_rate", s.dpd30PlusRate),
+      ("dpd90_plus_rate", s.dpd90PlusRate),
+      ("bad_debt_rate", s.badDebtRate),
+      ("annualised_charge_off_rate", s.annualisedChargeOffRate),
+      ("interest_fee_income", b.interestIncome),
+      ("merchant_subsidy", s.totals.merchantSubsidy),
+      ("charge_offs", b.chargeOffs),
+      ("charge_off_principal", b.chargeOffPrincipal),
+      ("recoveries", s.recoveries),
+      ("pending_recoveries", s.pendingRecoveries),
+      ("funding_cost", s.fundingCost), ("marketing_cost", s.marketingCost),
+      ("net_income", s.netIncome), ("marketing_roi", s.marketingROI),
+      ("outstanding_balance", b.totalBalance),
+      ("open_loans", b.openLoans),
     ]
+  }
+
+  /// `arms.csv`: one row per arm.
+  public static func arms(_ r: RunResult) -> CSVTable {
+    var t = CSVTable(header: ["arm"] + armFigures(r.arms[0]).map(\.0))
+    for s in r.arms {
+      t.append(
+        [CSVTable.cell(s.name)] + armFigures(s).map { CSVTable.cell($0.1) })
+    }
+    return t
+  }
+
+  /// `summary.json`: the scenario's identity, every arm's figures, each arm's difference from the
+  /// first arm (the control), and the book's accounting identity.
+  public static func summary(_ r: RunResult) -> JSONValue {
+    let control = armFigures(r.arms[0])
+    let arms: [JSONValue] = r.arms.map { s in
+      .object(
+        [("name", .string(s.name))]
+          + armFigures(s).map { ($0.0, JSONValue.number($0.1)) })
+    }
+    let differences: [JSONValue] = r.arms.dropFirst().map { s in
+      let figures = armFigures(s)
+      return .object(
+        [("arm", .string(s.name)), ("versus", .string(r.arms[0].name))]
+          + zip(figures, control).filter { ratioNames.contains($0.0.0) }.map {
+            ($0.0.0, JSONValue.number($0.0.1 - $0.1.1))
+          })
+    }
+    return .object([
+      ("scenario", .string(r.scenario.name)),
+      ("seed", .number(Double(r.scenario.seed))),
+      ("periods", .number(Double(r.scenario.periods))),
+      ("customers", .number(Double(r.scenario.population.size))),
+      ("arms", .array(arms)),
+      ("differencesFromControl", .array(differences)),
+      (
+        "bookIdentityError",
+        .object(
+          zip(r.arms, r.conservationError).map {
+            ($0.0.name, JSONValue.number($0.1))
+          })
+      ),
+    ])
+  }
+
+  /// The ratio figures compared between arms.
+  static let ratioNames: Set<String> = [
+    "conversion", "approval_rate", "average_order_value", "repayment_rate",
+    "dpd30_plus_rate", "dpd90_plus_rate",
+    "bad_debt_rate", "annualised_charge_off_rate", "net_income",
+  ]
 }

@@ -4,101 +4,132 @@ import Foundation
 
 /// What the manifest records about a run besides its results.
 public struct RunManifest: Sendable {
-    /// The scenario file as given on the command line.
-    public var scenarioFile: String
-    /// SHA-256 of the scenario file's bytes.
-    public var scenarioSHA256: String
-    /// The fenqi version.
-    public var fenqiVersion: String
-    /// Start and end, ISO 8601 UTC (the manifest is the only file with times in it).
-    public var startedAt: String
-    public var finishedAt: String
-    /// Worker threads used.
-    public var threads: Int
+  /// The scenario file as given on the command line.
+  public var scenarioFile: String
+  /// SHA-256 of the scenario file's bytes.
+  public var scenarioSHA256: String
+  /// The fenqi version.
+  public var fenqiVersion: String
+  /// When the run started, ISO 8601 UTC (the manifest is the only file with times in it).
+  public var startedAt: String
+  /// When the run finished, ISO 8601 UTC.
+  public var finishedAt: String
+  /// Worker threads used.
+  public var threads: Int
 
-    /// Creates a manifest record.
-    public init(scenarioFile: String, scenarioSHA256: String, fenqiVersion: String, startedAt: String, finishedAt: String, threads: Int) {
-        self.scenarioFile = scenarioFile
-        self.scenarioSHA256 = scenarioSHA256
-        self.fenqiVersion = fenqiVersion
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.threads = threads
-    }
+  /// Creates a manifest record.
+  public init(
+    scenarioFile: String, scenarioSHA256: String, fenqiVersion: String,
+    startedAt: String, finishedAt: String, threads: Int
+  ) {
+    self.scenarioFile = scenarioFile
+    self.scenarioSHA256 = scenarioSHA256
+    self.fenqiVersion = fenqiVersion
+    self.startedAt = startedAt
+    self.finishedAt = finishedAt
+    self.threads = threads
+  }
 }
 
 /// Why a run folder could not be written.
 public enum OutputError: Error, Equatable, Sendable {
-    /// The folder exists and `--force` was not given.
-    case exists(String)
-    /// The file system refused.
-    case failed(path: String, reason: String)
+  /// The folder exists and `--force` was not given.
+  case exists(String)
+  /// The file system refused.
+  case failed(path: String, reason: String)
 
-    /// The message for stderr.
-    public var message: String {
-        switch self {
-        case .exists(let p): return "\(p): the output folder exists already; choose another --out or pass --force to replace it"
-        case .failed(let p, let reason): return "\(p): cannot write the results: \(reason)"
-        }
+  /// The message for stderr.
+  public var message: String {
+    switch self {
+    case .exists(let p):
+      return
+        "\(p): the output folder exists already; choose another --out or pass --force to replace it"
+    case .failed(let p, let reason):
+      return "\(p): cannot write the results: \(reason)"
     }
+  }
 }
 
 /// Writes a run folder atomically: every file goes into a temporary folder beside the target,
 /// which is then renamed into place, so a failed or interrupted run leaves no half-written folder.
 public enum RunFolderWriter {
-    /// The files of a run folder, by name.
-    public static func files(_ result: RunResult, manifest: RunManifest) -> [(name: String, text: String)] {
-        [
-            ("manifest.json", JSONWriter.text(manifestJSON(result, manifest))),
-            ("summary.json", JSONWriter.text(ResultTables.summary(result))),
-            ("periods.csv", ResultTables.periods(result).text),
-            ("arms.csv", ResultTables.arms(result).text),
-            ("report.md", MarkdownReport.text(result)),
-        ]
-    }
+  /// The files of a run folder, by name.
+  public static func files(_ result: RunResult, manifest: RunManifest) -> [(
+    name: String, text: String
+  )] {
+    [
+      ("manifest.json", JSONWriter.text(manifestJSON(result, manifest))),
+      ("summary.json", JSONWriter.text(ResultTables.summary(result))),
+      ("periods.csv", ResultTables.periods(result).text),
+      ("arms.csv", ResultTables.arms(result).text),
+      ("report.md", MarkdownReport.text(result)),
+    ]
+  }
 
-    static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {
-        .object([
-            ("scenario", .string(r.scenario.name)), ("scenarioFile", .string(m.scenarioFile)),
-            ("scenarioSHA256", .string(m.scenarioSHA256)), ("seed", .number(Double(r.scenario.seed))),
-            ("fenqiVersion", .string(m.fenqiVersion)), ("startedAt", .string(m.startedAt)),
-            ("finishedAt", .string(m.finishedAt)), ("threads", .number(Double(m.threads))),
-            ("customers", .number(Double(r.scenario.population.size))), ("periods", .number(Double(r.scenario.periods))),
-            ("files", .array(["summary.json", "periods.csv", "arms.csv", "report.md"].map { .string($0) })),
-        ])
-    }
+  static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {
+    .object([
+      ("scenario", .string(r.scenario.name)),
+      ("scenarioFile", .string(m.scenarioFile)),
+      ("scenarioSHA256", .string(m.scenarioSHA256)),
+      ("seed", .number(Double(r.scenario.seed))),
+      ("fenqiVersion", .string(m.fenqiVersion)),
+      ("startedAt", .string(m.startedAt)),
+      ("finishedAt", .string(m.finishedAt)),
+      ("threads", .number(Double(m.threads))),
+      ("customers", .number(Double(r.scenario.population.size))),
+      ("periods", .number(Double(r.scenario.periods))),
+      (
+        "files",
+        .array(
+          ["summary.json", "periods.csv", "arms.csv", "report.md"].map {
+            .string($0)
+          })
+      ),
+    ])
+  }
 
-    /// Fails if `folder` exists and may not be replaced; call before a long run.
-    public static func checkWritable(_ folder: String, force: Bool) throws(OutputError) {
-        if FileManager.default.fileExists(atPath: folder) && !force { throw .exists(folder) }
+  /// Fails if `folder` exists and may not be replaced; call before a long run.
+  public static func checkWritable(_ folder: String, force: Bool)
+    throws(OutputError)
+  {
+    if FileManager.default.fileExists(atPath: folder) && !force {
+      throw .exists(folder)
     }
+  }
 
-    /// Writes `files` into `folder` atomically (temporary sibling, then rename).
-    public static func write(_ files: [(name: String, text: String)], to folder: String, force: Bool) throws(OutputError) {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let temporary = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: temporary.path) { try fm.removeItem(at: temporary) }
-            try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for f in files {
-                try Data(f.text.utf8).write(to: temporary.appendingPathComponent(f.name), options: .atomic)
-            }
-            if fm.fileExists(atPath: target.path) {
-                guard force else {
-                    try? fm.removeItem(at: temporary)
-                    throw OutputError.exists(folder)
-                }
-                try fm.removeItem(at: target)
-            }
-            try fm.moveItem(at: temporary, to: target)
-        } catch let e as OutputError {
-            throw e
-        } catch {
-            try? fm.removeItem(at: temporary)
-            throw .failed(path: folder, reason: error.localizedDescription)
+  /// Writes `files` into `folder` atomically (temporary sibling, then rename).
+  public static func write(
+    _ files: [(name: String, text: String)], to folder: String, force: Bool
+  ) throws(OutputError) {
+    let fm = FileManager.default
+    let target = URL(fileURLWithPath: folder).standardizedFileURL
+    let parent = target.deletingLastPathComponent()
+    let temporary = parent.appendingPathComponent(
+      ".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)"
+    )
+    do {
+      try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+      if fm.fileExists(atPath: temporary.path) {
+        try fm.removeItem(at: temporary)
+      }
+      try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
+      for f in files {
+        try Data(f.text.utf8).write(
+          to: temporary.appendingPathComponent(f.name), options: .atomic)
+      }
+      if fm.fileExists(atPath: target.path) {
+        guard force else {
+          try? fm.removeItem(at: temporary)
+          throw OutputError.exists(folder)
         }
+        try fm.removeItem(at: target)
+      }
+      try fm.moveItem(at: temporary, to: target)
+    } catch let e as OutputError {
+      throw e
+    } catch {
+      try? fm.removeItem(at: temporary)
+      throw .failed(path: folder, reason: error.localizedDescription)
     }
+  }
 }

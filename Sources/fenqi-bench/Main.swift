@@ -7,43 +7,49 @@ import Foundation
 /// Speed is measured here and only here, never in unit tests.
 @main
 enum FenqiBench {
-    static let usage = """
-        USAGE:
-          fenqi-bench engine <scenario.json> [--customers <n>] [--threads <n>]
-              Prepare and run one scenario in this process; print one JSON line with set-up and run
-              seconds, customer-months per second, peak memory and bytes per customer.
-          fenqi-bench peer [--customers <n>] [--threads <n>] [--runs <r>] [--peer <lifecycle_numpy.py>]
-              Alternate the NumPy peer and Fenqi on Scenarios/peer-lifecycle.json at the same N, r times
-              each; print both throughputs (median), their ratio, peak memory and whether the aggregate
-              rates agree within sampling error. Default peer: ../shared/bench/lifecycle_numpy.py.
-        """
+  static let usage = """
+    USAGE:
+      fenqi-bench engine <scenario.json> [--customers <n>] [--threads <n>]
+          Prepare and run one scenario in this process; print one JSON line with set-up and run
+          seconds, customer-months per second, peak memory and bytes per customer.
+      fenqi-bench peer [--customers <n>] [--threads <n>] [--runs <r>] [--peer <lifecycle_numpy.py>]
+          Alternate the NumPy peer and Fenqi on Scenarios/peer-lifecycle.json at the same N, r times
+          each; print both throughputs (median), their ratio, peak memory and whether the aggregate
+          rates agree within sampling error. Default peer: ../shared/bench/lifecycle_numpy.py.
+    """
 
-    static func main() {
-        var args = Array(CommandLine.arguments.dropFirst())
-        guard let mode = args.first else { fail(usage) }
-        args.removeFirst()
-        switch mode {
-        case "engine": EngineBenchmark.run(args)
-        case "peer": PeerComparison.run(args)
-        case "-h", "--help": print(usage)
-        default: fail("unknown mode '\(mode)'\n" + usage)
-        }
+  static func main() {
+    var args = Array(CommandLine.arguments.dropFirst())
+    guard let mode = args.first else { fail(usage) }
+    args.removeFirst()
+    switch mode {
+    case "engine": EngineBenchmark.run(args)
+    case "peer": PeerComparison.run(args)
+    case "-h", "--help": print(usage)
+    default: fail("unknown mode '\(mode)'\n" + usage)
     }
+  }
 
-    static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        exit(2)
-    }
+  static func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+  }
 
-    /// The value following `--name`, if any.
-    static func option(_ name: String, in args: [String]) -> String? {
-        guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
-        return args[i + 1]
+  /// The value following `--name`, if any.
+  static func option(_ name: String, in args: [String]) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else {
+      return nil
     }
+    return args[i + 1]
+  }
 
-    static func positiveInteger(_ name: String, in args: [String], default value: Int) -> Int {
-        guard let text = option(name, in: args) else { return value }
-        guard let v = Int(text), v > 0 else { fail("\(name) expects a positive integer, found '\(text)'") }
-        return v
+  static func positiveInteger(
+    _ name: String, in args: [String], default value: Int
+  ) -> Int {
+    guard let text = option(name, in: args) else { return value }
+    guard let v = Int(text), v > 0 else {
+      fail("\(name) expects a positive integer, found '\(text)'")
     }
+    return v
+  }
 }

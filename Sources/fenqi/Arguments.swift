@@ -3,59 +3,68 @@ import FenqiCore
 /// A command line split into positional arguments and `--options`, checked against what a command
 /// accepts.
 struct Arguments {
-    var positionals: [String] = []
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
+  var positionals: [String] = []
+  var values: [String: String] = [:]
+  var flags: Set<String> = []
 
-    /// A usage problem, reported as `Error: …` followed by the command's usage.
-    struct Problem: Error, Equatable {
-        var message: String
-    }
+  /// A usage problem, reported as `Error: …` followed by the command's usage.
+  struct Problem: Error, Equatable {
+    var message: String
+  }
 
-    /// Parses `words` for a command that takes the given valued options and flags (names with `--`).
-    static func parse(_ words: [String], valued: [String], flags allowedFlags: [String]) throws(Problem) -> Arguments {
-        var result = Arguments()
-        var i = 0
-        while i < words.count {
-            let word = words[i]
-            if word.hasPrefix("--") {
-                var name = word
-                var inlineValue: String?
-                if let eq = word.firstIndex(of: "=") {
-                    name = String(word[..<eq])
-                    inlineValue = String(word[word.index(after: eq)...])
-                }
-                if valued.contains(name) {
-                    if let inlineValue {
-                        result.values[name] = inlineValue
-                    } else {
-                        guard i + 1 < words.count, !words[i + 1].hasPrefix("--") else {
-                            throw Problem(message: "missing value for '\(name)'")
-                        }
-                        result.values[name] = words[i + 1]
-                        i += 1
-                    }
-                } else if allowedFlags.contains(name), inlineValue == nil {
-                    result.flags.insert(name)
-                } else {
-                    var message = "unknown option '\(name)'"
-                    if let hint = Suggestion.nearest(to: name, among: valued + allowedFlags) { message += "; did you mean '\(hint)'?" }
-                    throw Problem(message: message)
-                }
-            } else if word == "-h" {
-                result.flags.insert("--help")
-            } else {
-                result.positionals.append(word)
-            }
-            i += 1
+  /// Parses `words` for a command that takes the given valued options and flags (names with `--`).
+  static func parse(
+    _ words: [String], valued: [String], flags allowedFlags: [String]
+  ) throws(Problem) -> Arguments {
+    var result = Arguments()
+    var i = 0
+    while i < words.count {
+      let word = words[i]
+      if word.hasPrefix("--") {
+        var name = word
+        var inlineValue: String?
+        if let eq = word.firstIndex(of: "=") {
+          name = String(word[..<eq])
+          inlineValue = String(word[word.index(after: eq)...])
         }
-        return result
+        if valued.contains(name) {
+          if let inlineValue {
+            result.values[name] = inlineValue
+          } else {
+            guard i + 1 < words.count, !words[i + 1].hasPrefix("--") else {
+              throw Problem(message: "missing value for '\(name)'")
+            }
+            result.values[name] = words[i + 1]
+            i += 1
+          }
+        } else if allowedFlags.contains(name), inlineValue == nil {
+          result.flags.insert(name)
+        } else {
+          var message = "unknown option '\(name)'"
+          if let hint = Suggestion.nearest(
+            to: name, among: valued + allowedFlags)
+          {
+            message += "; did you mean '\(hint)'?"
+          }
+          throw Problem(message: message)
+        }
+      } else if word == "-h" {
+        result.flags.insert("--help")
+      } else {
+        result.positionals.append(word)
+      }
+      i += 1
     }
+    return result
+  }
 
-    /// A positive integer option, if given.
-    func positiveInteger(_ name: String) throws(Problem) -> Int? {
-        guard let text = values[name] else { return nil }
-        guard let v = Int(text), v > 0 else { throw Problem(message: "'\(name)' expects a positive integer, found '\(text)'") }
-        return v
+  /// A positive integer option, if given.
+  func positiveInteger(_ name: String) throws(Problem) -> Int? {
+    guard let text = values[name] else { return nil }
+    guard let v = Int(text), v > 0 else {
+      throw Problem(
+        message: "'\(name)' expects a positive integer, found '\(text)'")
     }
+    return v
+  }
 }

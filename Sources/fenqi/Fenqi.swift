@@ -4,40 +4,49 @@ import Foundation
 /// The `fenqi` command: parses the command word and hands over to the command.
 @main
 enum Fenqi {
-    static func main() {
-        let console = Console(
-            out: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
-            err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        exit(run(Array(CommandLine.arguments.dropFirst()), console: console).rawValue)
-    }
+  static func main() {
+    let console = Console(
+      out: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
+      err: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+    exit(
+      run(Array(CommandLine.arguments.dropFirst()), console: console).rawValue)
+  }
 
-    /// Runs a command line (without the program name) and returns its exit code.
-    static func run(_ words: [String], console: Console) -> ExitCode {
-        guard let command = words.first else {
-            console.err(HelpText.overview)
-            return .badInput
-        }
-        let rest = Array(words.dropFirst())
-        switch command {
-        case "run": return RunCommand.execute(rest, console: console)
-        case "validate": return ValidateCommand.execute(rest, console: console)
-        case "--help", "-h": console.out(HelpText.overview); return .success
-        case "--version": console.out(HelpText.version); return .success
-        case "help":
-            switch rest.first {
-            case nil: console.out(HelpText.overview)
-            case "run": console.out(HelpText.run)
-            case "validate": console.out(HelpText.validate)
-            case let other?:
-                console.err("Error: unknown command '\(other)'\nSee 'fenqi --help'.")
-                return .badInput
-            }
-            return .success
-        default:
-            var message = "Error: unknown command '\(command)'"
-            if let hint = Suggestion.nearest(to: command, among: ["run", "validate", "help"]) { message += "; did you mean '\(hint)'?" }
-            console.err(message + "\nSee 'fenqi --help'.")
-            return .badInput
-        }
+  /// Runs a command line (without the program name) and returns its exit code.
+  static func run(_ words: [String], console: Console) -> ExitCode {
+    guard let command = words.first else {
+      console.err(HelpText.overview)
+      return .badInput
     }
+    let rest = Array(words.dropFirst())
+    switch command {
+    case "run": return RunCommand.execute(rest, console: console)
+    case "validate": return ValidateCommand.execute(rest, console: console)
+    case "--help", "-h":
+      console.out(HelpText.overview)
+      return .success
+    case "--version":
+      console.out(HelpText.version)
+      return .success
+    case "help":
+      switch rest.first {
+      case nil: console.out(HelpText.overview)
+      case "run": console.out(HelpText.run)
+      case "validate": console.out(HelpText.validate)
+      case let other?:
+        console.err("Error: unknown command '\(other)'\nSee 'fenqi --help'.")
+        return .badInput
+      }
+      return .success
+    default:
+      var message = "Error: unknown command '\(command)'"
+      if let hint = Suggestion.nearest(
+        to: command, among: ["run", "validate", "help"])
+      {
+        message += "; did you mean '\(hint)'?"
+      }
+      console.err(message + "\nSee 'fenqi --help'.")
+      return .badInput
+    }
+  }
 }

@@ -1,56 +1,57 @@
 /// The help and usage texts of every command.
 enum HelpText {
-    static let version = "0.1.0"
+  static let version = "0.1.0"
 
-    static let overview = """
-        OVERVIEW: Fenqi — campaign simulation and A/B experiments for consumer instalment lending.
+  static let overview = """
+    OVERVIEW: Fenqi — campaign simulation and A/B experiments for consumer instalment lending.
 
-        USAGE: fenqi <command> [options]
+    USAGE: fenqi <command> [options]
 
-        COMMANDS:
-          run        Simulate a scenario and write a result folder.
-          validate   Check a scenario file and report every problem at once.
-          help       Show help for a command.
+    COMMANDS:
+      run        Simulate a scenario and write a result folder.
+      validate   Check a scenario file and report every problem at once.
+      help       Show help for a command.
 
-        OPTIONS:
-          --version  Show the version.
-          -h, --help Show this help.
+    OPTIONS:
+      --version  Show the version.
+      -h, --help Show this help.
 
-        See 'fenqi help <command>' for a command's options.
-        Exit codes: 0 success, 1 a run that failed, 2 bad usage or bad input.
-        """
+    See 'fenqi help <command>' for a command's options.
+    Exit codes: 0 success, 1 a run that failed, 2 bad usage or bad input.
+    """
 
-    static let runUsage = "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--force] [--quiet]"
+  static let runUsage =
+    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--force] [--quiet]"
 
-    static let run = """
-        OVERVIEW: Simulate a scenario month by month and write its results.
+  static let run = """
+    OVERVIEW: Simulate a scenario month by month and write its results.
 
-        \(runUsage)
+    \(runUsage)
 
-        ARGUMENTS:
-          <scenario.json>   The scenario file (see Scenarios/ and the README).
+    ARGUMENTS:
+      <scenario.json>   The scenario file (see Scenarios/ and the README).
 
-        OPTIONS:
-          --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/).
-          --seed <n>        Override the scenario's seed.
-          --threads <n>     Worker threads (default: all cores). Results are identical for any value.
-          --force           Replace the output folder if it exists.
-          --quiet           No progress on stderr.
-          -h, --help        Show this help.
+    OPTIONS:
+      --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/).
+      --seed <n>        Override the scenario's seed.
+      --threads <n>     Worker threads (default: all cores). Results are identical for any value.
+      --force           Replace the output folder if it exists.
+      --quiet           No progress on stderr.
+      -h, --help        Show this help.
 
-        Writes manifest.json, summary.json, periods.csv, arms.csv and report.md into a temporary
-        folder beside the target and renames it into place when everything is written.
-        """
+    Writes manifest.json, summary.json, periods.csv, arms.csv and report.md into a temporary
+    folder beside the target and renames it into place when everything is written.
+    """
 
-    static let validateUsage = "USAGE: fenqi validate <scenario.json>"
+  static let validateUsage = "USAGE: fenqi validate <scenario.json>"
 
-    static let validate = """
-        OVERVIEW: Check a scenario file: JSON syntax, unknown fields (with a 'did you mean' hint), every
-        range and cross-field rule. Prints every problem with its JSON path; writes nothing.
+  static let validate = """
+    OVERVIEW: Check a scenario file: JSON syntax, unknown fields (with a 'did you mean' hint), every
+    range and cross-field rule. Prints every problem with its JSON path; writes nothing.
 
-        \(validateUsage)
+    \(validateUsage)
 
-        OPTIONS:
-          -h, --help        Show this help.
-        """
+    OPTIONS:
+      -h, --help        Show this help.
+    """
 }

@@ -3,73 +3,126 @@ import Testing
 
 @testable import fenqi
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
 
 /// Runs the command in-process and captures its streams.
 func invoke(_ words: [String]) -> (code: ExitCode, out: String, err: String) {
-    final class Box: @unchecked Sendable { var out = "", err = "" }
-    let box = Box()
-    let code = Fenqi.run(words, console: Console(out: { box.out += $0 + "\n" }, err: { box.err += $0 + "\n" }))
-    return (code, box.out, box.err)
+  final class Box: @unchecked Sendable { var out = "", err = "" }
+  let box = Box()
+  let code = Fenqi.run(
+    words,
+    console: Console(
+      out: { box.out += $0 + "\n" }, err: { box.err += $0 + "\n" }))
+  return (code, box.out, box.err)
 }
 
-func path(_ relative: String) -> String { repositoryRoot.appendingPathComponent(relative).path }
+func path(_ relative: String) -> String {
+  repositoryRoot.appendingPathComponent(relative).path
+}
 
 @Suite struct CommandLineTests {
-    @Test func helpIsAvailableEverywhere() {
-        for words in [["--help"], ["help"], ["run", "--help"], ["validate", "-h"], ["help", "run"]] {
-            let r = invoke(words)
-            #expect(r.code == .success)
-            #expect(r.out.contains("USAGE: fenqi"))
-        }
-        #expect(invoke([]).code == .badInput)
+  @Test func helpIsAvailableEverywhere() {
+    for words in [
+      ["--help"], ["help"], ["run", "--help"], ["validate", "-h"],
+      ["help", "run"],
+    ] {
+      let r = invoke(words)
+      #expect(r.code == .success)
+      #expect(r.out.contains("USAGE: fenqi"))
     }
+    #expect(invoke([]).code == .badInput)
+  }
 
-    @Test func unknownCommandsAndOptionsAreBadUsageWithHints() {
-        let command = invoke(["rnu"])
-        #expect(command.code == .badInput && command.err.contains("unknown command 'rnu'; did you mean 'run'?"))
-        let option = invoke(["run", path("Scenarios/baseline.json"), "--sed", "3"])
-        #expect(option.code == .badInput && option.err.contains("unknown option '--sed'; did you mean '--seed'?"))
-        let threads = invoke(["run", path("Scenarios/baseline.json"), "--threads", "0"])
-        #expect(threads.code == .badInput && threads.err.contains("'--threads' expects a positive integer, found '0'"))
-    }
+  @Test func unknownCommandsAndOptionsAreBadUsageWithHints() {
+    let command = invoke(["rnu"])
+    #expect(
+      command.code == .badInput
+        && command.err.contains("unknown command 'rnu'; did you mean 'run'?"))
+    let option = invoke(["run", path("Scenarios/baseline.json"), "--sed", "3"])
+    #expect(
+      option.code == .badInput
+        && option.err.contains("unknown option '--sed'; did you mean '--seed'?")
+    )
+    let threads = invoke([
+      "run", path("Scenarios/baseline.json"), "--threads", "0",
+    ])
+    #expect(
+      threads.code == .badInput
+        && threads.err.contains(
+          "'--threads' expects a positive integer, found '0'")
+    )
+  }
 
-    @Test(arguments: ["misspelt-key.json", "shares-sum.json", "negative-size.json", "not-json.json", "many-problems.json"])
-    func validateRejectsBrokenScenariosWithExitTwo(file: String) {
-        let r = invoke(["validate", path("Tests/FenqiSimulationTests/Invalid/\(file)")])
-        #expect(r.code == .badInput)
-        #expect(r.err.contains("\(file): "))
-        #expect(r.out.isEmpty)
-    }
+  @Test(arguments: [
+    "misspelt-key.json", "shares-sum.json", "negative-size.json",
+    "not-json.json", "many-problems.json",
+  ])
+  func validateRejectsBrokenScenariosWithExitTwo(file: String) {
+    let r = invoke([
+      "validate", path("Tests/FenqiSimulationTests/Invalid/\(file)"),
+    ])
+    #expect(r.code == .badInput)
+    #expect(r.err.contains("\(file): "))
+    #expect(r.out.isEmpty)
+  }
 
-    @Test func validateAcceptsTheBaselineAndReportsAMissingFile() {
-        let ok = invoke(["validate", path("Scenarios/baseline.json")])
-        #expect(ok.code == .success && ok.out.contains("valid — 100000 customers, 12 months, 2 arms"))
-        let missing = invoke(["validate", "nowhere.json"])
-        #expect(missing.code == .badInput && missing.err == "nowhere.json: cannot read the scenario: no such file\n")
-    }
+  @Test func validateAcceptsTheBaselineAndReportsAMissingFile() {
+    let ok = invoke(["validate", path("Scenarios/baseline.json")])
+    #expect(
+      ok.code == .success
+        && ok.out.contains("valid — 100000 customers, 12 months, 2 arms"))
+    let missing = invoke(["validate", "nowhere.json"])
+    #expect(
+      missing.code == .badInput
+        && missing.err
+          == "nowhere.json: cannot read the scenario: no such file\n"
+    )
+  }
 
-    @Test func aBadScenarioWritesNothing() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fenqi-cli-\(UUID().uuidString)")
-        let r = invoke(["run", path("Tests/FenqiSimulationTests/Invalid/shares-sum.json"), "--out", out.path, "--quiet"])
-        #expect(r.code == .badInput)
-        #expect(!FileManager.default.fileExists(atPath: out.path))
-    }
+  @Test func aBadScenarioWritesNothing() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fenqi-cli-\(UUID().uuidString)")
+    let r = invoke([
+      "run", path("Tests/FenqiSimulationTests/Invalid/shares-sum.json"),
+      "--out", out.path, "--quiet",
+    ])
+    #expect(r.code == .badInput)
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
 
-    @Test func runWritesTheRunFolderAndRefusesToOverwriteIt() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("fenqi-cli-\(UUID().uuidString)")
-        let small = FileManager.default.temporaryDirectory.appendingPathComponent("fenqi-cli-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: small) }
-        let text = try String(contentsOfFile: path("Scenarios/peer-lifecycle.json"), encoding: .utf8)
-        try text.replacingOccurrences(of: "\"size\": 1000000", with: "\"size\": 5000").write(to: small, atomically: true, encoding: .utf8)
-        let first = invoke(["run", small.path, "--out", out.path, "--quiet", "--threads", "2", "--seed", "7"])
-        #expect(first.code == .success, "\(first.err)")
-        #expect(first.err.isEmpty)
-        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == ["arms.csv", "manifest.json", "periods.csv", "report.md", "summary.json"])
-        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
-        #expect(manifest.contains("\"seed\": 7") && manifest.contains("\"scenarioSHA256\""))
-        let again = invoke(["run", small.path, "--out", out.path, "--quiet"])
-        #expect(again.code == .badInput && again.err.contains("exists already"))
+  @Test func runWritesTheRunFolderAndRefusesToOverwriteIt() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fenqi-cli-\(UUID().uuidString)")
+    let small = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fenqi-cli-\(UUID().uuidString).json")
+    defer {
+      try? FileManager.default.removeItem(at: out)
+      try? FileManager.default.removeItem(at: small)
     }
+    let text = try String(
+      contentsOfFile: path("Scenarios/peer-lifecycle.json"), encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "\"size\": 1000000", with: "\"size\": 5000"
+    ).write(to: small, atomically: true, encoding: .utf8)
+    let first = invoke([
+      "run", small.path, "--out", out.path, "--quiet", "--threads", "2",
+      "--seed", "7",
+    ])
+    #expect(first.code == .success, "\(first.err)")
+    #expect(first.err.isEmpty)
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+      .sorted()
+    #expect(
+      files == [
+        "arms.csv", "manifest.json", "periods.csv", "report.md", "summary.json",
+      ])
+    let manifest = try String(
+      contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+    #expect(
+      manifest.contains("\"seed\": 7")
+        && manifest.contains("\"scenarioSHA256\""))
+    let again = invoke(["run", small.path, "--out", out.path, "--quiet"])
+    #expect(again.code == .badInput && again.err.contains("exists already"))
+  }
 }

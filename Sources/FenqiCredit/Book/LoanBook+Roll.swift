@@ -1,128 +1,144 @@
 import FenqiCore
 
 extension Purpose {
-    /// The monthly repayment draw of a loan (counter 2·ordinal) and its prepayment draw (2·ordinal + 1).
-    public static let repayment = Purpose(rawValue: 20)
+  /// The monthly repayment draw of a loan (counter 2·ordinal) and its prepayment draw (2·ordinal + 1).
+  public static let repayment = Purpose(rawValue: 20)
 }
 
 /// The period-level inputs of a monthly roll.
 public struct RollSettings: Sendable {
-    /// The run's seed.
-    public var seed: UInt64
-    /// The period being simulated, 1-based.
-    public var period: Int
-    /// The global index of the customer block's first customer.
-    public var firstCustomerIndex: Int
-    /// Added to every miss logit this period (missMacro × systematic factor).
-    public var missShift: Double
-    /// Added to every roll logit this period.
-    public var rollShift: Double
-    /// Months past due at which a loan is charged off.
-    public var chargeOffMonths: UInt8
+  /// The run's seed.
+  public var seed: UInt64
+  /// The period being simulated, 1-based.
+  public var period: Int
+  /// The global index of the customer block's first customer.
+  public var firstCustomerIndex: Int
+  /// Added to every miss logit this period (missMacro × systematic factor).
+  public var missShift: Double
+  /// Added to every roll logit this period.
+  public var rollShift: Double
+  /// Months past due at which a loan is charged off.
+  public var chargeOffMonths: UInt8
 
-    /// Creates roll settings.
-    public init(seed: UInt64, period: Int, firstCustomerIndex: Int, missShift: Double = 0, rollShift: Double = 0, chargeOffMonths: UInt8) {
-        self.seed = seed
-        self.period = period
-        self.firstCustomerIndex = firstCustomerIndex
-        self.missShift = missShift
-        self.rollShift = rollShift
-        self.chargeOffMonths = chargeOffMonths
-    }
+  /// Creates roll settings.
+  public init(
+    seed: UInt64, period: Int, firstCustomerIndex: Int, missShift: Double = 0,
+    rollShift: Double = 0, chargeOffMonths: UInt8
+  ) {
+    self.seed = seed
+    self.period = period
+    self.firstCustomerIndex = firstCustomerIndex
+    self.missShift = missShift
+    self.rollShift = rollShift
+    self.chargeOffMonths = chargeOffMonths
+  }
 }
 
 extension LoanBook {
-    /// Rolls every open loan one month through ``DelinquencyStateMachine``: payments split into
-    /// interest and principal, prepayments, charge-offs; closed loans leave the book, the
-    /// borrowers' open-loan counts drop, and end-of-period balances are tallied by arm and bucket.
-    ///
-    /// Each loan's draws come from the stream (seed, customer, period, ``Purpose/repayment``) at
-    /// counters 2·ordinal and 2·ordinal + 1, so the result does not depend on the book's order.
-    ///
-    /// - Parameters:
-    ///   - settings: the period's inputs.
-    ///   - openLoans: the open-loan count per customer of the block, decremented for closed loans.
-    ///   - totals: per-arm totals, added to.
-    public mutating func roll(_ settings: RollSettings, openLoans: inout [UInt8], totals: inout [LoanBookTotals]) {
-        guard count > 0 else { return }
-        let family = StreamFamily(seed: settings.seed, period: UInt32(settings.period), purpose: .repayment)
-        let shifted = settings.missShift != 0 || settings.rollShift != 0
-        let first = UInt64(settings.firstCustomerIndex)
-        let n = count
-        let kept = withColumns { p in
-            openLoans.withUnsafeMutableBufferPointer { openLoans in
-                totals.withUnsafeMutableBufferPointer { totals in
-                    var kept = 0
-                    for j in 0..<n {
-                        let c = Int(p.customer[j])
-                        let stream = family.stream(for: first + UInt64(c))
-                        let counter = UInt64(p.ordinal[j]) &* 2
-                        let u = stream.uniform(at: counter)
-                        let miss: Double, roll: Double
-                        if shifted {
-                            miss = 1 / (1 + _exp(-(Double(p.missLogit[j]) + settings.missShift)))
-                            roll = 1 / (1 + _exp(-(Double(p.rollLogit[j]) + settings.rollShift)))
-                        } else {
-                            miss = Double(p.missProbability[j])
-                            roll = Double(p.rollProbability[j])
-                        }
-                        let a = Int(p.arm[j])
-                        let (d, event) = DelinquencyStateMachine.next(
-                            monthsPastDue: p.monthsPastDue[j], u: u, miss: miss, cure: Double(p.cureProbability[j]),
-                            roll: roll, chargeOffMonths: settings.chargeOffMonths)
-                        p.monthsPastDue[j] = d
-                        totals[a].instalmentsDue += 1
-                        var open = true
-                        switch event {
-                        case .missed: totals[a].missed += 1
-                        case .cured: totals[a].cured += 1
-                        case .chargedOff:
-                            totals[a].chargeOffs += 1
-                            totals[a].chargeOffPrincipal += p.principal[j]
-                            p.principal[j] = 0
-                            open = false
-                        default: break
-                        }
-                        if DelinquencyStateMachine.pays(event) {
-                            totals[a].instalmentsPaid += 1
-                            let paidCount = p.term[j] - p.remaining[j]
-                            var interest = p.feePerInstalment[j]
-                            if paidCount >= p.interestFreePeriods[j] { interest += p.principal[j] * p.monthlyRate[j] }
-                            var principalPart = p.instalment[j] - interest
-                            p.remaining[j] -= 1
-                            if p.remaining[j] == 0 || principalPart > p.principal[j] {
-                                principalPart = p.principal[j]
-                                interest = p.instalment[j] - principalPart
-                            }
-                            p.principal[j] -= principalPart
-                            totals[a].principalRepaid += principalPart
-                            totals[a].interestIncome += interest
-                            if p.remaining[j] == 0 {
-                                totals[a].loansRepaid += 1
-                                open = false
-                            } else if d == 0, p.prepaymentProbability[j] > 0,
-                                stream.uniform(at: counter + 1) < Double(p.prepaymentProbability[j])
-                            {
-                                totals[a].prepayments += 1
-                                totals[a].prepaidPrincipal += p.principal[j]
-                                p.principal[j] = 0
-                                p.remaining[j] = 0
-                                open = false
-                            }
-                        }
-                        if open {
-                            totals[a].addBalance(p.principal[j], bucket: DelinquencyStateMachine.bucket(monthsPastDue: d))
-                            totals[a].openLoans += 1
-                            if kept != j { p.move(j, to: kept) }
-                            kept += 1
-                        } else {
-                            openLoans[c] -= 1
-                        }
-                    }
-                    return kept
-                }
+  /// Rolls every open loan one month through ``DelinquencyStateMachine``: payments split into
+  /// interest and principal, prepayments, charge-offs; closed loans leave the book, the
+  /// borrowers' open-loan counts drop, and end-of-period balances are tallied by arm and bucket.
+  ///
+  /// Each loan's draws come from the stream (seed, customer, period, ``Purpose/repayment``) at
+  /// counters 2·ordinal and 2·ordinal + 1, so the result does not depend on the book's order.
+  ///
+  /// - Parameters:
+  ///   - settings: the period's inputs.
+  ///   - openLoans: the open-loan count per customer of the block, decremented for closed loans.
+  ///   - totals: per-arm totals, added to.
+  public mutating func roll(
+    _ settings: RollSettings, openLoans: inout [UInt8],
+    totals: inout [LoanBookTotals]
+  ) {
+    guard count > 0 else { return }
+    let family = StreamFamily(
+      seed: settings.seed, period: UInt32(settings.period), purpose: .repayment)
+    let shifted = settings.missShift != 0 || settings.rollShift != 0
+    let first = UInt64(settings.firstCustomerIndex)
+    let n = count
+    let kept = withColumns { p in
+      openLoans.withUnsafeMutableBufferPointer { openLoans in
+        totals.withUnsafeMutableBufferPointer { totals in
+          var kept = 0
+          for j in 0..<n {
+            let c = Int(p.customer[j])
+            let stream = family.stream(for: first + UInt64(c))
+            let counter = UInt64(p.ordinal[j]) &* 2
+            let u = stream.uniform(at: counter)
+            let miss: Double
+            let roll: Double
+            if shifted {
+              miss =
+                1 / (1 + _exp(-(Double(p.missLogit[j]) + settings.missShift)))
+              roll =
+                1 / (1 + _exp(-(Double(p.rollLogit[j]) + settings.rollShift)))
+            } else {
+              miss = Double(p.missProbability[j])
+              roll = Double(p.rollProbability[j])
             }
+            let a = Int(p.arm[j])
+            let (d, event) = DelinquencyStateMachine.next(
+              monthsPastDue: p.monthsPastDue[j], u: u, miss: miss,
+              cure: Double(p.cureProbability[j]),
+              roll: roll, chargeOffMonths: settings.chargeOffMonths)
+            p.monthsPastDue[j] = d
+            totals[a].instalmentsDue += 1
+            var open = true
+            switch event {
+            case .missed: totals[a].missed += 1
+            case .cured: totals[a].cured += 1
+            case .chargedOff:
+              totals[a].chargeOffs += 1
+              totals[a].chargeOffPrincipal += p.principal[j]
+              p.principal[j] = 0
+              open = false
+            default: break
+            }
+            if DelinquencyStateMachine.pays(event) {
+              totals[a].instalmentsPaid += 1
+              let paidCount = p.term[j] - p.remaining[j]
+              var interest = p.feePerInstalment[j]
+              if paidCount >= p.interestFreePeriods[j] {
+                interest += p.principal[j] * p.monthlyRate[j]
+              }
+              var principalPart = p.instalment[j] - interest
+              p.remaining[j] -= 1
+              if p.remaining[j] == 0 || principalPart > p.principal[j] {
+                principalPart = p.principal[j]
+                interest = p.instalment[j] - principalPart
+              }
+              p.principal[j] -= principalPart
+              totals[a].principalRepaid += principalPart
+              totals[a].interestIncome += interest
+              if p.remaining[j] == 0 {
+                totals[a].loansRepaid += 1
+                open = false
+              } else if d == 0, p.prepaymentProbability[j] > 0,
+                stream.uniform(at: counter + 1)
+                  < Double(p.prepaymentProbability[j])
+              {
+                totals[a].prepayments += 1
+                totals[a].prepaidPrincipal += p.principal[j]
+                p.principal[j] = 0
+                p.remaining[j] = 0
+                open = false
+              }
+            }
+            if open {
+              totals[a].addBalance(
+                p.principal[j],
+                bucket: DelinquencyStateMachine.bucket(monthsPastDue: d))
+              totals[a].openLoans += 1
+              if kept != j { p.move(j, to: kept) }
+              kept += 1
+            } else {
+              openLoans[c] -= 1
+            }
+          }
+          return kept
         }
-        truncate(to: kept)
+      }
     }
+    truncate(to: kept)
+  }
 }

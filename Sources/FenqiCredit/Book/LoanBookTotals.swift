@@ -1,78 +1,94 @@
 /// What happened in one arm's part of a loan book in one period; money in yuan.
 public struct LoanBookTotals: Sendable, Equatable {
-    /// Instalments that fell due.
-    public var instalmentsDue: Double = 0
-    /// Instalments paid.
-    public var instalmentsPaid: Double = 0
-    /// Principal repaid by scheduled instalments.
-    public var principalRepaid: Double = 0
-    /// Interest and fees received.
-    public var interestIncome: Double = 0
-    /// Loans that paid their last instalment.
-    public var loansRepaid: Double = 0
-    /// Loans repaid early in full.
-    public var prepayments: Double = 0
-    /// Principal received from early repayments.
-    public var prepaidPrincipal: Double = 0
-    /// Current loans that missed a payment (entered 1–30 DPD).
-    public var missed: Double = 0
-    /// Delinquent loans that cured to current.
-    public var cured: Double = 0
-    /// Loans charged off.
-    public var chargeOffs: Double = 0
-    /// Principal written off.
-    public var chargeOffPrincipal: Double = 0
-    /// Outstanding principal at the end of the period by bucket: current, 1–30, 31–60, 61–90, 90+.
-    public var balance: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
-    /// Loans open at the end of the period.
-    public var openLoans: Double = 0
+  /// Instalments that fell due.
+  public var instalmentsDue: Double = 0
+  /// Instalments paid.
+  public var instalmentsPaid: Double = 0
+  /// Principal repaid by scheduled instalments.
+  public var principalRepaid: Double = 0
+  /// Interest and fees received.
+  public var interestIncome: Double = 0
+  /// Loans that paid their last instalment.
+  public var loansRepaid: Double = 0
+  /// Loans repaid early in full.
+  public var prepayments: Double = 0
+  /// Principal received from early repayments.
+  public var prepaidPrincipal: Double = 0
+  /// Current loans that missed a payment (entered 1–30 DPD).
+  public var missed: Double = 0
+  /// Delinquent loans that cured to current.
+  public var cured: Double = 0
+  /// Loans charged off.
+  public var chargeOffs: Double = 0
+  /// Principal written off.
+  public var chargeOffPrincipal: Double = 0
+  /// Outstanding principal at the end of the period by bucket: current, 1–30, 31–60, 61–90, 90+.
+  public var balance: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
+  /// Loans open at the end of the period.
+  public var openLoans: Double = 0
 
-    /// Creates zero totals.
-    public init() {}
+  /// Creates zero totals.
+  public init() {}
 
-    /// Adds outstanding principal to bucket 0…4.
-    @inline(__always)
-    public mutating func addBalance(_ amount: Double, bucket: Int) {
-        switch bucket {
-        case 0: balance.0 += amount
-        case 1: balance.1 += amount
-        case 2: balance.2 += amount
-        case 3: balance.3 += amount
-        default: balance.4 += amount
-        }
+  /// Adds outstanding principal to bucket 0…4.
+  @inline(__always)
+  public mutating func addBalance(_ amount: Double, bucket: Int) {
+    switch bucket {
+    case 0: balance.0 += amount
+    case 1: balance.1 += amount
+    case 2: balance.2 += amount
+    case 3: balance.3 += amount
+    default: balance.4 += amount
     }
+  }
 
-    /// The balance of bucket 0…4.
-    public func balance(bucket: Int) -> Double {
-        switch bucket {
-        case 0: balance.0
-        case 1: balance.1
-        case 2: balance.2
-        case 3: balance.3
-        default: balance.4
-        }
+  /// The balance of bucket 0…4.
+  public func balance(bucket: Int) -> Double {
+    switch bucket {
+    case 0: balance.0
+    case 1: balance.1
+    case 2: balance.2
+    case 3: balance.3
+    default: balance.4
     }
+  }
 
-    public static func == (a: LoanBookTotals, b: LoanBookTotals) -> Bool {
-        a.instalmentsDue == b.instalmentsDue && a.instalmentsPaid == b.instalmentsPaid
-            && a.principalRepaid == b.principalRepaid && a.interestIncome == b.interestIncome
-            && a.loansRepaid == b.loansRepaid && a.prepayments == b.prepayments && a.prepaidPrincipal == b.prepaidPrincipal
-            && a.missed == b.missed && a.cured == b.cured && a.chargeOffs == b.chargeOffs
-            && a.chargeOffPrincipal == b.chargeOffPrincipal && (0..<5).allSatisfy { a.balance(bucket: $0) == b.balance(bucket: $0) }
-            && a.openLoans == b.openLoans
-    }
+  /// Field-by-field equality.
+  public static func == (a: LoanBookTotals, b: LoanBookTotals) -> Bool {
+    a.instalmentsDue == b.instalmentsDue
+      && a.instalmentsPaid == b.instalmentsPaid
+      && a.principalRepaid == b.principalRepaid
+      && a.interestIncome == b.interestIncome
+      && a.loansRepaid == b.loansRepaid && a.prepayments == b.prepayments
+      && a.prepaidPrincipal == b.prepaidPrincipal
+      && a.missed == b.missed && a.cured == b.cured
+      && a.chargeOffs == b.chargeOffs
+      && a.chargeOffPrincipal == b.chargeOffPrincipal
+      && (0..<5).allSatisfy { a.balance(bucket: $0) == b.balance(bucket: $0) }
+      && a.openLoans == b.openLoans
+  }
 }
 
 extension LoanBookTotals {
-    /// Adds another block's totals.
-    public mutating func add(_ o: LoanBookTotals) {
-        instalmentsDue += o.instalmentsDue; instalmentsPaid += o.instalmentsPaid; principalRepaid += o.principalRepaid
-        interestIncome += o.interestIncome; loansRepaid += o.loansRepaid; prepayments += o.prepayments
-        prepaidPrincipal += o.prepaidPrincipal; missed += o.missed; cured += o.cured; chargeOffs += o.chargeOffs
-        chargeOffPrincipal += o.chargeOffPrincipal; openLoans += o.openLoans
-        for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
-    }
+  /// Adds another block's totals.
+  public mutating func add(_ o: LoanBookTotals) {
+    instalmentsDue += o.instalmentsDue
+    instalmentsPaid += o.instalmentsPaid
+    principalRepaid += o.principalRepaid
+    interestIncome += o.interestIncome
+    loansRepaid += o.loansRepaid
+    prepayments += o.prepayments
+    prepaidPrincipal += o.prepaidPrincipal
+    missed += o.missed
+    cured += o.cured
+    chargeOffs += o.chargeOffs
+    chargeOffPrincipal += o.chargeOffPrincipal
+    openLoans += o.openLoans
+    for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
+  }
 
-    /// Total outstanding principal.
-    public var totalBalance: Double { balance.0 + balance.1 + balance.2 + balance.3 + balance.4 }
+  /// Total outstanding principal.
+  public var totalBalance: Double {
+    balance.0 + balance.1 + balance.2 + balance.3 + balance.4
+  }
 }

@@ -3,118 +3,146 @@ import FenqiCredit
 import FenqiPopulation
 import Foundation
 
-/// A fixed block of customers with their loans and this period's counts. Chunks never share
-/// state, so they run on any thread; the engine merges their counts in chunk order.
+/// A fixed block of customers with their loans and this period's counts.
+///
+/// Chunks never share state, so they run on any thread; the engine merges their counts in chunk
+/// order.
 struct ChunkState: Sendable {
-    /// The chunk size, whatever the thread count.
-    static let size = 8192
+  /// The chunk size, whatever the thread count.
+  static let size = 8192
 
-    var customers: CustomerColumns
-    var arm: [UInt8]
-    var openLoans: [UInt8]
-    var bookingCount: [UInt16]
-    var loans: LoanBook
-    var counts: [ArmPeriodCounts]
-    var bookTotals: [LoanBookTotals]
-    var customersPerArm: [Int]
-    /// This epoch's counts, one row per period simulated since the last merge.
-    var history: [[ArmPeriodCounts]] = []
+  var customers: CustomerColumns
+  var arm: [UInt8]
+  var openLoans: [UInt8]
+  var bookingCount: [UInt16]
+  var loans: LoanBook
+  var counts: [ArmPeriodCounts]
+  var bookTotals: [LoanBookTotals]
+  var customersPerArm: [Int]
+  /// This epoch's counts, one row per period simulated since the last merge.
+  var history: [[ArmPeriodCounts]] = []
 
-    init(customers: CustomerColumns, tables: EngineTables) {
-        self.customers = customers
-        let n = customers.count
-        arm = (0..<n).map { tables.arm(ofCustomer: customers.firstIndex + $0) }
-        openLoans = .init(repeating: 0, count: n)
-        bookingCount = .init(repeating: 0, count: n)
-        loans = LoanBook(capacity: n / 2)
-        counts = .init(repeating: ArmPeriodCounts(), count: tables.armCount)
-        bookTotals = .init(repeating: LoanBookTotals(), count: tables.armCount)
-        customersPerArm = .init(repeating: 0, count: tables.armCount)
-        for a in arm { customersPerArm[Int(a)] += 1 }
+  init(customers: CustomerColumns, tables: EngineTables) {
+    self.customers = customers
+    let n = customers.count
+    arm = (0..<n).map { tables.arm(ofCustomer: customers.firstIndex + $0) }
+    openLoans = .init(repeating: 0, count: n)
+    bookingCount = .init(repeating: 0, count: n)
+    loans = LoanBook(capacity: n / 2)
+    counts = .init(repeating: ArmPeriodCounts(), count: tables.armCount)
+    bookTotals = .init(repeating: LoanBookTotals(), count: tables.armCount)
+    customersPerArm = .init(repeating: 0, count: tables.armCount)
+    for a in arm { customersPerArm[Int(a)] += 1 }
+  }
+
+  /// Simulates one period for every customer of the chunk: roll the open loans, then need →
+  /// reach → choice → approval → booking.
+  mutating func step(
+    period: Int, tables t: EngineTables, needProbability: [Double]
+  ) {
+    for a in 0..<t.armCount {
+      counts[a] = ArmPeriodCounts()
+      bookTotals[a] = LoanBookTotals()
     }
+    let settings = RollSettings(
+      seed: t.seed, period: period, firstCustomerIndex: customers.firstIndex,
+      missShift: t.hazard.missMacro * t.systematicFactor,
+      rollShift: t.hazard.rollMacro * t.systematicFactor,
+      chargeOffMonths: t.chargeOffMonths)
+    loans.roll(settings, openLoans: &openLoans, totals: &bookTotals)
 
-    /// Simulates one period for every customer of the chunk: roll the open loans, then need →
-    /// reach → choice → approval → booking.
-    mutating func step(period: Int, tables t: EngineTables, needProbability: [Double]) {
-        for a in 0..<t.armCount {
-            counts[a] = ArmPeriodCounts()
-            bookTotals[a] = LoanBookTotals()
-        }
-        let settings = RollSettings(
-            seed: t.seed, period: period, firstCustomerIndex: customers.firstIndex,
-            missShift: t.hazard.missMacro * t.systematicFactor, rollShift: t.hazard.rollMacro * t.systematicFactor,
-            chargeOffMonths: t.chargeOffMonths)
-        loans.roll(settings, openLoans: &openLoans, totals: &bookTotals)
-
-        let family = StreamFamily(seed: t.seed, period: UInt32(period), purpose: .customerMonth)
-        let first = UInt64(customers.firstIndex)
-        let split = t.split
-        let full = t.payInFull
-        let n = customers.count
-        var local = counts
-        local.withUnsafeMutableBufferPointer { counts in
-        arm.withUnsafeBufferPointer { arm in
+    let family = StreamFamily(
+      seed: t.seed, period: UInt32(period), purpose: .customerMonth)
+    let first = UInt64(customers.firstIndex)
+    let split = t.split
+    let full = t.payInFull
+    let n = customers.count
+    var local = counts
+    local.withUnsafeMutableBufferPointer { counts in
+      arm.withUnsafeBufferPointer { arm in
         customers.segment.withUnsafeBufferPointer { segment in
-        needProbability.withUnsafeBufferPointer { needProbability in
-        t.reach.withUnsafeBufferPointer { reach in
-            for i in 0..<n {
+          needProbability.withUnsafeBufferPointer { needProbability in
+            t.reach.withUnsafeBufferPointer { reach in
+              for i in 0..<n {
                 let a = Int(arm[i])
                 let stream = family.stream(for: first + UInt64(i))
                 let reachRate = reach[a]
-                let reached = reachRate >= 1 || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
+                let reached =
+                  reachRate >= 1
+                  || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
                 if reached { counts[a].reached += 1 }
                 let seg = Int(segment[i])
                 if stream.uniform(at: 0) >= needProbability[seg] { continue }
                 counts[a].needs += 1
                 if !reached && full == nil { continue }
-                let price = exp(t.priceMu[seg] + t.priceSigma[seg] * Normal.quantile(stream.openUniform(at: 2)))
+                let price = exp(
+                  t.priceMu[seg] + t.priceSigma[seg]
+                    * Normal.quantile(stream.openUniform(at: 2)))
                 let income = customers.monthlyIncome[i]
                 let priceToIncome = price / income
                 let terms = t.terms[a]
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
                 if reached {
-                    let utility = t.armSplitConstant[a] + t.splitOffset[seg] + split.priceToIncome * priceToIncome
-                        + split.instalmentToIncome * instalment / income
-                        + split.digitalAffinity * Double(customers.digitalAffinity[i])
-                        + split.priceSensitivityRate * Double(customers.priceSensitivity[i]) * t.armRate[a]
-                    eSplit = exp(utility)
+                  let utility =
+                    t.armSplitConstant[a] + t.splitOffset[seg] + split
+                    .priceToIncome * priceToIncome
+                    + split.instalmentToIncome * instalment / income
+                    + split.digitalAffinity
+                    * Double(customers.digitalAffinity[i])
+                    + split.priceSensitivityRate
+                    * Double(customers.priceSensitivity[i]) * t.armRate[a]
+                  eSplit = exp(utility)
                 }
                 var eFull = 0.0
-                if let full { eFull = exp(full.intercept + full.priceToIncome * priceToIncome) }
+                if let full {
+                  eFull = exp(
+                    full.intercept + full.priceToIncome * priceToIncome)
+                }
                 let scaled = stream.uniform(at: 3) * (1 + eSplit + eFull)
                 if scaled < eSplit {
-                    counts[a].applications += 1
-                    let burden = instalment / income
-                    let approved = Double(customers.creditScore[i]) >= t.minimumScore[a]
-                        && Int(openLoans[i]) < t.maxOpenLoans[a]
-                        && Double(customers.debtToIncome[i]) + burden <= t.maxDebtToIncome[a]
-                    guard approved else {
-                        counts[a].declines += 1
-                        continue
-                    }
-                    counts[a].approvals += 1
-                    counts[a].bookings += 1
-                    counts[a].gmv += price
-                    counts[a].bookedPrincipal += price
-                    counts[a].merchantSubsidy += price * terms.merchantSubsidyPerYuan
-                    let z = Double(customers.latentRisk[i])
-                    loans.book(
-                        customer: i, ordinal: bookingCount[i], arm: UInt8(a), period: period, principal: price, terms: terms,
-                        missLogit: t.hazard.missLogit(latentRisk: z, burden: burden, offset: t.missOffset[seg]),
-                        rollLogit: t.hazard.rollLogit(latentRisk: z, offset: t.rollOffset[seg]),
-                        cureProbability: t.cure[seg], prepaymentProbability: t.prepayment[seg])
-                    bookingCount[i] &+= 1
-                    openLoans[i] += 1
-                    bookTotals[a].addBalance(price, bucket: 0)
-                    bookTotals[a].openLoans += 1
+                  counts[a].applications += 1
+                  let burden = instalment / income
+                  let approved =
+                    Double(customers.creditScore[i]) >= t.minimumScore[a]
+                    && Int(openLoans[i]) < t.maxOpenLoans[a]
+                    && Double(customers.debtToIncome[i]) + burden
+                      <= t.maxDebtToIncome[a]
+                  guard approved else {
+                    counts[a].declines += 1
+                    continue
+                  }
+                  counts[a].approvals += 1
+                  counts[a].bookings += 1
+                  counts[a].gmv += price
+                  counts[a].bookedPrincipal += price
+                  counts[a].merchantSubsidy +=
+                    price * terms.merchantSubsidyPerYuan
+                  let z = Double(customers.latentRisk[i])
+                  loans.book(
+                    customer: i, ordinal: bookingCount[i], arm: UInt8(a),
+                    period: period, principal: price, terms: terms,
+                    missLogit: t.hazard.missLogit(
+                      latentRisk: z, burden: burden, offset: t.missOffset[seg]),
+                    rollLogit: t.hazard.rollLogit(
+                      latentRisk: z, offset: t.rollOffset[seg]),
+                    cureProbability: t.cure[seg],
+                    prepaymentProbability: t.prepayment[seg])
+                  bookingCount[i] &+= 1
+                  openLoans[i] += 1
+                  bookTotals[a].addBalance(price, bucket: 0)
+                  bookTotals[a].openLoans += 1
                 } else if scaled < eSplit + eFull {
-                    counts[a].paidInFull += 1
-                    counts[a].gmv += price
+                  counts[a].paidInFull += 1
+                  counts[a].gmv += price
                 }
+              }
             }
-        }}}}}
-        counts = local
-        for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
+          }
+        }
+      }
     }
+    counts = local
+    for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
+  }
 }

@@ -3,93 +3,104 @@ import FenqiCredit
 import Foundation
 
 extension Purpose {
-    /// A customer's monthly draws: need (counter 0), reach (1), price (2), choice (3).
-    public static let customerMonth = Purpose(rawValue: 10)
-    /// Assignment of customers to arms (period 0).
-    public static let armAssignment = Purpose(rawValue: 11)
+  /// A customer's monthly draws: need (counter 0), reach (1), price (2), choice (3).
+  public static let customerMonth = Purpose(rawValue: 10)
+  /// Assignment of customers to arms (period 0).
+  public static let armAssignment = Purpose(rawValue: 11)
 }
 
 /// The scenario resolved into flat lookup tables, built once per run and shared read-only by every
 /// chunk: nothing in the per-customer loop looks up a dictionary or a string.
 struct EngineTables: Sendable {
-    let seed: UInt64
-    let periods: Int
-    let armCount: Int
-    // per segment
-    let needRate: [Double]
-    let priceMu: [Double]
-    let priceSigma: [Double]
-    let splitOffset: [Double]
-    let missOffset: [Double]
-    let rollOffset: [Double]
-    let cure: [Double]
-    let prepayment: [Double]
-    // per arm
-    let reach: [Double]
-    let terms: [PlanTerms]
-    let armSplitConstant: [Double]
-    let armRate: [Double]
-    let minimumScore: [Double]
-    let maxOpenLoans: [Int]
-    let maxDebtToIncome: [Double]
-    let allocationCumulative: [Double]
-    let saltHash: UInt64
-    // model coefficients
-    let split: SplitUtility
-    let payInFull: PayInFullUtility?
-    let hazard: RepaymentHazard
-    let chargeOffMonths: UInt8
-    let seasonality: [Double]
-    let startMonth: Int
-    let systematicFactor: Double
+  let seed: UInt64
+  let periods: Int
+  let armCount: Int
+  // per segment
+  let needRate: [Double]
+  let priceMu: [Double]
+  let priceSigma: [Double]
+  let splitOffset: [Double]
+  let missOffset: [Double]
+  let rollOffset: [Double]
+  let cure: [Double]
+  let prepayment: [Double]
+  // per arm
+  let reach: [Double]
+  let terms: [PlanTerms]
+  let armSplitConstant: [Double]
+  let armRate: [Double]
+  let minimumScore: [Double]
+  let maxOpenLoans: [Int]
+  let maxDebtToIncome: [Double]
+  let allocationCumulative: [Double]
+  let saltHash: UInt64
+  // model coefficients
+  let split: SplitUtility
+  let payInFull: PayInFullUtility?
+  let hazard: RepaymentHazard
+  let chargeOffMonths: UInt8
+  let seasonality: [Double]
+  let startMonth: Int
+  let systematicFactor: Double
 
-    init(_ s: Scenario) {
-        seed = s.seed
-        periods = s.periods
-        armCount = s.arms.count
-        needRate = s.behaviours.map(\.needRate)
-        priceMu = s.behaviours.map { log($0.priceMedian) }
-        priceSigma = s.behaviours.map(\.priceSigma)
-        splitOffset = s.behaviours.map(\.splitOffset)
-        missOffset = s.behaviours.map(\.missOffset)
-        rollOffset = s.behaviours.map(\.rollOffset)
-        cure = s.behaviours.map(\.cureProbability)
-        prepayment = s.behaviours.map(\.prepaymentRate)
-        reach = s.arms.map(\.reachRate)
-        terms = s.arms.map { Amortization.terms(of: $0.offer) }
-        armRate = s.arms.map { EffectiveRate.of($0.offer)?.nominalAnnualRate ?? 0 }
-        armSplitConstant = zip(s.arms, armRate).map { arm, rate in
-            s.choice.split.intercept + s.choice.split.annualRate * rate
-                + s.choice.split.interestFreePeriods * Double(arm.offer.interestFreePeriods)
-        }
-        minimumScore = s.arms.map(\.approval.minimumCreditScore)
-        maxOpenLoans = s.arms.map(\.approval.maxOpenLoans)
-        maxDebtToIncome = s.arms.map { $0.approval.maxDebtToIncome ?? .infinity }
-        var running = 0.0
-        allocationCumulative = s.arms.map { running += $0.allocation; return running }
-        saltHash = Mixing.hash(s.assignmentSalt)
-        split = s.choice.split
-        payInFull = s.choice.payInFull
-        hazard = s.repayment.hazard
-        chargeOffMonths = DelinquencyStateMachine.chargeOffMonths(daysPastDue: s.repayment.chargeOffDaysPastDue)
-        seasonality = s.seasonality
-        startMonth = s.startMonth
-        systematicFactor = s.systematicFactor
+  init(_ s: Scenario) {
+    seed = s.seed
+    periods = s.periods
+    armCount = s.arms.count
+    needRate = s.behaviours.map(\.needRate)
+    priceMu = s.behaviours.map { log($0.priceMedian) }
+    priceSigma = s.behaviours.map(\.priceSigma)
+    splitOffset = s.behaviours.map(\.splitOffset)
+    missOffset = s.behaviours.map(\.missOffset)
+    rollOffset = s.behaviours.map(\.rollOffset)
+    cure = s.behaviours.map(\.cureProbability)
+    prepayment = s.behaviours.map(\.prepaymentRate)
+    reach = s.arms.map(\.reachRate)
+    terms = s.arms.map { Amortization.terms(of: $0.offer) }
+    armRate = s.arms.map { EffectiveRate.of($0.offer)?.nominalAnnualRate ?? 0 }
+    armSplitConstant = zip(s.arms, armRate).map { arm, rate in
+      s.choice.split.intercept + s.choice.split.annualRate * rate
+        + s.choice.split.interestFreePeriods
+        * Double(arm.offer.interestFreePeriods)
     }
-
-    /// The calendar month index (0 = January) of a 1-based period.
-    func calendarMonth(period: Int) -> Int { (startMonth - 1 + period - 1) % 12 }
-
-    /// The need probability per segment in a period.
-    func needProbabilities(period: Int) -> [Double] {
-        let m = seasonality[calendarMonth(period: period)]
-        return needRate.map { min(1, $0 * m) }
+    minimumScore = s.arms.map(\.approval.minimumCreditScore)
+    maxOpenLoans = s.arms.map(\.approval.maxOpenLoans)
+    maxDebtToIncome = s.arms.map { $0.approval.maxDebtToIncome ?? .infinity }
+    var running = 0.0
+    allocationCumulative = s.arms.map {
+      running += $0.allocation
+      return running
     }
+    saltHash = Mixing.hash(s.assignmentSalt)
+    split = s.choice.split
+    payInFull = s.choice.payInFull
+    hazard = s.repayment.hazard
+    chargeOffMonths = DelinquencyStateMachine.chargeOffMonths(
+      daysPastDue: s.repayment.chargeOffDaysPastDue)
+    seasonality = s.seasonality
+    startMonth = s.startMonth
+    systematicFactor = s.systematicFactor
+  }
 
-    /// The arm of a customer: a salted hash of (salt, customer) mapped onto cumulative allocations.
-    func arm(ofCustomer index: Int) -> UInt8 {
-        let u = Double(Mixing.mix64(saltHash ^ Mixing.mix64(UInt64(index) &+ 0x2545_F491_4F6C_DD1D)) >> 11) * 0x1p-53
-        for (a, edge) in allocationCumulative.enumerated() where u < edge { return UInt8(a) }
-        return UInt8(armCount - 1)
+  /// The calendar month index (0 = January) of a 1-based period.
+  func calendarMonth(period: Int) -> Int { (startMonth - 1 + period - 1) % 12 }
+
+  /// The need probability per segment in a period.
+  func needProbabilities(period: Int) -> [Double] {
+    let m = seasonality[calendarMonth(period: period)]
+    return needRate.map { min(1, $0 * m) }
+  }
+
+  /// The arm of a customer: a salted hash of (salt, customer) mapped onto cumulative allocations.
+  func arm(ofCustomer index: Int) -> UInt8 {
+    let u =
+      Double(
+        Mixing.mix64(
+          saltHash ^ Mixing.mix64(UInt64(index) &+ 0x2545_F491_4F6C_DD1D)) >> 11
+      ) * 0x1p-53
+    for (a, edge) in allocationCumulative.enumerated() where u < edge {
+      return UInt8(a)
     }
+    return UInt8(armCount - 1)
+  }
 }

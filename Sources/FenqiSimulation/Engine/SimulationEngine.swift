@@ -6,156 +6,197 @@ import FenqiPopulation
 /// period in parallel, merging counts in chunk order so that results are byte-identical at any
 /// thread count.
 public struct SimulationEngine: Sendable {
-    /// The scenario to run.
-    public let scenario: Scenario
-    /// Worker threads (≥ 1).
-    public let threads: Int
+  /// The scenario to run.
+  public let scenario: Scenario
+  /// Worker threads (≥ 1).
+  public let threads: Int
 
-    /// The longest run of periods a chunk simulates before the engine merges and reports
-    /// progress. Affects speed and the progress cadence only, never a result.
-    public let progressEvery: Int
+  /// The longest run of periods a chunk simulates before the engine merges and reports progress.
+  ///
+  /// Affects speed and the progress cadence only, never a result.
+  public let progressEvery: Int
 
-    /// Creates an engine.
-    ///
-    /// - Parameters:
-    ///   - scenario: the validated scenario.
-    ///   - threads: worker threads (≥ 1); results do not depend on it.
-    ///   - progressEvery: periods between progress reports (default: the whole run at once).
-    public init(scenario: Scenario, threads: Int, progressEvery: Int? = nil) {
-        self.scenario = scenario
-        self.threads = max(1, threads)
-        self.progressEvery = progressEvery ?? scenario.periods
+  /// Creates an engine.
+  ///
+  /// - Parameters:
+  ///   - scenario: the validated scenario.
+  ///   - threads: worker threads (≥ 1); results do not depend on it.
+  ///   - progressEvery: periods between progress reports (default: the whole run at once).
+  public init(scenario: Scenario, threads: Int, progressEvery: Int? = nil) {
+    self.scenario = scenario
+    self.threads = max(1, threads)
+    self.progressEvery = progressEvery ?? scenario.periods
+  }
+
+  /// What the engine reports after each period.
+  public struct Progress: Sendable {
+    /// Periods completed.
+    public var completedPeriods: Int
+    /// Periods in the run.
+    public var totalPeriods: Int
+    /// Customers per period.
+    public var customers: Int
+  }
+
+  /// The prepared population, so that set-up and simulation can be timed apart.
+  public struct Prepared: Sendable {
+    var chunks: [ChunkState]
+    let tables: EngineTables
+    /// Bytes held in customer and loan columns (an estimate from counts, not the allocator).
+    public var columnBytes: Int {
+      chunks.reduce(0) {
+        $0 + $1.customers.count * (CustomerColumns.bytesPerCustomer + 4) + $1
+          .loans.count * LoanBook.bytesPerLoan
+      }
     }
+  }
 
-    /// What the engine reports after each period.
-    public struct Progress: Sendable {
-        /// Periods completed.
-        public var completedPeriods: Int
-        /// Periods in the run.
-        public var totalPeriods: Int
-        /// Customers per period.
-        public var customers: Int
+  /// Generates the population (in parallel, by chunk).
+  public func prepare() -> Prepared {
+    let tables = EngineTables(scenario)
+    let n = scenario.population.size
+    let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
+    // The decoder has already checked that the correlation matrix factors.
+    guard let generator = try? PopulationGenerator(spec: scenario.population)
+    else {
+      preconditionFailure(
+        "scenario \(scenario.name) passed validation with a non-positive-definite correlation matrix"
+      )
     }
+    let empty = ChunkState(
+      customers: CustomerColumns(firstIndex: 0, count: 0), tables: tables)
+    var chunks = [ChunkState](repeating: empty, count: chunkCount)
+    let seed = scenario.seed
+    chunks.withUnsafeMutableBufferPointer { buffer in
+      let shared = DisjointMutableBuffer(buffer)
+      ParallelChunks.forEach(count: chunkCount, threads: threads) { c in
+        let lower = c * ChunkState.size
+        let customers = generator.generate(
+          range: lower..<min(n, lower + ChunkState.size), seed: seed)
+        shared[c] = ChunkState(customers: customers, tables: tables)
+      }
+    }
+    return Prepared(chunks: chunks, tables: tables)
+  }
 
-    /// The prepared population, so that set-up and simulation can be timed apart.
-    public struct Prepared: Sendable {
-        var chunks: [ChunkState]
-        let tables: EngineTables
-        /// Bytes held in customer and loan columns (an estimate from counts, not the allocator).
-        public var columnBytes: Int {
-            chunks.reduce(0) { $0 + $1.customers.count * (CustomerColumns.bytesPerCustomer + 4) + $1.loans.count * LoanBook.bytesPerLoan }
+  /// Runs every period of a prepared population.
+  ///
+  /// Periods are grouped into epochs that end at synchronisation points (none yet: later layers
+  /// add model re-training and global budgets there). Within an epoch each chunk runs all its
+  /// periods while its columns are in cache; counts are then merged period by period in chunk
+  /// order, so the epoch layout never changes a result.
+  public func run(_ prepared: Prepared, progress: (Progress) -> Void = { _ in })
+    -> RunResult
+  {
+    var chunks = prepared.chunks
+    let tables = prepared.tables
+    let arms = tables.armCount
+    let needs = (0...scenario.periods).map {
+      tables.needProbabilities(period: max($0, 1))
+    }
+    var periodCounts: [[ArmPeriodCounts]] = []
+    for epoch in epochs() {
+      chunks.withUnsafeMutableBufferPointer { buffer in
+        let shared = DisjointMutableBuffer(buffer)
+        ParallelChunks.forEach(count: shared.count, threads: threads) { c in
+          shared[c].history.removeAll(keepingCapacity: true)
+          for period in epoch {
+            shared[c].step(
+              period: period, tables: tables, needProbability: needs[period])
+            shared[c].history.append(shared[c].counts)
+          }
         }
-    }
-
-    /// Generates the population (in parallel, by chunk).
-    public func prepare() -> Prepared {
-        let tables = EngineTables(scenario)
-        let n = scenario.population.size
-        let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
-        // The decoder has already checked that the correlation matrix factors.
-        guard let generator = try? PopulationGenerator(spec: scenario.population) else {
-            preconditionFailure("scenario \(scenario.name) passed validation with a non-positive-definite correlation matrix")
+      }
+      for (offset, _) in epoch.enumerated() {
+        var merged = [ArmPeriodCounts](
+          repeating: ArmPeriodCounts(), count: arms)
+        for chunk in chunks {
+          for a in 0..<arms { merged[a].add(chunk.history[offset][a]) }
         }
-        let empty = ChunkState(customers: CustomerColumns(firstIndex: 0, count: 0), tables: tables)
-        var chunks = [ChunkState](repeating: empty, count: chunkCount)
-        let seed = scenario.seed
-        chunks.withUnsafeMutableBufferPointer { buffer in
-            let shared = DisjointMutableBuffer(buffer)
-            ParallelChunks.forEach(count: chunkCount, threads: threads) { c in
-                let lower = c * ChunkState.size
-                let customers = generator.generate(range: lower..<min(n, lower + ChunkState.size), seed: seed)
-                shared[c] = ChunkState(customers: customers, tables: tables)
-            }
-        }
-        return Prepared(chunks: chunks, tables: tables)
+        periodCounts.append(merged)
+      }
+      progress(
+        Progress(
+          completedPeriods: epoch.upperBound - 1,
+          totalPeriods: scenario.periods, customers: scenario.population.size))
     }
+    var customersPerArm = [Int](repeating: 0, count: arms)
+    for chunk in chunks {
+      for a in 0..<arms { customersPerArm[a] += chunk.customersPerArm[a] }
+    }
+    return Self.account(
+      scenario: scenario, counts: periodCounts, customersPerArm: customersPerArm
+    )
+  }
 
-    /// Runs every period of a prepared population.
-    ///
-    /// Periods are grouped into epochs that end at synchronisation points (none yet: later layers
-    /// add model re-training and global budgets there). Within an epoch each chunk runs all its
-    /// periods while its columns are in cache; counts are then merged period by period in chunk
-    /// order, so the epoch layout never changes a result.
-    public func run(_ prepared: Prepared, progress: (Progress) -> Void = { _ in }) -> RunResult {
-        var chunks = prepared.chunks
-        let tables = prepared.tables
-        let arms = tables.armCount
-        let needs = (0...scenario.periods).map { tables.needProbabilities(period: max($0, 1)) }
-        var periodCounts: [[ArmPeriodCounts]] = []
-        for epoch in epochs() {
-            chunks.withUnsafeMutableBufferPointer { buffer in
-                let shared = DisjointMutableBuffer(buffer)
-                ParallelChunks.forEach(count: shared.count, threads: threads) { c in
-                    shared[c].history.removeAll(keepingCapacity: true)
-                    for period in epoch {
-                        shared[c].step(period: period, tables: tables, needProbability: needs[period])
-                        shared[c].history.append(shared[c].counts)
-                    }
-                }
-            }
-            for (offset, _) in epoch.enumerated() {
-                var merged = [ArmPeriodCounts](repeating: ArmPeriodCounts(), count: arms)
-                for chunk in chunks {
-                    for a in 0..<arms { merged[a].add(chunk.history[offset][a]) }
-                }
-                periodCounts.append(merged)
-            }
-            progress(Progress(completedPeriods: epoch.upperBound - 1, totalPeriods: scenario.periods, customers: scenario.population.size))
-        }
-        var customersPerArm = [Int](repeating: 0, count: arms)
-        for chunk in chunks { for a in 0..<arms { customersPerArm[a] += chunk.customersPerArm[a] } }
-        return Self.account(scenario: scenario, counts: periodCounts, customersPerArm: customersPerArm)
+  /// The epochs of the run.
+  ///
+  /// Ranges of 1-based periods between synchronisation points. With progress reporting wanted at
+  /// least every `progressEvery` periods.
+  func epochs() -> [Range<Int>] {
+    let step = max(1, progressEvery)
+    return stride(from: 1, through: scenario.periods, by: step).map {
+      $0..<min(scenario.periods + 1, $0 + step)
     }
+  }
 
-    /// The epochs of the run: ranges of 1-based periods between synchronisation points. With
-    /// progress reporting wanted at least every `progressEvery` periods.
-    func epochs() -> [Range<Int>] {
-        let step = max(1, progressEvery)
-        return stride(from: 1, through: scenario.periods, by: step).map { $0..<min(scenario.periods + 1, $0 + step) }
-    }
+  /// Prepares and runs in one call.
+  public func run(progress: (Progress) -> Void = { _ in }) -> RunResult {
+    run(prepare(), progress: progress)
+  }
 
-    /// Prepares and runs in one call.
-    public func run(progress: (Progress) -> Void = { _ in }) -> RunResult {
-        run(prepare(), progress: progress)
+  /// Derives money flows and summaries from the merged counts.
+  static func account(
+    scenario: Scenario, counts: [[ArmPeriodCounts]], customersPerArm: [Int]
+  ) -> RunResult {
+    let lag = scenario.repayment.recoveryLagMonths
+    let recoveryRate = 1 - scenario.repayment.lossGivenDefault
+    let monthlyFunding = scenario.economics.annualFundingRate / 12
+    var periods: [[PeriodMetrics]] = []
+    for (t, row) in counts.enumerated() {
+      periods.append(
+        row.enumerated().map { a, c in
+          let source = t - lag
+          let recoveries =
+            source >= 0
+            ? recoveryRate * counts[source][a].book.chargeOffPrincipal : 0
+          return PeriodMetrics(
+            period: t + 1, counts: c, recoveries: recoveries,
+            fundingCost: c.book.totalBalance * monthlyFunding,
+            marketingCost: c.reached * scenario.arms[a].costPerContact)
+        })
     }
-
-    /// Derives money flows and summaries from the merged counts.
-    static func account(scenario: Scenario, counts: [[ArmPeriodCounts]], customersPerArm: [Int]) -> RunResult {
-        let lag = scenario.repayment.recoveryLagMonths
-        let recoveryRate = 1 - scenario.repayment.lossGivenDefault
-        let monthlyFunding = scenario.economics.annualFundingRate / 12
-        var periods: [[PeriodMetrics]] = []
-        for (t, row) in counts.enumerated() {
-            periods.append(row.enumerated().map { a, c in
-                let source = t - lag
-                let recoveries = source >= 0 ? recoveryRate * counts[source][a].book.chargeOffPrincipal : 0
-                return PeriodMetrics(
-                    period: t + 1, counts: c, recoveries: recoveries,
-                    fundingCost: c.book.totalBalance * monthlyFunding,
-                    marketingCost: c.reached * scenario.arms[a].costPerContact)
-            })
-        }
-        let summaries = scenario.arms.enumerated().map { a, arm in
-            var totals = ArmPeriodCounts()
-            var recoveries = 0.0, funding = 0.0, marketing = 0.0, net = 0.0, balanceSum = 0.0
-            for row in periods {
-                totals.add(row[a].counts)
-                recoveries += row[a].recoveries
-                funding += row[a].fundingCost
-                marketing += row[a].marketingCost
-                net += row[a].netIncome
-                balanceSum += row[a].counts.book.totalBalance
-            }
-            // Balances and open loans are stocks: take the last period's, not the sum.
-            totals.book.balance = periods.last?[a].counts.book.balance ?? (0, 0, 0, 0, 0)
-            totals.book.openLoans = periods.last?[a].counts.book.openLoans ?? 0
-            let pendingStart = max(0, counts.count - lag)
-            let pending = (pendingStart..<counts.count).reduce(0.0) { $0 + recoveryRate * counts[$1][a].book.chargeOffPrincipal }
-            return ArmSummary(
-                name: arm.name, customers: customersPerArm[a], totals: totals, recoveries: recoveries,
-                pendingRecoveries: pending, fundingCost: funding, marketingCost: marketing, netIncome: net,
-                averageBalance: balanceSum / Double(max(periods.count, 1)), periods: periods.count)
-        }
-        return RunResult(scenario: scenario, periods: periods, arms: summaries)
+    let summaries = scenario.arms.enumerated().map { a, arm in
+      var totals = ArmPeriodCounts()
+      var recoveries = 0.0
+      var funding = 0.0
+      var marketing = 0.0
+      var net = 0.0
+      var balanceSum = 0.0
+      for row in periods {
+        totals.add(row[a].counts)
+        recoveries += row[a].recoveries
+        funding += row[a].fundingCost
+        marketing += row[a].marketingCost
+        net += row[a].netIncome
+        balanceSum += row[a].counts.book.totalBalance
+      }
+      // Balances and open loans are stocks: take the last period's, not the sum.
+      totals.book.balance =
+        periods.last?[a].counts.book.balance ?? (0, 0, 0, 0, 0)
+      totals.book.openLoans = periods.last?[a].counts.book.openLoans ?? 0
+      let pendingStart = max(0, counts.count - lag)
+      let pending = (pendingStart..<counts.count).reduce(0.0) {
+        $0 + recoveryRate * counts[$1][a].book.chargeOffPrincipal
+      }
+      return ArmSummary(
+        name: arm.name, customers: customersPerArm[a], totals: totals,
+        recoveries: recoveries,
+        pendingRecoveries: pending, fundingCost: funding,
+        marketingCost: marketing, netIncome: net,
+        averageBalance: balanceSum / Double(max(periods.count, 1)),
+        periods: periods.count)
     }
+    return RunResult(scenario: scenario, periods: periods, arms: summaries)
+  }
 }

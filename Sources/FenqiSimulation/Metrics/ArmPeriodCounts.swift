@@ -1,40 +1,47 @@
 import FenqiCredit
 
-/// Everything counted for one arm in one period; money in yuan. Chunks each fill their own and the
-/// engine adds them up in chunk order.
+/// Everything counted for one arm in one period.
+///
+/// Money in yuan. Chunks each fill their own and the engine adds them up in chunk order.
 public struct ArmPeriodCounts: Sendable, Equatable {
-    /// Customers contacted with the arm's offer.
-    public var reached: Double = 0
-    /// Customers with a purchase need.
-    public var needs: Double = 0
-    /// Customers who chose to split and applied.
-    public var applications: Double = 0
-    /// Customers who paid in full.
-    public var paidInFull: Double = 0
-    /// Applications approved.
-    public var approvals: Double = 0
-    /// Applications declined.
-    public var declines: Double = 0
-    /// Loans booked.
-    public var bookings: Double = 0
-    /// Gross merchandise value: purchases split or paid in full.
-    public var gmv: Double = 0
-    /// Principal of the loans booked.
-    public var bookedPrincipal: Double = 0
-    /// Merchant payments for merchant-funded interest-free periods, received at booking.
-    public var merchantSubsidy: Double = 0
-    /// The loan book's movements and end-of-period balances (new loans included).
-    public var book = LoanBookTotals()
+  /// Customers contacted with the arm's offer.
+  public var reached: Double = 0
+  /// Customers with a purchase need.
+  public var needs: Double = 0
+  /// Customers who chose to split and applied.
+  public var applications: Double = 0
+  /// Customers who paid in full.
+  public var paidInFull: Double = 0
+  /// Applications approved.
+  public var approvals: Double = 0
+  /// Applications declined.
+  public var declines: Double = 0
+  /// Loans booked.
+  public var bookings: Double = 0
+  /// Gross merchandise value: purchases split or paid in full.
+  public var gmv: Double = 0
+  /// Principal of the loans booked.
+  public var bookedPrincipal: Double = 0
+  /// Merchant payments for merchant-funded interest-free periods, received at booking.
+  public var merchantSubsidy: Double = 0
+  /// The loan book's movements and end-of-period balances (new loans included).
+  public var book = LoanBookTotals()
 
-    /// Creates zero counts.
-    public init() {}
+  /// Creates zero counts.
+  public init() {}
 
-    /// Adds another chunk's counts.
-    public mutating func add(_ o: ArmPeriodCounts) {
-        reached += o.reached; needs += o.needs; applications += o.applications; paidInFull += o.paidInFull
-        approvals += o.approvals; declines += o.declines; bookings += o.bookings; gmv += o.gmv
-        bookedPrincipal += o.bookedPrincipal; merchantSubsidy += o.merchantSubsidy
-        book.add(o.book)
-    }
+  /// Adds another chunk's counts.
+  public mutating func add(_ o: ArmPeriodCounts) {
+    reached += o.reached
+    needs += o.needs
+    applications += o.applications
+    paidInFull += o.paidInFull
+    approvals += o.approvals
+    declines += o.declines
+    bookings += o.bookings
+    gmv += o.gmv
+    bookedPrincipal += o.bookedPrincipal
+    merchantSubsidy += o.merchantSubsidy
+    book.add(o.book)
+  }
 }
-

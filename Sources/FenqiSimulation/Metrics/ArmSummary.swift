@@ -1,50 +1,61 @@
 /// One arm's results over the whole run, with the lender's standard ratios (fractions; money in
 /// yuan).
 public struct ArmSummary: Sendable, Equatable {
-    /// The arm's name.
-    public var name: String
-    /// Customers assigned to the arm.
-    public var customers: Int
-    /// Totals over all periods (balances: at the last period).
-    public var totals: ArmPeriodCounts
-    /// Recoveries received over the run.
-    public var recoveries: Double
-    /// Recoveries still due after the horizon on charge-offs made in it.
-    public var pendingRecoveries: Double
-    /// Funding cost over the run.
-    public var fundingCost: Double
-    /// Marketing cost over the run.
-    public var marketingCost: Double
-    /// Net income over the run.
-    public var netIncome: Double
-    /// The mean of the end-of-period balances over the run.
-    public var averageBalance: Double
-    /// Periods simulated.
-    public var periods: Int
+  /// The arm's name.
+  public var name: String
+  /// Customers assigned to the arm.
+  public var customers: Int
+  /// Totals over all periods (balances: at the last period).
+  public var totals: ArmPeriodCounts
+  /// Recoveries received over the run.
+  public var recoveries: Double
+  /// Recoveries still due after the horizon on charge-offs made in it.
+  public var pendingRecoveries: Double
+  /// Funding cost over the run.
+  public var fundingCost: Double
+  /// Marketing cost over the run.
+  public var marketingCost: Double
+  /// Net income over the run.
+  public var netIncome: Double
+  /// The mean of the end-of-period balances over the run.
+  public var averageBalance: Double
+  /// Periods simulated.
+  public var periods: Int
 
-    /// Bookings ÷ customer-contacts (monthly conversion of reached customers).
-    public var conversion: Double { ratio(totals.bookings, totals.reached) }
-    /// Approvals ÷ applications.
-    public var approvalRate: Double { ratio(totals.approvals, totals.applications) }
-    /// Booked principal ÷ bookings, yuan.
-    public var averageOrderValue: Double { ratio(totals.bookedPrincipal, totals.bookings) }
-    /// Instalments paid ÷ instalments due.
-    public var repaymentRate: Double { ratio(totals.book.instalmentsPaid, totals.book.instalmentsDue) }
-    /// Balance more than 30 days past due ÷ total balance, at the last period.
-    public var dpd30PlusRate: Double {
-        let b = totals.book
-        return ratio(b.balance.2 + b.balance.3 + b.balance.4, b.totalBalance)
-    }
-    /// Balance 90+ days past due ÷ total balance, at the last period.
-    public var dpd90PlusRate: Double { ratio(totals.book.balance.4, totals.book.totalBalance) }
-    /// Principal charged off ÷ principal originated, over the run.
-    public var badDebtRate: Double { ratio(totals.book.chargeOffPrincipal, totals.bookedPrincipal) }
-    /// Principal charged off ÷ average balance, annualised (× 12 / periods).
-    public var annualisedChargeOffRate: Double {
-        ratio(totals.book.chargeOffPrincipal, averageBalance) * 12 / Double(max(periods, 1))
-    }
-    /// Net income ÷ marketing cost; 0 when nothing was spent.
-    public var marketingROI: Double { ratio(netIncome, marketingCost) }
+  /// Bookings ÷ customer-contacts (monthly conversion of reached customers).
+  public var conversion: Double { ratio(totals.bookings, totals.reached) }
+  /// Approvals ÷ applications.
+  public var approvalRate: Double {
+    ratio(totals.approvals, totals.applications)
+  }
+  /// Booked principal ÷ bookings, yuan.
+  public var averageOrderValue: Double {
+    ratio(totals.bookedPrincipal, totals.bookings)
+  }
+  /// Instalments paid ÷ instalments due.
+  public var repaymentRate: Double {
+    ratio(totals.book.instalmentsPaid, totals.book.instalmentsDue)
+  }
+  /// Balance more than 30 days past due ÷ total balance, at the last period.
+  public var dpd30PlusRate: Double {
+    let b = totals.book
+    return ratio(b.balance.2 + b.balance.3 + b.balance.4, b.totalBalance)
+  }
+  /// Balance 90+ days past due ÷ total balance, at the last period.
+  public var dpd90PlusRate: Double {
+    ratio(totals.book.balance.4, totals.book.totalBalance)
+  }
+  /// Principal charged off ÷ principal originated, over the run.
+  public var badDebtRate: Double {
+    ratio(totals.book.chargeOffPrincipal, totals.bookedPrincipal)
+  }
+  /// Principal charged off ÷ average balance, annualised (× 12 / periods).
+  public var annualisedChargeOffRate: Double {
+    ratio(totals.book.chargeOffPrincipal, averageBalance) * 12
+      / Double(max(periods, 1))
+  }
+  /// Net income ÷ marketing cost; 0 when nothing was spent.
+  public var marketingROI: Double { ratio(netIncome, marketingCost) }
 
-    private func ratio(_ a: Double, _ b: Double) -> Double { b == 0 ? 0 : a / b }
+  private func ratio(_ a: Double, _ b: Double) -> Double { b == 0 ? 0 : a / b }
 }

@@ -1,19 +1,20 @@
 /// One arm's results for one period: the counts plus the money flows derived from them (yuan).
 public struct PeriodMetrics: Sendable, Equatable {
-    /// The 1-based period.
-    public var period: Int
-    /// The counted events and balances.
-    public var counts: ArmPeriodCounts
-    /// Recoveries received on earlier charge-offs: (1 − LGD) × principal charged off `lag` months ago.
-    public var recoveries: Double
-    /// Cost of funding the end-of-period balance for a month.
-    public var fundingCost: Double
-    /// Contacts × cost per contact.
-    public var marketingCost: Double
+  /// The 1-based period.
+  public var period: Int
+  /// The counted events and balances.
+  public var counts: ArmPeriodCounts
+  /// Recoveries received on earlier charge-offs: (1 − LGD) × principal charged off `lag` months ago.
+  public var recoveries: Double
+  /// Cost of funding the end-of-period balance for a month.
+  public var fundingCost: Double
+  /// Contacts × cost per contact.
+  public var marketingCost: Double
 
-    /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing.
-    public var netIncome: Double {
-        counts.book.interestIncome + counts.merchantSubsidy + recoveries - counts.book.chargeOffPrincipal
-            - fundingCost - marketingCost
-    }
+  /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing.
+  public var netIncome: Double {
+    counts.book.interestIncome + counts.merchantSubsidy + recoveries
+      - counts.book.chargeOffPrincipal
+      - fundingCost - marketingCost
+  }
 }

@@ -1,21 +1,24 @@
 /// Everything a run produced: per-period metrics per arm and per-arm summaries.
 public struct RunResult: Sendable {
-    /// The scenario run (after command-line overrides such as the seed).
-    public var scenario: Scenario
-    /// `periods[t][a]`: arm a in period t + 1.
-    public var periods: [[PeriodMetrics]]
-    /// One summary per arm, in scenario order.
-    public var arms: [ArmSummary]
+  /// The scenario run (after command-line overrides such as the seed).
+  public var scenario: Scenario
+  /// `periods[t][a]`: arm a in period t + 1.
+  public var periods: [[PeriodMetrics]]
+  /// One summary per arm, in scenario order.
+  public var arms: [ArmSummary]
 
-    /// Customer-months simulated (customers × periods).
-    public var customerMonths: Int { scenario.population.size * scenario.periods }
+  /// Customer-months simulated (customers × periods).
+  public var customerMonths: Int { scenario.population.size * scenario.periods }
 
-    /// The accounting identity of the book, per arm: principal originated − repaid − prepaid −
-    /// charged off − outstanding. Zero up to rounding when no money was created or lost.
-    public var conservationError: [Double] {
-        arms.map { s in
-            let b = s.totals.book
-            return s.totals.bookedPrincipal - b.principalRepaid - b.prepaidPrincipal - b.chargeOffPrincipal - b.totalBalance
-        }
+  /// The accounting identity of the book, per arm.
+  ///
+  /// Principal originated − repaid − prepaid − charged off − outstanding. Zero up to rounding when no
+  /// money was created or lost.
+  public var conservationError: [Double] {
+    arms.map { s in
+      let b = s.totals.book
+      return s.totals.bookedPrincipal - b.principalRepaid - b.prepaidPrincipal
+        - b.chargeOffPrincipal - b.totalBalance
     }
+  }
 }

@@ -1,130 +1,142 @@
 import FenqiCredit
 import FenqiPopulation
 
-/// A complete, validated simulation scenario. Build one with ``ScenarioLoader``; every field has
+/// A complete, validated simulation scenario.
+///
+/// Build one with ``ScenarioLoader``; every field has
 /// been range-checked there.
 public struct Scenario: Sendable {
-    /// The scenario's name (used for the default result folder).
-    public var name: String
-    /// A free-text description.
-    public var description: String
-    /// The seed of every random stream.
-    public var seed: UInt64
-    /// Simulated months.
-    public var periods: Int
-    /// The calendar month (1–12) of period 1.
-    public var startMonth: Int
-    /// The synthetic population.
-    public var population: PopulationSpec
-    /// Behaviour per segment, parallel to `population.segments`.
-    public var behaviours: [SegmentBehaviour]
-    /// Whether each segment is hidden from the lender's reports (e.g. fraudsters).
-    public var hiddenSegments: [Bool]
-    /// Need-rate multiplier per calendar month (index 0 = January).
-    public var seasonality: [Double]
-    /// The customer's choice between splitting, paying in full and walking away.
-    public var choice: ChoiceModel
-    /// Repayment behaviour and loss policy.
-    public var repayment: RepaymentSettings
-    /// The systematic macro factor Z (constant over the run for now).
-    public var systematicFactor: Double
-    /// Lender economics.
-    public var economics: Economics
-    /// The salt of the hash that assigns customers to arms.
-    public var assignmentSalt: String
-    /// The strategies compared; at least one.
-    public var arms: [Arm]
+  /// The scenario's name (used for the default result folder).
+  public var name: String
+  /// A free-text description.
+  public var description: String
+  /// The seed of every random stream.
+  public var seed: UInt64
+  /// Simulated months.
+  public var periods: Int
+  /// The calendar month (1–12) of period 1.
+  public var startMonth: Int
+  /// The synthetic population.
+  public var population: PopulationSpec
+  /// Behaviour per segment, parallel to `population.segments`.
+  public var behaviours: [SegmentBehaviour]
+  /// Whether each segment is hidden from the lender's reports (fraudsters, say).
+  public var hiddenSegments: [Bool]
+  /// Need-rate multiplier per calendar month (index 0 = January).
+  public var seasonality: [Double]
+  /// The customer's choice between splitting, paying in full and walking away.
+  public var choice: ChoiceModel
+  /// Repayment behaviour and loss policy.
+  public var repayment: RepaymentSettings
+  /// The systematic macro factor Z (constant over the run for now).
+  public var systematicFactor: Double
+  /// Lender economics.
+  public var economics: Economics
+  /// The salt of the hash that assigns customers to arms.
+  public var assignmentSalt: String
+  /// The strategies compared; at least one.
+  public var arms: [Arm]
 }
 
 /// How a segment behaves; rates are monthly fractions, money in yuan.
 public struct SegmentBehaviour: Sendable, Equatable {
-    /// Probability of a purchase need per month (before seasonality).
-    public var needRate: Double
-    /// Median purchase price, yuan.
-    public var priceMedian: Double
-    /// Log-scale spread of the price (log-normal σ).
-    public var priceSigma: Double
-    /// Added to the split utility.
-    public var splitOffset: Double
-    /// Added to the miss logit.
-    public var missOffset: Double
-    /// Added to the roll logit.
-    public var rollOffset: Double
-    /// Probability a delinquent loan cures per month.
-    public var cureProbability: Double
-    /// Probability a current loan is prepaid per month.
-    public var prepaymentRate: Double
+  /// Probability of a purchase need per month (before seasonality).
+  public var needRate: Double
+  /// Median purchase price, yuan.
+  public var priceMedian: Double
+  /// Log-scale spread of the price (log-normal σ).
+  public var priceSigma: Double
+  /// Added to the split utility.
+  public var splitOffset: Double
+  /// Added to the miss logit.
+  public var missOffset: Double
+  /// Added to the roll logit.
+  public var rollOffset: Double
+  /// Probability a delinquent loan cures per month.
+  public var cureProbability: Double
+  /// Probability a current loan is prepaid per month.
+  public var prepaymentRate: Double
 }
 
 /// A multinomial logit over {split, pay in full, walk away (utility 0)}.
 public struct ChoiceModel: Sendable, Equatable {
-    /// Coefficients of the split utility.
-    public var split: SplitUtility
-    /// Coefficients of the pay-in-full utility; nil when paying in full is not an option.
-    public var payInFull: PayInFullUtility?
+  /// Coefficients of the split utility.
+  public var split: SplitUtility
+  /// Coefficients of the pay-in-full utility; nil when paying in full is not an option.
+  public var payInFull: PayInFullUtility?
 }
 
+/// The coefficients of the split utility.
+///
 /// U_split = intercept + priceToIncome·price/income + instalmentToIncome·instalment/income
 /// + annualRate·APR + interestFreePeriods·k + digitalAffinity·d + priceSensitivityRate·s·APR + segment offset.
 public struct SplitUtility: Sendable, Equatable {
-    public var intercept: Double
-    public var priceToIncome: Double
-    public var instalmentToIncome: Double
-    /// Per unit of the plan's nominal APR (IRR-based), a fraction.
-    public var annualRate: Double
-    /// Per interest-free period.
-    public var interestFreePeriods: Double
-    public var digitalAffinity: Double
-    /// Per unit of price sensitivity × APR.
-    public var priceSensitivityRate: Double
+  /// The constant term.
+  public var intercept: Double
+  /// Per unit of price ÷ monthly income.
+  public var priceToIncome: Double
+  /// Per unit of instalment ÷ monthly income.
+  public var instalmentToIncome: Double
+  /// Per unit of the plan's nominal APR (IRR-based), a fraction.
+  public var annualRate: Double
+  /// Per interest-free period.
+  public var interestFreePeriods: Double
+  /// Per unit of the customer's digital affinity.
+  public var digitalAffinity: Double
+  /// Per unit of price sensitivity × APR.
+  public var priceSensitivityRate: Double
 }
 
+/// The coefficients of the pay-in-full utility.
+///
 /// U_full = intercept + priceToIncome·price/income.
 public struct PayInFullUtility: Sendable, Equatable {
-    public var intercept: Double
-    public var priceToIncome: Double
+  /// The constant term.
+  public var intercept: Double
+  /// Per unit of price ÷ monthly income.
+  public var priceToIncome: Double
 }
 
 /// Repayment hazards and loss policy.
 public struct RepaymentSettings: Sendable, Equatable {
-    /// The logistic miss and roll hazards.
-    public var hazard: RepaymentHazard
-    /// Days past due at which a loan is charged off (90, 120, 150 or 180).
-    public var chargeOffDaysPastDue: Int
-    /// Loss given default: the fraction of charged-off principal never recovered.
-    public var lossGivenDefault: Double
-    /// Months between charge-off and recovery.
-    public var recoveryLagMonths: Int
+  /// The logistic miss and roll hazards.
+  public var hazard: RepaymentHazard
+  /// Days past due at which a loan is charged off (90, 120, 150 or 180).
+  public var chargeOffDaysPastDue: Int
+  /// Loss given default: the fraction of charged-off principal never recovered.
+  public var lossGivenDefault: Double
+  /// Months between charge-off and recovery.
+  public var recoveryLagMonths: Int
 }
 
 /// Lender economics.
 public struct Economics: Sendable, Equatable {
-    /// Cost of funds, annual fraction of the outstanding balance.
-    public var annualFundingRate: Double
+  /// Cost of funds, annual fraction of the outstanding balance.
+  public var annualFundingRate: Double
 }
 
 /// The rule that approves or declines an application.
 public struct ApprovalRule: Sendable, Equatable {
-    /// Applications with a bureau score below this are declined.
-    public var minimumCreditScore: Double
-    /// Applicants with this many open loans or more are declined.
-    public var maxOpenLoans: Int
-    /// Declined when existing debt-to-income plus the new instalment ÷ income exceeds this.
-    public var maxDebtToIncome: Double?
+  /// Applications with a bureau score below this are declined.
+  public var minimumCreditScore: Double
+  /// Applicants with this many open loans or more are declined.
+  public var maxOpenLoans: Int
+  /// Declined when existing debt-to-income plus the new instalment ÷ income exceeds this.
+  public var maxDebtToIncome: Double?
 }
 
 /// One strategy of the experiment.
 public struct Arm: Sendable, Equatable {
-    /// The arm's name.
-    public var name: String
-    /// The share of customers assigned to it; shares sum to 1.
-    public var allocation: Double
-    /// The probability a customer is contacted with the offer in a month.
-    public var reachRate: Double
-    /// Marketing cost per contact, yuan.
-    public var costPerContact: Double
-    /// The instalment plan offered.
-    public var offer: InstalmentProduct
-    /// The approval rule used for this arm's applicants.
-    public var approval: ApprovalRule
+  /// The arm's name.
+  public var name: String
+  /// The share of customers assigned to it; shares sum to 1.
+  public var allocation: Double
+  /// The probability a customer is contacted with the offer in a month.
+  public var reachRate: Double
+  /// Marketing cost per contact, yuan.
+  public var costPerContact: Double
+  /// The instalment plan offered.
+  public var offer: InstalmentProduct
+  /// The approval rule used for this arm's applicants.
+  public var approval: ApprovalRule
 }
