@@ -1,85 +1,60 @@
-import FenqiCore
-import FenqiSimulation
-
-/// `report.md`: a readable summary of a run — the scenario, the arms side by side and the monthly
-/// book.
+/// `report.md`: the run's scenario, the arms side by side, segments and the monthly book, built from
+/// a run folder's files alone.
 public enum MarkdownReport {
   /// The report text.
-  public static func text(_ r: RunResult) -> String {
-    var out = "# Fenqi run: \(escape(r.scenario.name))\n\n"
-    if !r.scenario.description.isEmpty {
-      out += escape(r.scenario.description) + "\n\n"
-    }
+  public static func text(_ d: RunData) -> String {
+    var out = "# Fenqi run: \(escape(d.scenarioName))\n\n"
+    if !d.description.isEmpty { out += escape(d.description) + "\n\n" }
+    out += HTMLReport.meta(d).map(escape).joined(separator: " · ")
+    out += ". Money in yuan; rates as percentages.\n\n## Arms side by side\n\n"
     out +=
-      "Seed \(r.scenario.seed) · \(r.scenario.population.size) customers · \(r.scenario.periods) months"
-    out +=
-      " · \(r.scenario.arms.count) arms. Money in yuan; rates as percentages.\n\n"
-    out += "## Arms side by side\n\n"
-    out +=
-      "| measure | " + r.arms.map { escape($0.name) }.joined(separator: " | ")
-      + " |\n"
-    out += "|---|" + String(repeating: "---:|", count: r.arms.count) + "\n"
-    let rows: [(String, (ArmSummary) -> String)] = [
-      ("customers", { "\($0.customers)" }),
-      ("contacts (customer-months reached)", { integer($0.totals.reached) }),
-      ("applications", { integer($0.totals.applications) }),
-      ("bookings", { integer($0.totals.bookings) }),
-      ("conversion (bookings ÷ contacts)", { percent($0.conversion) }),
-      ("approval rate", { percent($0.approvalRate) }),
-      ("average order value", { money($0.averageOrderValue) }),
-      ("GMV", { money($0.totals.gmv) }),
-      ("booked principal", { money($0.totals.bookedPrincipal) }),
-      (
-        "repayment rate (instalments paid ÷ due)", { percent($0.repaymentRate) }
-      ),
-      ("DPD30+ rate (balance, last month)", { percent($0.dpd30PlusRate) }),
-      ("DPD90+ rate (balance, last month)", { percent($0.dpd90PlusRate) }),
-      ("bad-debt rate (charged off ÷ originated)", { percent($0.badDebtRate) }),
-      (
-        "annualised charge-off rate (÷ average balance)",
-        { percent($0.annualisedChargeOffRate) }
-      ),
-      ("interest and fee income", { money($0.totals.book.interestIncome) }),
-      ("merchant subsidy", { money($0.totals.merchantSubsidy) }),
-      ("charge-offs (principal)", { money($0.totals.book.chargeOffPrincipal) }),
-      ("recoveries", { money($0.recoveries) }),
-      ("funding cost", { money($0.fundingCost) }),
-      ("marketing cost", { money($0.marketingCost) }),
-      ("net income", { money($0.netIncome) }),
-      (
-        "outstanding balance, last month",
-        { money($0.totals.book.totalBalance) }
-      ),
-    ]
-    for (label, f) in rows {
-      out += "| \(label) | " + r.arms.map(f).joined(separator: " | ") + " |\n"
-    }
-    out += "\n## Bookings and outstanding balance by month\n\n"
-    out +=
-      "| month | "
-      + r.arms.map {
-        "\(escape($0.name)) bookings | \(escape($0.name)) balance | \(escape($0.name)) DPD30+"
-      }.joined(separator: " | ") + " |\n"
-    out += "|---|" + String(repeating: "---:|", count: 3 * r.arms.count) + "\n"
-    for row in r.periods {
+      "| measure | " + d.armNames.map(escape).joined(separator: " | ") + " |\n"
+    out += "|---|" + String(repeating: "---:|", count: d.armNames.count) + "\n"
+    for (label, column, format) in HTMLReport.armRows {
       out +=
-        "| \(row[0].period) | "
-        + row.map { m in
-          let b = m.counts.book
-          let dpd30 =
-            b.totalBalance == 0
-            ? 0 : (b.balance.2 + b.balance.3 + b.balance.4) / b.totalBalance
+        "| \(label) | "
+        + d.armNames.map { format(d.armFigure($0, column)) }.joined(
+          separator: " | ") + " |\n"
+    }
+    out +=
+      "\n## Segments\n\n| arm | segment | customers | bookings | booked, ¥ | bad-debt rate |\n|---|---|---:|---:|---:|---:|\n"
+    for row in d.segments.rows {
+      let hidden = d.segments.text(row, "hidden") == "true" ? " (hidden)" : ""
+      out +=
+        "| \(escape(d.segments.text(row, "arm"))) | \(escape(d.segments.text(row, "segment")))\(hidden) | "
+      out +=
+        "\(Formatting.integer(d.segments.number(row, "customers"))) | \(Formatting.integer(d.segments.number(row, "bookings"))) | "
+      out +=
+        "\(Formatting.money(d.segments.number(row, "booked_principal"))) | \(Formatting.percent(d.segments.number(row, "bad_debt_rate"))) |\n"
+    }
+    out += "\n## Bookings, balance and DPD30+ by month\n\n| month | "
+    out += d.armNames.map {
+      "\(escape($0)) bookings | \(escape($0)) balance, ¥ | \(escape($0)) DPD30+"
+    }.joined(separator: " | ")
+    out +=
+      " |\n|---|" + String(repeating: "---:|", count: 3 * d.armNames.count)
+      + "\n"
+    for (i, label) in HTMLReport.monthLabels(d).enumerated() {
+      out += "| \(label) | "
+      out +=
+        d.armNames.map { arm in
+          let bookings = d.series(arm, "bookings")[i]
+          let balance = d.series(arm, "outstanding_balance")[i]
+          let late = [
+            "balance_dpd_31_60", "balance_dpd_61_90", "balance_dpd_90_plus",
+          ].reduce(0.0) { $0 + d.series(arm, $1)[i] }
           return
-            "\(integer(m.counts.bookings)) | \(money(b.totalBalance)) | \(percent(dpd30))"
+            "\(Formatting.integer(bookings)) | \(Formatting.money(balance)) | \(Formatting.percent(balance > 0 ? late / balance : 0))"
         }.joined(separator: " | ") + " |\n"
     }
     out +=
-      "\nThe statistics of the differences (confidence intervals, tests) come with the experiment layer; "
-    out += "`summary.json` holds the raw differences from the first arm.\n"
+      "\nCharts: `report.html` in this folder. Statistics of the differences (confidence intervals, tests) "
+    out +=
+      "come with the experiment layer; `summary.json` holds the raw differences from the first arm.\n"
     return out
   }
 
-  /// Escapes text for a Markdown table cell (pipes, angle brackets, backticks).
+  /// Escapes text for Markdown: pipes, backticks and HTML-significant characters.
   public static func escape(_ s: String) -> String {
     var out = ""
     for ch in s {
@@ -94,33 +69,5 @@ public enum MarkdownReport {
       }
     }
     return out
-  }
-
-  static func percent(_ x: Double) -> String { fixed(x * 100, digits: 2) + "%" }
-  static func money(_ x: Double) -> String { grouped(Int64(x.rounded())) }
-  static func integer(_ x: Double) -> String { grouped(Int64(x.rounded())) }
-
-  static func fixed(_ x: Double, digits: Int) -> String {
-    let scale = pow10(digits)
-    let scaled = (abs(x) * scale).rounded()
-    let whole = Int64(scaled / scale)
-    let fraction = Int64(scaled) - whole * Int64(scale)
-    let f = String(fraction)
-    return (x < 0 && scaled != 0 ? "-" : "") + "\(whole)."
-      + String(repeating: "0", count: digits - f.count) + f
-  }
-
-  private static func pow10(_ n: Int) -> Double {
-    (0..<n).reduce(1.0) { r, _ in r * 10 }
-  }
-
-  static func grouped(_ v: Int64) -> String {
-    let digits = String(v.magnitude)
-    var out = ""
-    for (i, ch) in digits.enumerated() {
-      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
-      out.append(ch)
-    }
-    return (v < 0 ? "-" : "") + out
   }
 }

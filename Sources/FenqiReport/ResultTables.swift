@@ -103,6 +103,8 @@ public enum ResultTables {
     }
     return .object([
       ("scenario", .string(r.scenario.name)),
+      ("description", .string(r.scenario.description)),
+      ("startMonth", .number(Double(r.scenario.startMonth))),
       ("seed", .number(Double(r.scenario.seed))),
       ("periods", .number(Double(r.scenario.periods))),
       ("customers", .number(Double(r.scenario.population.size))),
@@ -116,6 +118,62 @@ public enum ResultTables {
           })
       ),
     ])
+  }
+
+  /// `segments.csv`: one row per arm × segment with the funnel and the losses.
+  public static func segments(_ r: RunResult) -> CSVTable {
+    var t = CSVTable(header: [
+      "arm", "segment", "hidden", "customers", "needs", "applications",
+      "bookings",
+      "booked_principal", "charge_offs", "charge_off_principal",
+      "bad_debt_rate",
+    ])
+    for s in r.segments {
+      t.append(
+        [
+          CSVTable.cell(s.arm), CSVTable.cell(s.segment),
+          s.hidden ? "true" : "false",
+        ]
+          + [
+            s.customers, s.needs, s.applications, s.bookings, s.bookedPrincipal,
+            s.chargeOffs,
+            s.chargeOffPrincipal, s.badDebtRate,
+          ].map(CSVTable.cell))
+    }
+    return t
+  }
+
+  /// `vintages.csv`: one row per arm × origination period × month on book observed within the
+  /// run (first 60 origination months and months on book), with the cumulative charge-off rate of
+  /// the vintage's booked principal.
+  public static func vintages(_ r: RunResult) -> CSVTable {
+    var t = CSVTable(header: [
+      "arm", "origin_period", "months_on_book", "booked_principal",
+      "charge_off_principal",
+      "cumulative_charge_off_principal", "cumulative_charge_off_rate",
+    ])
+    let horizon = r.ledger.horizon
+    for (a, arm) in r.scenario.arms.enumerated() {
+      for origin in stride(
+        from: 1, through: min(horizon, r.periods.count), by: 1)
+      {
+        let booked = r.periods[origin - 1][a].counts.bookedPrincipal
+        var cumulative = 0.0
+        let observed = min(horizon, r.periods.count - origin)
+        for monthsOnBook in stride(from: 1, through: observed, by: 1) {
+          let amount = r.ledger.principal(
+            arm: a, origin: origin, monthsOnBook: monthsOnBook)
+          cumulative += amount
+          t.append(
+            [CSVTable.cell(arm.name), String(origin), String(monthsOnBook)]
+              + [
+                booked, amount, cumulative,
+                booked == 0 ? 0 : cumulative / booked,
+              ].map(CSVTable.cell))
+        }
+      }
+    }
+    return t
   }
 
   /// The ratio figures compared between arms.

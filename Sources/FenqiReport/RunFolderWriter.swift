@@ -53,16 +53,35 @@ public enum OutputError: Error, Equatable, Sendable {
 /// Writes a run folder atomically: every file goes into a temporary folder beside the target,
 /// which is then renamed into place, so a failed or interrupted run leaves no half-written folder.
 public enum RunFolderWriter {
-  /// The files of a run folder, by name.
+  /// The files of a run folder, by name: the data files, then the reports rendered from them
+  /// (so that ``RunData`` read back from the folder gives the same reports).
   public static func files(_ result: RunResult, manifest: RunManifest) -> [(
     name: String, text: String
   )] {
-    [
+    let data: [(name: String, text: String)] = [
       ("manifest.json", JSONWriter.text(manifestJSON(result, manifest))),
       ("summary.json", JSONWriter.text(ResultTables.summary(result))),
       ("periods.csv", ResultTables.periods(result).text),
       ("arms.csv", ResultTables.arms(result).text),
-      ("report.md", MarkdownReport.text(result)),
+      ("segments.csv", ResultTables.segments(result).text),
+      ("vintages.csv", ResultTables.vintages(result).text),
+    ]
+    var byName: [String: String] = [:]
+    for f in data { byName[f.name] = f.text }
+    do {
+      return data + reports(try RunData(files: byName))
+    } catch {
+      preconditionFailure(
+        "a run's own files failed to read back: \(error.message)")
+    }
+  }
+
+  /// `report.md` and `report.html` for a run's data.
+  public static func reports(_ data: RunData) -> [(name: String, text: String)]
+  {
+    [
+      ("report.md", MarkdownReport.text(data)),
+      ("report.html", HTMLReport.page(data)),
     ]
   }
 
@@ -81,7 +100,10 @@ public enum RunFolderWriter {
       (
         "files",
         .array(
-          ["summary.json", "periods.csv", "arms.csv", "report.md"].map {
+          [
+            "summary.json", "periods.csv", "arms.csv", "segments.csv",
+            "vintages.csv", "report.md", "report.html",
+          ].map {
             .string($0)
           })
       ),
@@ -130,6 +152,34 @@ public enum RunFolderWriter {
     } catch {
       try? fm.removeItem(at: temporary)
       throw .failed(path: folder, reason: error.localizedDescription)
+    }
+  }
+
+  /// Replaces files inside an existing folder, each written to a temporary sibling and renamed over
+  /// the old one, so a reader never sees a half-written file.
+  public static func replace(
+    _ files: [(name: String, text: String)], in folder: String
+  ) throws(OutputError) {
+    let fm = FileManager.default
+    let base = URL(fileURLWithPath: folder)
+    for f in files {
+      let target = base.appendingPathComponent(f.name)
+      let temporary = base.appendingPathComponent(
+        ".\(f.name).partial-\(ProcessInfo.processInfo.processIdentifier)")
+      do {
+        try Data(f.text.utf8).write(to: temporary)
+        // rename(2) replaces the old file atomically.
+        guard rename(temporary.path, target.path) == 0 else {
+          throw OutputError.failed(
+            path: target.path, reason: String(cString: strerror(errno)))
+        }
+      } catch let e as OutputError {
+        try? fm.removeItem(at: temporary)
+        throw e
+      } catch {
+        try? fm.removeItem(at: temporary)
+        throw .failed(path: target.path, reason: error.localizedDescription)
+      }
     }
   }
 }

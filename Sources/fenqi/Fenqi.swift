@@ -22,6 +22,8 @@ enum Fenqi {
     switch command {
     case "run": return RunCommand.execute(rest, console: console)
     case "validate": return ValidateCommand.execute(rest, console: console)
+    case "report": return ReportCommand.execute(rest, console: console)
+    case "compare": return CompareCommand.execute(rest, console: console)
     case "--help", "-h":
       console.out(HelpText.overview)
       return .success
@@ -33,6 +35,8 @@ enum Fenqi {
       case nil: console.out(HelpText.overview)
       case "run": console.out(HelpText.run)
       case "validate": console.out(HelpText.validate)
+      case "report": console.out(HelpText.report)
+      case "compare": console.out(HelpText.compare)
       case let other?:
         console.err("Error: unknown command '\(other)'\nSee 'fenqi --help'.")
         return .badInput
@@ -41,7 +45,7 @@ enum Fenqi {
     default:
       var message = "Error: unknown command '\(command)'"
       if let hint = Suggestion.nearest(
-        to: command, among: ["run", "validate", "help"])
+        to: command, among: ["run", "validate", "report", "compare", "help"])
       {
         message += "; did you mean '\(hint)'?"
       }

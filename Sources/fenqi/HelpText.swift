@@ -39,7 +39,8 @@ enum HelpText {
       --quiet           No progress on stderr.
       -h, --help        Show this help.
 
-    Writes manifest.json, summary.json, periods.csv, arms.csv and report.md into a temporary
+    Writes manifest.json, summary.json, periods.csv, arms.csv, segments.csv, vintages.csv,
+    report.md and report.html into a temporary
     folder beside the target and renames it into place when everything is written.
     """
 
@@ -52,6 +53,34 @@ enum HelpText {
     \(validateUsage)
 
     OPTIONS:
+      -h, --help        Show this help.
+    """
+
+  static let reportUsage = "USAGE: fenqi report <run-folder>"
+
+  static let report = """
+    OVERVIEW: Regenerate report.md and report.html from a run folder's files alone (summary.json,
+    periods.csv, arms.csv, segments.csv, vintages.csv), replacing the two reports in place.
+
+    \(reportUsage)
+
+    OPTIONS:
+      -h, --help        Show this help.
+    """
+
+  static let compareUsage =
+    "USAGE: fenqi compare <run-folder> <run-folder> [<run-folder> ...] [--out <dir>] [--force]"
+
+  static let compare = """
+    OVERVIEW: Compare several runs (different scenarios or settings) in one report: comparison.html,
+    comparison.md and a tidy comparison.csv (one row per run × arm × measure, with the difference
+    from the first run's arm of the same name).
+
+    \(compareUsage)
+
+    OPTIONS:
+      --out <dir>       The folder to create (default: Results/comparisons/<UTC time>/).
+      --force           Replace the output folder if it exists.
       -h, --help        Show this help.
     """
 }

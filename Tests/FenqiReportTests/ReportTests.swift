@@ -56,8 +56,9 @@ func temporaryFolder() -> URL {
   }
 
   @Test func scenarioTextIsEscapedInTheMarkdownReport() throws {
-    let r = try smallResult(name: "<script>alert(1)</script>|x")
-    let text = MarkdownReport.text(r)
+    let (data, _) = try runData(
+      try smallResult(name: "<script>alert(1)</script>|x"))
+    let text = MarkdownReport.text(data)
     #expect(!text.contains("<script>"))
     #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;\\|x"))
   }
@@ -72,7 +73,9 @@ func temporaryFolder() -> URL {
       try smallResult(threads: 3), manifest: manifest)
     #expect(
       one.map(\.name) == [
-        "manifest.json", "summary.json", "periods.csv", "arms.csv", "report.md",
+        "manifest.json", "summary.json", "periods.csv", "arms.csv",
+        "segments.csv", "vintages.csv",
+        "report.md", "report.html",
       ])
     for (a, b) in zip(one, three) where a.name != "manifest.json" {
       #expect(a.text == b.text, "\(a.name) differs")

@@ -115,7 +115,9 @@ func path(_ relative: String) -> String {
       .sorted()
     #expect(
       files == [
-        "arms.csv", "manifest.json", "periods.csv", "report.md", "summary.json",
+        "arms.csv", "manifest.json", "periods.csv", "report.html", "report.md",
+        "segments.csv", "summary.json",
+        "vintages.csv",
       ])
     let manifest = try String(
       contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
@@ -124,5 +126,60 @@ func path(_ relative: String) -> String {
         && manifest.contains("\"scenarioSHA256\""))
     let again = invoke(["run", small.path, "--out", out.path, "--quiet"])
     #expect(again.code == .badInput && again.err.contains("exists already"))
+  }
+
+  @Test func reportRegeneratesAndCompareCombinesRunFolders() throws {
+    let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fenqi-cli-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: temp) }
+    try FileManager.default.createDirectory(
+      at: temp, withIntermediateDirectories: true)
+    let small = temp.appendingPathComponent("small.json")
+    let text = try String(
+      contentsOfFile: path("Scenarios/peer-lifecycle.json"), encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "\"size\": 1000000", with: "\"size\": 4000"
+    ).write(to: small, atomically: true, encoding: .utf8)
+    let one = temp.appendingPathComponent("one").path
+    let two = temp.appendingPathComponent("two").path
+    #expect(
+      invoke(["run", small.path, "--out", one, "--quiet"]).code == .success)
+    #expect(
+      invoke(["run", small.path, "--out", two, "--quiet", "--seed", "3"]).code
+        == .success)
+    let before = try String(
+      contentsOfFile: one + "/report.html", encoding: .utf8)
+    try FileManager.default.removeItem(atPath: one + "/report.html")
+    let report = invoke(["report", one])
+    #expect(report.code == .success && report.out == one + "/report.html\n")
+    #expect(
+      try String(contentsOfFile: one + "/report.html", encoding: .utf8)
+        == before)
+    let out = temp.appendingPathComponent("cmp").path
+    let compare = invoke(["compare", one, two, "--out", out])
+    #expect(compare.code == .success, "\(compare.err)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+        "comparison.csv", "comparison.html", "comparison.md",
+      ])
+    let notARun = invoke(["report", temp.path])
+    #expect(
+      notARun.code == .badInput
+        && notARun.err.contains(
+          "summary.json: missing; is this a fenqi run folder?")
+    )
+    let tooFew = invoke(["compare", one])
+    #expect(
+      tooFew.code == .badInput
+        && tooFew.err.contains("expected at least two run folders, found 1"))
+    let badFolder = invoke([
+      "compare", one, temp.appendingPathComponent("nope").path, "--out",
+      temp.appendingPathComponent("cmp2").path,
+    ])
+    #expect(
+      badFolder.code == .badInput
+        && !FileManager.default.fileExists(
+          atPath: temp.appendingPathComponent("cmp2").path)
+    )
   }
 }

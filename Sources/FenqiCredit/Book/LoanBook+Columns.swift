@@ -3,6 +3,7 @@ struct LoanColumnPointers {
   let customer: UnsafeMutableBufferPointer<UInt32>
   let ordinal: UnsafeMutableBufferPointer<UInt16>
   let arm: UnsafeMutableBufferPointer<UInt8>
+  let segment: UnsafeMutableBufferPointer<UInt8>
   let monthsPastDue: UnsafeMutableBufferPointer<UInt8>
   let remaining: UnsafeMutableBufferPointer<UInt8>
   let term: UnsafeMutableBufferPointer<UInt8>
@@ -25,6 +26,7 @@ struct LoanColumnPointers {
     customer[to] = customer[from]
     ordinal[to] = ordinal[from]
     arm[to] = arm[from]
+    segment[to] = segment[from]
     monthsPastDue[to] = monthsPastDue[from]
     remaining[to] = remaining[from]
     term[to] = term[from]
@@ -50,57 +52,65 @@ extension LoanBook {
     customer.withUnsafeMutableBufferPointer { customer in
       ordinal.withUnsafeMutableBufferPointer { ordinal in
         arm.withUnsafeMutableBufferPointer { arm in
-          monthsPastDue.withUnsafeMutableBufferPointer { monthsPastDue in
-            remaining.withUnsafeMutableBufferPointer { remaining in
-              term.withUnsafeMutableBufferPointer { term in
-                interestFreePeriods.withUnsafeMutableBufferPointer {
-                  interestFreePeriods in
-                  bookedPeriod.withUnsafeMutableBufferPointer { bookedPeriod in
-                    principal.withUnsafeMutableBufferPointer { principal in
-                      instalment.withUnsafeMutableBufferPointer { instalment in
-                        monthlyRate.withUnsafeMutableBufferPointer {
-                          monthlyRate in
-                          feePerInstalment.withUnsafeMutableBufferPointer {
-                            feePerInstalment in
-                            missLogit.withUnsafeMutableBufferPointer {
-                              missLogit in
-                              rollLogit.withUnsafeMutableBufferPointer {
-                                rollLogit in
-                                missProbability.withUnsafeMutableBufferPointer {
-                                  missProbability in
-                                  rollProbability.withUnsafeMutableBufferPointer
-                                  { rollProbability in
-                                    cureProbability
+          segment.withUnsafeMutableBufferPointer { segment in
+            monthsPastDue.withUnsafeMutableBufferPointer { monthsPastDue in
+              remaining.withUnsafeMutableBufferPointer { remaining in
+                term.withUnsafeMutableBufferPointer { term in
+                  interestFreePeriods.withUnsafeMutableBufferPointer {
+                    interestFreePeriods in
+                    bookedPeriod.withUnsafeMutableBufferPointer {
+                      bookedPeriod in
+                      principal.withUnsafeMutableBufferPointer { principal in
+                        instalment.withUnsafeMutableBufferPointer {
+                          instalment in
+                          monthlyRate.withUnsafeMutableBufferPointer {
+                            monthlyRate in
+                            feePerInstalment.withUnsafeMutableBufferPointer {
+                              feePerInstalment in
+                              missLogit.withUnsafeMutableBufferPointer {
+                                missLogit in
+                                rollLogit.withUnsafeMutableBufferPointer {
+                                  rollLogit in
+                                  missProbability.withUnsafeMutableBufferPointer
+                                  {
+                                    missProbability in
+                                    rollProbability
                                       .withUnsafeMutableBufferPointer {
-                                        cureProbability in
-                                        prepaymentProbability
+                                        rollProbability in
+                                        cureProbability
                                           .withUnsafeMutableBufferPointer {
-                                            prepaymentProbability in
-                                            body(
-                                              LoanColumnPointers(
-                                                customer: customer,
-                                                ordinal: ordinal, arm: arm,
-                                                monthsPastDue: monthsPastDue,
-                                                remaining: remaining,
-                                                term: term,
-                                                interestFreePeriods:
-                                                  interestFreePeriods,
-                                                bookedPeriod: bookedPeriod,
-                                                principal: principal,
-                                                instalment: instalment,
-                                                monthlyRate: monthlyRate,
-                                                feePerInstalment:
-                                                  feePerInstalment,
-                                                missLogit: missLogit,
-                                                rollLogit: rollLogit,
-                                                missProbability:
-                                                  missProbability,
-                                                rollProbability:
-                                                  rollProbability,
-                                                cureProbability:
-                                                  cureProbability,
-                                                prepaymentProbability:
-                                                  prepaymentProbability))
+                                            cureProbability in
+                                            prepaymentProbability
+                                              .withUnsafeMutableBufferPointer {
+                                                prepaymentProbability in
+                                                body(
+                                                  LoanColumnPointers(
+                                                    customer: customer,
+                                                    ordinal: ordinal, arm: arm,
+                                                    segment: segment,
+                                                    monthsPastDue:
+                                                      monthsPastDue,
+                                                    remaining: remaining,
+                                                    term: term,
+                                                    interestFreePeriods:
+                                                      interestFreePeriods,
+                                                    bookedPeriod: bookedPeriod,
+                                                    principal: principal,
+                                                    instalment: instalment,
+                                                    monthlyRate: monthlyRate,
+                                                    feePerInstalment:
+                                                      feePerInstalment,
+                                                    missLogit: missLogit,
+                                                    rollLogit: rollLogit,
+                                                    missProbability:
+                                                      missProbability,
+                                                    rollProbability:
+                                                      rollProbability,
+                                                    cureProbability:
+                                                      cureProbability,
+                                                    prepaymentProbability:
+                                                      prepaymentProbability))
+                                              }
                                           }
                                       }
                                   }

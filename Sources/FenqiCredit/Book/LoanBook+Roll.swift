@@ -50,6 +50,17 @@ extension LoanBook {
     _ settings: RollSettings, openLoans: inout [UInt8],
     totals: inout [LoanBookTotals]
   ) {
+    var ledger = ChargeOffLedger(arms: totals.count, segments: 0, horizon: 0)
+    roll(settings, openLoans: &openLoans, totals: &totals, ledger: &ledger)
+  }
+
+  /// Rolls every open loan one month, as ``roll(_:openLoans:totals:)``, also recording each
+  /// charge-off in `ledger` by arm, segment, vintage and months on book.
+  public mutating func roll(
+    _ settings: RollSettings, openLoans: inout [UInt8],
+    totals: inout [LoanBookTotals],
+    ledger: inout ChargeOffLedger
+  ) {
     guard count > 0 else { return }
     let family = StreamFamily(
       seed: settings.seed, period: UInt32(settings.period), purpose: .repayment)
@@ -90,6 +101,10 @@ extension LoanBook {
             case .chargedOff:
               totals[a].chargeOffs += 1
               totals[a].chargeOffPrincipal += p.principal[j]
+              ledger.record(
+                arm: a, segment: Int(p.segment[j]),
+                origin: Int(p.bookedPeriod[j]),
+                period: settings.period, principal: p.principal[j])
               p.principal[j] = 0
               open = false
             default: break

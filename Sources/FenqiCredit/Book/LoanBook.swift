@@ -9,6 +9,8 @@ public struct LoanBook: Sendable {
   public internal(set) var ordinal: [UInt16] = []
   /// The arm the loan was booked under.
   public internal(set) var arm: [UInt8] = []
+  /// The borrower's segment.
+  public internal(set) var segment: [UInt8] = []
   /// Months past due (0 = current).
   public internal(set) var monthsPastDue: [UInt8] = []
   /// Instalments still to pay.
@@ -49,13 +51,15 @@ public struct LoanBook: Sendable {
   public var count: Int { customer.count }
 
   /// Bytes of column storage per loan.
-  public static let bytesPerLoan = 4 + 2 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6
+  public static let bytesPerLoan =
+    4 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6
 
   /// Reserves room so that booking up to `capacity` loans allocates nothing.
   public mutating func reserveCapacity(_ capacity: Int) {
     customer.reserveCapacity(capacity)
     ordinal.reserveCapacity(capacity)
     arm.reserveCapacity(capacity)
+    segment.reserveCapacity(capacity)
     monthsPastDue.reserveCapacity(capacity)
     remaining.reserveCapacity(capacity)
     term.reserveCapacity(capacity)
@@ -79,6 +83,7 @@ public struct LoanBook: Sendable {
   ///   - local: the borrower's index within the customer block.
   ///   - ordinal: the borrower's booking count, keying the loan's random stream.
   ///   - arm: the arm the loan is booked under.
+  ///   - segment: the borrower's segment.
   ///   - period: the booking period.
   ///   - principal: the amount financed, yuan.
   ///   - terms: the product's per-yuan terms.
@@ -87,7 +92,8 @@ public struct LoanBook: Sendable {
   ///   - cureProbability: the monthly cure probability when delinquent.
   ///   - prepaymentProbability: the monthly prepayment probability when current.
   public mutating func book(
-    customer local: Int, ordinal: UInt16, arm: UInt8, period: Int,
+    customer local: Int, ordinal: UInt16, arm: UInt8, segment: UInt8 = 0,
+    period: Int,
     principal: Double, terms: PlanTerms,
     missLogit: Double, rollLogit: Double, cureProbability: Double,
     prepaymentProbability: Double
@@ -95,6 +101,7 @@ public struct LoanBook: Sendable {
     customer.append(UInt32(local))
     self.ordinal.append(ordinal)
     self.arm.append(arm)
+    self.segment.append(segment)
     monthsPastDue.append(0)
     remaining.append(UInt8(terms.termMonths))
     term.append(UInt8(terms.termMonths))
@@ -119,6 +126,7 @@ public struct LoanBook: Sendable {
     customer.removeLast(n)
     ordinal.removeLast(n)
     arm.removeLast(n)
+    segment.removeLast(n)
     monthsPastDue.removeLast(n)
     remaining.removeLast(n)
     term.removeLast(n)

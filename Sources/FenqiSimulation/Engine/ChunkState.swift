@@ -19,6 +19,10 @@ struct ChunkState: Sendable {
   var counts: [ArmPeriodCounts]
   var bookTotals: [LoanBookTotals]
   var customersPerArm: [Int]
+  /// Charge-offs by arm, segment and vintage, over the whole run.
+  var ledger: ChargeOffLedger
+  /// Funnel counts by arm and segment over the whole run (see ``SegmentField``).
+  var segmentCounts: [Double]
   /// This epoch's counts, one row per period simulated since the last merge.
   var history: [[ArmPeriodCounts]] = []
 
@@ -33,6 +37,18 @@ struct ChunkState: Sendable {
     bookTotals = .init(repeating: LoanBookTotals(), count: tables.armCount)
     customersPerArm = .init(repeating: 0, count: tables.armCount)
     for a in arm { customersPerArm[Int(a)] += 1 }
+    let segments = tables.needRate.count
+    ledger = ChargeOffLedger(
+      arms: tables.armCount, segments: segments,
+      horizon: min(tables.periods, 60))
+    segmentCounts = .init(
+      repeating: 0, count: tables.armCount * segments * SegmentField.count)
+    for i in 0..<n {
+      segmentCounts[
+        SegmentField.index(
+          .customers, arm: Int(arm[i]), segment: Int(customers.segment[i]),
+          segments: segments)] += 1
+    }
   }
 
   /// Simulates one period for every customer of the chunk: roll the open loans, then need →
@@ -49,7 +65,9 @@ struct ChunkState: Sendable {
       missShift: t.hazard.missMacro * t.systematicFactor,
       rollShift: t.hazard.rollMacro * t.systematicFactor,
       chargeOffMonths: t.chargeOffMonths)
-    loans.roll(settings, openLoans: &openLoans, totals: &bookTotals)
+    loans.roll(
+      settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger)
+    let segments = t.needRate.count
 
     let family = StreamFamily(
       seed: t.seed, period: UInt32(period), purpose: .customerMonth)
@@ -74,6 +92,9 @@ struct ChunkState: Sendable {
                 let seg = Int(segment[i])
                 if stream.uniform(at: 0) >= needProbability[seg] { continue }
                 counts[a].needs += 1
+                segmentCounts[
+                  SegmentField.index(
+                    .needs, arm: a, segment: seg, segments: segments)] += 1
                 if !reached && full == nil { continue }
                 let price = exp(
                   t.priceMu[seg] + t.priceSigma[seg]
@@ -102,6 +123,10 @@ struct ChunkState: Sendable {
                 let scaled = stream.uniform(at: 3) * (1 + eSplit + eFull)
                 if scaled < eSplit {
                   counts[a].applications += 1
+                  segmentCounts[
+                    SegmentField.index(
+                      .applications, arm: a, segment: seg, segments: segments)] +=
+                    1
                   let burden = instalment / income
                   let approved =
                     Double(customers.creditScore[i]) >= t.minimumScore[a]
@@ -113,6 +138,13 @@ struct ChunkState: Sendable {
                     continue
                   }
                   counts[a].approvals += 1
+                  segmentCounts[
+                    SegmentField.index(
+                      .bookings, arm: a, segment: seg, segments: segments)] += 1
+                  segmentCounts[
+                    SegmentField.index(
+                      .bookedPrincipal, arm: a, segment: seg, segments: segments
+                    )] += price
                   counts[a].bookings += 1
                   counts[a].gmv += price
                   counts[a].bookedPrincipal += price
@@ -121,6 +153,7 @@ struct ChunkState: Sendable {
                   let z = Double(customers.latentRisk[i])
                   loans.book(
                     customer: i, ordinal: bookingCount[i], arm: UInt8(a),
+                    segment: UInt8(seg),
                     period: period, principal: price, terms: terms,
                     missLogit: t.hazard.missLogit(
                       latentRisk: z, burden: burden, offset: t.missOffset[seg]),

@@ -120,12 +120,25 @@ public struct SimulationEngine: Sendable {
           completedPeriods: epoch.upperBound - 1,
           totalPeriods: scenario.periods, customers: scenario.population.size))
     }
+    var ledger = ChargeOffLedger(
+      arms: arms, segments: tables.needRate.count,
+      horizon: min(scenario.periods, 60))
+    var segmentCounts = [Double](
+      repeating: 0, count: arms * tables.needRate.count * SegmentField.count)
+    for chunk in chunks {
+      ledger.add(chunk.ledger)
+      for i in segmentCounts.indices {
+        segmentCounts[i] += chunk.segmentCounts[i]
+      }
+    }
     var customersPerArm = [Int](repeating: 0, count: arms)
     for chunk in chunks {
       for a in 0..<arms { customersPerArm[a] += chunk.customersPerArm[a] }
     }
     return Self.account(
-      scenario: scenario, counts: periodCounts, customersPerArm: customersPerArm
+      scenario: scenario, counts: periodCounts,
+      customersPerArm: customersPerArm,
+      ledger: ledger, segmentCounts: segmentCounts
     )
   }
 
@@ -147,7 +160,8 @@ public struct SimulationEngine: Sendable {
 
   /// Derives money flows and summaries from the merged counts.
   static func account(
-    scenario: Scenario, counts: [[ArmPeriodCounts]], customersPerArm: [Int]
+    scenario: Scenario, counts: [[ArmPeriodCounts]], customersPerArm: [Int],
+    ledger: ChargeOffLedger, segmentCounts: [Double]
   ) -> RunResult {
     let lag = scenario.repayment.recoveryLagMonths
     let recoveryRate = 1 - scenario.repayment.lossGivenDefault
@@ -197,6 +211,28 @@ public struct SimulationEngine: Sendable {
         averageBalance: balanceSum / Double(max(periods.count, 1)),
         periods: periods.count)
     }
-    return RunResult(scenario: scenario, periods: periods, arms: summaries)
+    let segmentCount = scenario.behaviours.count
+    var segments: [SegmentSummary] = []
+    for (a, arm) in scenario.arms.enumerated() {
+      for (g, profile) in scenario.population.segments.enumerated() {
+        func field(_ f: SegmentField) -> Double {
+          segmentCounts[
+            SegmentField.index(f, arm: a, segment: g, segments: segmentCount)]
+        }
+        segments.append(
+          SegmentSummary(
+            arm: arm.name, segment: profile.name,
+            hidden: scenario.hiddenSegments[g],
+            customers: field(.customers), needs: field(.needs),
+            applications: field(.applications),
+            bookings: field(.bookings),
+            bookedPrincipal: field(.bookedPrincipal),
+            chargeOffs: ledger.segmentCount[a * segmentCount + g],
+            chargeOffPrincipal: ledger.segmentPrincipal[a * segmentCount + g]))
+      }
+    }
+    return RunResult(
+      scenario: scenario, periods: periods, arms: summaries, segments: segments,
+      ledger: ledger)
   }
 }

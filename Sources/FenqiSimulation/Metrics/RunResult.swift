@@ -1,4 +1,7 @@
-/// Everything a run produced: per-period metrics per arm and per-arm summaries.
+import FenqiCredit
+
+/// Everything a run produced: per-period metrics per arm, per-arm and per-segment summaries and
+/// the charge-off ledger behind the vintage curves.
 public struct RunResult: Sendable {
   /// The scenario run (after command-line overrides such as the seed).
   public var scenario: Scenario
@@ -6,6 +9,10 @@ public struct RunResult: Sendable {
   public var periods: [[PeriodMetrics]]
   /// One summary per arm, in scenario order.
   public var arms: [ArmSummary]
+  /// One summary per arm × segment, arm-major, in scenario order.
+  public var segments: [SegmentSummary]
+  /// Charge-offs by arm, segment, vintage and months on book.
+  public var ledger: ChargeOffLedger
 
   /// Customer-months simulated (customers × periods).
   public var customerMonths: Int { scenario.population.size * scenario.periods }
