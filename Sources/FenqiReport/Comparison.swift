@@ -117,28 +117,27 @@ public struct Comparison: Sendable {
     var body =
       "<header><h1>Fenqi comparison</h1><p class=\"meta\">Reference: \(Formatting.xml(runs.first?.label ?? "")) · "
     body +=
-      "\(runs.count) runs. Differences in brackets are against the reference run's arm of the same name; "
+      "\(runs.count) runs. The grey figure under each value is its difference from the reference run's arm of the same name; "
     body += "runs without replicates carry no uncertainty.</p></header>"
-    var table = "<table id=\"comparison\"><thead><tr><th>Run</th><th>Arm</th>"
-    table +=
-      Self.measures.map { "<th>\(Formatting.xml($0.label))</th>" }.joined()
-      + "</tr></thead><tbody>"
-    for run in runs {
-      for arm in run.data.armNames {
-        table +=
-          "<tr><td>\(Formatting.xml(run.label))</td><td class=\"text\">\(Formatting.xml(arm))</td>"
-        for m in Self.measures {
-          let v = run.data.armFigure(arm, m.column)
-          let d = v - reference(arm: arm, column: m.column)
-          table += "<td>\(Formatting.xml(Self.format(v, rate: m.isRate)))"
-          if run.folder != runs.first?.folder {
-            table +=
-              "<br/><span class=\"note\">\(Formatting.xml(Self.signed(d, rate: m.isRate)))</span>"
-          }
-          table += "</td>"
+    let columns = runs.flatMap { run in run.data.armNames.map { (run, $0) } }
+    var table = "<table id=\"comparison\"><thead><tr><th>Measure</th>"
+    table += columns.map {
+      "<th>\(Formatting.xml($0.0.label))<br/>\(Formatting.xml($0.1))</th>"
+    }.joined()
+    table += "</tr></thead><tbody>"
+    for m in Self.measures {
+      table += "<tr><td>\(Formatting.xml(m.label))</td>"
+      for (run, arm) in columns {
+        let v = run.data.armFigure(arm, m.column)
+        let d = v - reference(arm: arm, column: m.column)
+        table += "<td>\(Formatting.xml(Self.format(v, rate: m.isRate)))"
+        if run.folder != runs.first?.folder {
+          table +=
+            "<br/><span class=\"note\">\(Formatting.xml(Self.signed(d, rate: m.isRate)))</span>"
         }
-        table += "</tr>"
+        table += "</td>"
       }
+      table += "</tr>"
     }
     body += HTMLReport.section(
       "Measures side by side", table + "</tbody></table>")

@@ -133,15 +133,22 @@ public enum HTMLReport {
     svg .tick { fill: #444; font-size: 10px; } svg .axis-title { fill: #333; font-size: 10.5px; } svg .value { font-size: 9px; fill: #333; }
     .hidden-segment { font-style: italic; }
     footer { margin-top: 16pt; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; padding-top: 4pt; }
-    @media print { body { padding: 0; } h2 { break-after: avoid; } }
+    .keep { break-inside: avoid; page-break-inside: avoid; }
+    @media print { body { padding: 0; } }
     """
 
+  /// A section whose heading, note and first figure or table stay on one printed page.
   static func section(_ title: String, _ content: String, note: String? = nil)
     -> String
   {
-    var s = "<section><h2>\(Formatting.xml(title))</h2>"
-    if let note { s += "<p class=\"note\">\(Formatting.xml(note))</p>" }
-    return s + content + "</section>"
+    var lead = "<h2>\(Formatting.xml(title))</h2>"
+    if let note { lead += "<p class=\"note\">\(Formatting.xml(note))</p>" }
+    let ends = ["</figure>", "</table>", "</p>"].compactMap {
+      content.range(of: $0)?.upperBound
+    }
+    let split = ends.min() ?? content.endIndex
+    return "<section><div class=\"keep\">" + lead + content[..<split] + "</div>"
+      + content[split...] + "</section>"
   }
 
   static func figure(_ svg: String, caption: String? = nil) -> String {
