@@ -67,4 +67,35 @@ struct Arguments {
     }
     return v
   }
+
+  /// Parses the words of a command that takes exactly one positional argument.
+  ///
+  /// - Returns: the parsed arguments, or nil after printing the help (when `--help` was asked
+  ///   for) or a usage error; `exit` then holds the code to return.
+  static func single(
+    _ words: [String], noun: String, valued: [String] = [],
+    flags: [String] = [], help: String, usage: String,
+    command: String, console: Console, exit: inout ExitCode
+  ) -> Arguments? {
+    do throws(Problem) {
+      let args = try parse(words, valued: valued, flags: flags + ["--help"])
+      if args.flags.contains("--help") {
+        console.out(help)
+        exit = .success
+        return nil
+      }
+      guard args.positionals.count == 1 else {
+        throw Problem(
+          message: args.positionals.isEmpty
+            ? "missing the \(noun)"
+            : "expected one \(noun), found \(args.positionals.count) arguments")
+      }
+      return args
+    } catch {
+      console.err(
+        "Error: \(error.message)\n\(usage)\nSee 'fenqi \(command) --help'.")
+      exit = .badInput
+      return nil
+    }
+  }
 }

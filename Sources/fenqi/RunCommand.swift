@@ -5,24 +5,17 @@ import Foundation
 /// `fenqi run`: load, validate, simulate, write the run folder.
 enum RunCommand {
   static func execute(_ words: [String], console: Console) -> ExitCode {
-    let args: Arguments
+    var code = ExitCode.success
+    guard
+      let args = Arguments.single(
+        words, noun: "scenario file", valued: ["--out", "--seed", "--threads"],
+        flags: ["--quiet", "--force"],
+        help: HelpText.run, usage: HelpText.runUsage, command: "run",
+        console: console, exit: &code)
+    else { return code }
     let seed: Int?
     let threads: Int?
     do throws(Arguments.Problem) {
-      args = try Arguments.parse(
-        words, valued: ["--out", "--seed", "--threads"],
-        flags: ["--quiet", "--force", "--help"])
-      if args.flags.contains("--help") {
-        console.out(HelpText.run)
-        return .success
-      }
-      guard args.positionals.count == 1 else {
-        throw Arguments.Problem(
-          message: args.positionals.isEmpty
-            ? "missing the scenario file"
-            : "expected one scenario file, found \(args.positionals.count) arguments"
-        )
-      }
       seed = try args.positiveInteger("--seed")
       threads = try args.positiveInteger("--threads")
     } catch {

@@ -111,35 +111,14 @@ public struct Marginal: Sendable, Equatable {
 
   /// The margin's value for a standard normal coordinate x (the quantile at Φ(x)), clamped.
   public func value(standardNormal x: Double) -> Double {
-    let raw: Double
-    switch kind {
-    case .normal(let mean, let sd):
-      raw = mean + sd * x
-    case .logNormal(let median, let sigma):
-      raw = median * exp(sigma * x)
-    case .uniform(let minimum, let maximum):
-      raw = minimum + (maximum - minimum) * Normal.cdf(x)
-    case .beta(_, _, let minimum, let maximum):
-      raw = minimum + (maximum - minimum) * interpolatedBeta(x)
-    case .poisson, .categorical:
-      var index = 0
-      while index < thresholds.count && x >= thresholds[index] { index += 1 }
-      raw = Double(index)
+    var storage: [Double] = []
+    let flat = flattened(appendingTablesTo: &storage)
+    return storage.withUnsafeBufferPointer {
+      flat.value(standardNormal: x, tables: $0)
     }
-    return Swift.min(Swift.max(raw, lowerBound), upperBound)
   }
 
-  private func interpolatedBeta(_ x: Double) -> Double {
-    let grid = Marginal.tableGrid
-    let step = (grid.upper - grid.lower) / Double(grid.steps)
-    let position =
-      (Swift.min(Swift.max(x, grid.lower), grid.upper) - grid.lower) / step
-    let i = Swift.min(Int(position), grid.steps - 1)
-    let fraction = position - Double(i)
-    return table[i] + (table[i + 1] - table[i]) * fraction
-  }
-
-  /// Beta(α, β) quantiles at Φ(x) on the grid, by bisection of ``IncompleteBeta``.
+  /// Beta(α, β) quantiles at Φ(x) on the grid, by safeguarded Newton on ``IncompleteBeta``.
   private static func betaTable(alpha: Double, beta: Double) -> [Double] {
     let grid = tableGrid
     let step = (grid.upper - grid.lower) / Double(grid.steps)
