@@ -14,7 +14,8 @@ let package = Package(
     .library(name: "FenqiReport", targets: ["FenqiReport"]),
   ],
   targets: [
-    // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi.
+    // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi;
+    // Experiment (the statistics engine) stands on Core and is wired in by fenqi.
     .target(name: "FenqiCore", swiftSettings: strict),
     .target(
       name: "FenqiPopulation", dependencies: ["FenqiCore"],
@@ -26,12 +27,17 @@ let package = Package(
       dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit"],
       swiftSettings: strict),
     .target(
+      name: "FenqiExperiment", dependencies: ["FenqiCore"],
+      swiftSettings: strict),
+    .target(
       name: "FenqiReport",
       dependencies: ["FenqiCore", "FenqiSimulation"],
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi",
-      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiReport"],
+      dependencies: [
+        "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiReport",
+      ],
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi-bench",
@@ -54,6 +60,10 @@ let package = Package(
         "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiSimulation",
       ],
       resources: [.copy("Invalid")],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiExperimentTests",
+      dependencies: ["FenqiCore", "FenqiExperiment"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiReportTests",

@@ -46,4 +46,25 @@ public enum IncompleteBeta {
     }
     return h
   }
+
+  /// The inverse x = I⁻¹_p(a, b) for p in [0, 1]: Newton on Iₓ(a, b) − p with the Beta density as
+  /// derivative, kept inside a bisection bracket.
+  public static func inverse(_ p: Double, a: Double, b: Double) -> Double {
+    if p <= 0 { return 0 }
+    if p >= 1 { return 1 }
+    let logNorm = lgamma(a + b) - lgamma(a) - lgamma(b)
+    var lo = 0.0
+    var hi = 1.0
+    var x = a / (a + b)
+    for _ in 0..<200 {
+      let f = regularized(x, a: a, b: b) - p
+      if f < 0 { lo = x } else { hi = x }
+      if abs(f) < 1e-15 || hi - lo < 1e-16 { break }
+      let density = exp(logNorm + (a - 1) * log(x) + (b - 1) * log1p(-x))
+      var next = x - f / density
+      if !(next > lo && next < hi) || !next.isFinite { next = 0.5 * (lo + hi) }
+      x = next
+    }
+    return x
+  }
 }

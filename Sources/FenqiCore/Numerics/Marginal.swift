@@ -124,24 +124,7 @@ public struct Marginal: Sendable, Equatable {
     let step = (grid.upper - grid.lower) / Double(grid.steps)
     return (0...grid.steps).map { i in
       let p = Normal.cdf(grid.lower + Double(i) * step)
-      // Newton on I_x(α, β) − p with the Beta density as derivative, kept inside a bisection bracket.
-      let logNorm = lgamma(alpha + beta) - lgamma(alpha) - lgamma(beta)
-      var lo = 0.0
-      var hi = 1.0
-      var x = alpha / (alpha + beta)
-      for _ in 0..<100 {
-        let f = IncompleteBeta.regularized(x, a: alpha, b: beta) - p
-        if f < 0 { lo = x } else { hi = x }
-        if abs(f) < 1e-14 || hi - lo < 1e-15 { break }
-        let density = exp(
-          logNorm + (alpha - 1) * log(x) + (beta - 1) * log1p(-x))
-        var next = x - f / density
-        if !(next > lo && next < hi) || !next.isFinite {
-          next = 0.5 * (lo + hi)
-        }
-        x = next
-      }
-      return x
+      return IncompleteBeta.inverse(p, a: alpha, b: beta)
     }
   }
 }
