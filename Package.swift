@@ -15,7 +15,7 @@ let package = Package(
   ],
   targets: [
     // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi;
-    // Experiment (the statistics engine) stands on Core and is wired in by fenqi.
+    // Experiment (the statistics engine) stands on Core; Report and fenqi use it.
     .target(name: "FenqiCore", swiftSettings: strict),
     .target(
       name: "FenqiPopulation", dependencies: ["FenqiCore"],
@@ -31,7 +31,7 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "FenqiReport",
-      dependencies: ["FenqiCore", "FenqiSimulation"],
+      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi",

@@ -24,6 +24,8 @@ enum Fenqi {
     case "validate": return ValidateCommand.execute(rest, console: console)
     case "report": return ReportCommand.execute(rest, console: console)
     case "compare": return CompareCommand.execute(rest, console: console)
+    case "analyze": return AnalyzeCommand.execute(rest, console: console)
+    case "power": return PowerCommand.execute(rest, console: console)
     case "--help", "-h":
       console.out(HelpText.overview)
       return .success
@@ -37,6 +39,8 @@ enum Fenqi {
       case "validate": console.out(HelpText.validate)
       case "report": console.out(HelpText.report)
       case "compare": console.out(HelpText.compare)
+      case "analyze": console.out(HelpText.analyze)
+      case "power": console.out(HelpText.power)
       case let other?:
         console.err("Error: unknown command '\(other)'\nSee 'fenqi --help'.")
         return .badInput
@@ -45,7 +49,10 @@ enum Fenqi {
     default:
       var message = "Error: unknown command '\(command)'"
       if let hint = Suggestion.nearest(
-        to: command, among: ["run", "validate", "report", "compare", "help"])
+        to: command,
+        among: [
+          "run", "validate", "report", "compare", "analyze", "power", "help",
+        ])
       {
         message += "; did you mean '\(hint)'?"
       }

@@ -83,4 +83,46 @@ enum HelpText {
       --force           Replace the output folder if it exists.
       -h, --help        Show this help.
     """
+
+  static let analyzeUsage =
+    "USAGE: fenqi analyze <stats.csv> [--control <arm>] [--alpha <a>] [--allocation <arm=share,...>] [--out <dir>] [--force]"
+
+  static let analyze = """
+    OVERVIEW: Run Fenqi's statistics engine on a real experiment's summary statistics, one row per
+    metric × arm (see the README for the columns): two-proportion z-tests, Welch t-tests, CUPED
+    when pre-period columns are present, the delta method for ratio metrics; Holm and
+    Benjamini–Hochberg corrections; the Bayesian chance to beat control; the sample-ratio check
+    with --allocation. Prints the results and writes tests.csv.
+
+    \(analyzeUsage)
+
+    OPTIONS:
+      --control <arm>   The control arm (default: each metric's first arm).
+      --alpha <a>       Family-wise error rate, in (0, 1) (default 0.05).
+      --allocation <…>  Planned shares, e.g. control=0.5,treatment=0.5, for the sample-ratio check.
+      --out <dir>       Where to write tests.csv (default: Results/analyses/<UTC time>/).
+      --force           Replace the output folder if it exists.
+      -h, --help        Show this help.
+    """
+
+  static let powerUsage =
+    "USAGE: fenqi power --baseline <rate|mean> (--mde <effect> [--relative] | --n <units>) [--sd <sd>] [--alpha <a>] [--power <p>] [--ratio <r>]"
+
+  static let power = """
+    OVERVIEW: Sample size for a two-arm test (give --mde) or its minimum detectable effect (give
+    --n control units). Proportions by Cohen's h; means (with --sd) by the standardised difference;
+    normal approximation, two-sided.
+
+    \(powerUsage)
+
+    OPTIONS:
+      --baseline <x>    The control's rate (a fraction) or, with --sd, its mean.
+      --mde <effect>    The effect to detect: absolute, or relative with --relative.
+      --n <units>       Control-arm units available.
+      --sd <sd>         The outcome's standard deviation (makes the metric a mean).
+      --alpha <a>       Two-sided significance level (default 0.05).
+      --power <p>       Power (default 0.8).
+      --ratio <r>       Treatment units per control unit (default 1).
+      -h, --help        Show this help.
+    """
 }

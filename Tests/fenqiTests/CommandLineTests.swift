@@ -183,3 +183,86 @@ func path(_ relative: String) -> String {
     )
   }
 }
+
+@Suite struct AnalyzeAndPowerTests {
+  func write(_ text: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fenqi-stats-\(UUID().uuidString).csv")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
+  @Test func analyzeWritesTestsCSVFromSummaryStatistics() throws {
+    let stats = try write(
+      """
+      metric,kind,arm,n,sum,sum_squares,denominator_sum,denominator_sum_squares,sum_cross
+      conversion,proportion,control,10000,480,,,,
+      conversion,proportion,treatment,10000,560,,,,
+      bad_debt,ratio,control,4000,120,90,900000,300000000,25000
+      bad_debt,ratio,treatment,4000,150,120,950000,320000000,31000
+      """)
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "fenqi-analysis-\(UUID().uuidString)")
+    defer {
+      try? FileManager.default.removeItem(at: stats)
+      try? FileManager.default.removeItem(at: out)
+    }
+    let r = invoke([
+      "analyze", stats.path, "--out", out.path, "--allocation",
+      "control=0.5,treatment=0.5",
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(
+      r.out.contains("conversion · treatment vs control")
+        && r.out.contains("sample ratio (conversion)"))
+    let text = try String(
+      contentsOf: out.appendingPathComponent("tests.csv"), encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(
+      lines[1].hasPrefix("conversion,treatment,control,0.048,0.056,0.008,"))
+    #expect(lines[2].contains("delta-method z-test (ratio)"))
+  }
+
+  @Test func analyzeReportsEveryProblemWithItsLine() throws {
+    let stats = try write(
+      "metric,kind,arm,n,sum\nx,propotion,a,1,3\nx,proportion,b,100,200\n")
+    defer { try? FileManager.default.removeItem(at: stats) }
+    let r = invoke(["analyze", stats.path])
+    #expect(r.code == .badInput)
+    #expect(
+      r.err.contains(
+        "line 2, kind: expected one of proportion, mean, ratio, found 'propotion'; did you mean 'proportion'?"
+      ))
+    #expect(r.err.contains("line 2, n: expected an integer ≥ 2, found '1'"))
+    #expect(
+      r.err.contains("line 3, sum: expected successes in [0, n], found 200"))
+    #expect(!r.err.contains("sum_squares"))
+    let alpha = invoke(["analyze", stats.path, "--alpha", "1.5"])
+    #expect(
+      alpha.code == .badInput
+        && alpha.err.contains("'--alpha' expects a number in (0, 1)"))
+  }
+
+  @Test func powerAnswersSampleSizeAndDetectableEffect() {
+    let n = invoke([
+      "power", "--baseline", "0.05", "--mde", "0.1", "--relative",
+    ])
+    // NormalIndPower gives 31,217.4 per arm for 5% → 5.5% (see FenqiExperimentTests).
+    #expect(n.code == .success && n.out.contains("control arm:   31,218 units"))
+    let mde = invoke(["power", "--baseline", "0.05", "--n", "20000"])
+    #expect(
+      mde.code == .success
+        && mde.out.contains("minimum detectable effect: 0.05 → 0.0563"))
+    let both = invoke([
+      "power", "--baseline", "0.05", "--n", "20000", "--mde", "0.01",
+    ])
+    #expect(
+      both.code == .badInput && both.err.contains("give exactly one of '--mde'")
+    )
+    let rate = invoke(["power", "--baseline", "5", "--mde", "0.01"])
+    #expect(
+      rate.code == .badInput
+        && rate.err.contains("'--baseline' is a rate in (0, 1) unless '--sd'"))
+  }
+}

@@ -1,0 +1,27 @@
+/// One row of `tests.csv`: a treatment arm against the control on one metric.
+public struct TestResult: Sendable, Equatable {
+  /// The metric.
+  public var metric: String
+  /// The treatment arm.
+  public var arm: String
+  /// The control arm.
+  public var controlArm: String
+  /// The frequentist estimate.
+  public var effect: EffectEstimate
+  /// The Bayesian chance that the treatment is better (beta-binomial or normal).
+  public var probabilityBetter: Double
+  /// Holm-adjusted p-value across every metric and arm of the analysis.
+  public var holmPValue: Double
+  /// Benjamini–Hochberg-adjusted p-value.
+  public var bhPValue: Double
+  /// The decision at the analysis's alpha on the Holm-adjusted p-value.
+  public var decision: String
+
+  /// The decision words: "treatment higher", "treatment lower" or "no significant difference".
+  static func decide(
+    _ effect: EffectEstimate, adjustedPValue: Double, alpha: Double
+  ) -> String {
+    guard adjustedPValue < alpha else { return "no significant difference" }
+    return effect.difference > 0 ? "treatment higher" : "treatment lower"
+  }
+}

@@ -1,0 +1,104 @@
+import FenqiExperiment
+import FenqiReport
+
+/// `fenqi power`: sample size or minimum detectable effect for a two-arm test.
+enum PowerCommand {
+  static func execute(_ words: [String], console: Console) -> ExitCode {
+    let args: Arguments
+    var numbers: [String: Double] = [:]
+    do throws(Arguments.Problem) {
+      args = try Arguments.parse(
+        words,
+        valued: [
+          "--baseline", "--mde", "--n", "--sd", "--alpha", "--power", "--ratio",
+        ],
+        flags: ["--relative", "--help"])
+      if args.flags.contains("--help") {
+        console.out(HelpText.power)
+        return .success
+      }
+      for (name, value) in args.values {
+        guard let v = Double(value), v.isFinite else {
+          throw Arguments.Problem(
+            message: "'\(name)' expects a number, found '\(value)'")
+        }
+        numbers[name] = v
+      }
+      let alpha = numbers["--alpha"] ?? 0.05
+      let power = numbers["--power"] ?? 0.8
+      guard alpha > 0 && alpha < 1 else {
+        throw Arguments.Problem(message: "'--alpha' expects a number in (0, 1)")
+      }
+      guard power > 0 && power < 1 else {
+        throw Arguments.Problem(message: "'--power' expects a number in (0, 1)")
+      }
+      guard let baseline = numbers["--baseline"] else {
+        throw Arguments.Problem(
+          message: "missing '--baseline' (a rate, or a mean with --sd)")
+      }
+      guard (numbers["--mde"] == nil) != (numbers["--n"] == nil) else {
+        throw Arguments.Problem(
+          message:
+            "give exactly one of '--mde' (to get a sample size) or '--n' (to get the detectable effect)"
+        )
+      }
+      if numbers["--sd"] == nil && !(baseline > 0 && baseline < 1) {
+        throw Arguments.Problem(
+          message:
+            "'--baseline' is a rate in (0, 1) unless '--sd' makes it a mean")
+      }
+      if let sd = numbers["--sd"], sd <= 0 {
+        throw Arguments.Problem(message: "'--sd' expects a number > 0")
+      }
+      if let n = numbers["--n"], n < 2 {
+        throw Arguments.Problem(message: "'--n' expects a number ≥ 2")
+      }
+      if let r = numbers["--ratio"], r <= 0 {
+        throw Arguments.Problem(message: "'--ratio' expects a number > 0")
+      }
+    } catch {
+      console.err(
+        "Error: \(error.message)\n\(HelpText.powerUsage)\nSee 'fenqi power --help'."
+      )
+      return .badInput
+    }
+    console.out(report(numbers, relative: args.flags.contains("--relative")))
+    return .success
+  }
+
+  static func report(_ v: [String: Double], relative: Bool) -> String {
+    let alpha = v["--alpha"] ?? 0.05
+    let power = v["--power"] ?? 0.8
+    let ratio = v["--ratio"] ?? 1
+    let baseline = v["--baseline"] ?? 0
+    let settings =
+      "two-sided α = \(Formatting.fixed(alpha, digits: 3)), power \(Formatting.fixed(power, digits: 2)), treatment:control = \(Formatting.fixed(ratio, digits: 2))"
+    if let mde = v["--mde"] {
+      let target = relative ? baseline * (1 + mde) : baseline + mde
+      let effect: Double
+      if let sd = v["--sd"] {
+        effect = (target - baseline) / sd
+      } else {
+        effect = PowerAnalysis.cohensH(baseline, target)
+      }
+      let n = PowerAnalysis.sampleSize(
+        effect: effect, power: power, ratio: ratio, alpha: alpha)
+      let control = n.rounded(.up)
+      let treatment = (n * ratio).rounded(.up)
+      return
+        "to detect \(Formatting.compact(baseline)) → \(Formatting.compact(target)) (\(settings)):\n"
+        + "  control arm:   \(Formatting.integer(control)) units\n  treatment arm: \(Formatting.integer(treatment)) units\n"
+        + "  total:         \(Formatting.integer(control + treatment)) units"
+    }
+    let n = v["--n"] ?? 0
+    let effect = PowerAnalysis.minimumDetectableEffect(
+      n: n, power: power, ratio: ratio, alpha: alpha)
+    let target =
+      v["--sd"].map { baseline + effect * $0 }
+      ?? PowerAnalysis.detectableRate(
+        baseline: baseline, n: n, power: power, ratio: ratio, alpha: alpha)
+    return "with \(Formatting.integer(n)) control units (\(settings)):\n"
+      + "  minimum detectable effect: \(Formatting.compact(baseline)) → \(Formatting.compact(target))"
+      + " (absolute \(Formatting.compact(target - baseline)), relative \(Formatting.percent(target / baseline - 1, digits: 1)))"
+  }
+}
