@@ -15,7 +15,7 @@ let package = Package(
   ],
   targets: [
     // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi;
-    // Experiment (the statistics engine) stands on Core; Report and fenqi use it.
+    // Experiment (statistics and the experiment runner) sits between Simulation and Report.
     .target(name: "FenqiCore", swiftSettings: strict),
     .target(
       name: "FenqiPopulation", dependencies: ["FenqiCore"],
@@ -27,7 +27,7 @@ let package = Package(
       dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit"],
       swiftSettings: strict),
     .target(
-      name: "FenqiExperiment", dependencies: ["FenqiCore"],
+      name: "FenqiExperiment", dependencies: ["FenqiCore", "FenqiSimulation"],
       swiftSettings: strict),
     .target(
       name: "FenqiReport",
@@ -63,7 +63,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "FenqiExperimentTests",
-      dependencies: ["FenqiCore", "FenqiExperiment"],
+      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiReportTests",

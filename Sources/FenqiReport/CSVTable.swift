@@ -6,6 +6,8 @@ public struct CSVTable: Sendable {
   /// The column names.
   public let header: [String]
   private var lines: [String] = []
+  /// The rows appended so far, as cells.
+  public private(set) var rows: [[String]] = []
 
   /// Creates a table with the given columns.
   public init(header: [String]) { self.header = header }
@@ -27,6 +29,7 @@ public struct CSVTable: Sendable {
       cells.count == header.count,
       "CSV row has \(cells.count) cells for \(header.count) columns")
     lines.append(cells.joined(separator: ","))
+    rows.append(cells)
   }
 
   /// The whole table, header first, each line ending in a newline.

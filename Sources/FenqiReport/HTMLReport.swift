@@ -64,6 +64,7 @@ public enum HTMLReport {
     body +=
       "<p class=\"meta\">"
       + meta(d).map(Formatting.xml).joined(separator: " · ") + "</p></header>"
+    body += ExperimentSection.html(d)
     body += armsTable(d)
     body += funnel(d)
     body += monthly(d)

@@ -6,7 +6,9 @@ public enum MarkdownReport {
     var out = "# Fenqi run: \(escape(d.scenarioName))\n\n"
     if !d.description.isEmpty { out += escape(d.description) + "\n\n" }
     out += HTMLReport.meta(d).map(escape).joined(separator: " · ")
-    out += ". Money in yuan; rates as percentages.\n\n## Arms side by side\n\n"
+    out += ". Money in yuan; rates as percentages.\n\n"
+    out += ExperimentSection.markdown(d)
+    out += "## Arms side by side\n\n"
     out +=
       "| measure | " + d.armNames.map(escape).joined(separator: " | ") + " |\n"
     out += "|---|" + String(repeating: "---:|", count: d.armNames.count) + "\n"

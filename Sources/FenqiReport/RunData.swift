@@ -38,6 +38,8 @@ public struct RunData: Sendable {
   public var segments: Table
   /// `vintages.csv`.
   public var vintages: Table
+  /// `tests.csv`, when the run declared an experiment.
+  public var tests: Table?
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -69,6 +71,7 @@ public struct RunData: Sendable {
     arms = try table("arms.csv")
     segments = try table("segments.csv")
     vintages = try table("vintages.csv")
+    tests = files["tests.csv"] == nil ? nil : try table("tests.csv")
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),
@@ -82,7 +85,7 @@ public struct RunData: Sendable {
   /// Reads a run folder from disk.
   public static func load(folder: String) throws(Failure) -> RunData {
     var files: [String: String] = [:]
-    for name in requiredFiles + ["manifest.json"] {
+    for name in requiredFiles + ["manifest.json", "tests.csv"] {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),
         let t = String(data: data, encoding: .utf8)

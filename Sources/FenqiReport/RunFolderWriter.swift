@@ -55,21 +55,33 @@ public enum OutputError: Error, Equatable, Sendable {
 public enum RunFolderWriter {
   /// The files of a run folder, by name: the data files, then the reports rendered from them
   /// (so that ``RunData`` read back from the folder gives the same reports).
-  public static func files(_ result: RunResult, manifest: RunManifest) -> [(
-    name: String, text: String
-  )] {
+  public static func files(
+    _ result: RunResult, manifest: RunManifest,
+    experiment: ExperimentFiles? = nil
+  ) -> [(name: String, text: String)] {
     let data: [(name: String, text: String)] = [
       ("manifest.json", JSONWriter.text(manifestJSON(result, manifest))),
-      ("summary.json", JSONWriter.text(ResultTables.summary(result))),
+      (
+        "summary.json", JSONWriter.text(summary(result, experiment: experiment))
+      ),
       ("periods.csv", ResultTables.periods(result).text),
       ("arms.csv", ResultTables.arms(result).text),
       ("segments.csv", ResultTables.segments(result).text),
       ("vintages.csv", ResultTables.vintages(result).text),
     ]
+    var all = data
+    if let experiment {
+      all.append(
+        (
+          "tests.csv",
+          TestsTable.table(experiment.outcomes, alpha: experiment.spec.alpha)
+            .text
+        ))
+    }
     var byName: [String: String] = [:]
-    for f in data { byName[f.name] = f.text }
+    for f in all { byName[f.name] = f.text }
     do {
-      return data + reports(try RunData(files: byName))
+      return all + reports(try RunData(files: byName))
     } catch {
       preconditionFailure(
         "a run's own files failed to read back: \(error.message)")
@@ -83,6 +95,21 @@ public enum RunFolderWriter {
       ("report.md", MarkdownReport.text(data)),
       ("report.html", HTMLReport.page(data)),
     ]
+  }
+
+  /// `summary.json`, with the experiment's settings and verdicts when there is one.
+  static func summary(_ result: RunResult, experiment: ExperimentFiles?)
+    -> JSONValue
+  {
+    guard let experiment,
+      case .object(var members) = ResultTables.summary(result)
+    else {
+      return ResultTables.summary(result)
+    }
+    members.append(
+      ("experiment", experiment.summary(arms: result.scenario.arms.map(\.name)))
+    )
+    return .object(members)
   }
 
   static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {

@@ -1,4 +1,5 @@
 import FenqiExperiment
+import FenqiSimulation
 
 /// `tests.csv`: one row per metric × treatment arm with the estimate, its interval, p-values and
 /// the decision.
@@ -51,5 +52,24 @@ public enum TestsTable {
   static func pad(_ s: String, _ width: Int) -> String {
     s.count >= width
       ? s + " " : s + String(repeating: " ", count: width - s.count)
+  }
+
+  /// `tests.csv` of an experiment run: the columns of ``table(_:alpha:)`` plus the always-valid
+  /// sequential p-value, the true effect the simulator knows and whether the interval covers it.
+  public static func table(_ outcomes: [ExperimentOutcome], alpha: Double)
+    -> CSVTable
+  {
+    let base = table(outcomes.map(\.test), alpha: alpha)
+    var t = CSVTable(
+      header: base.header + ["p_sequential", "true_effect", "covers_truth"])
+    for (row, o) in zip(base.rows, outcomes) {
+      t.append(
+        row + [
+          o.sequentialPValue.map(CSVTable.cell) ?? "",
+          o.trueEffect.map(CSVTable.cell) ?? "",
+          o.covers.map { $0 ? "true" : "false" } ?? "",
+        ])
+    }
+    return t
   }
 }

@@ -21,7 +21,7 @@ enum HelpText {
     """
 
   static let runUsage =
-    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--force] [--quiet]"
+    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--force] [--quiet]"
 
   static let run = """
     OVERVIEW: Simulate a scenario month by month and write its results.
@@ -35,13 +35,16 @@ enum HelpText {
       --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/).
       --seed <n>        Override the scenario's seed.
       --threads <n>     Worker threads (default: all cores). Results are identical for any value.
+      --replicates <r>  For a split experiment: run r seeds (the scenario's, then seed+1, …), each with
+                        its own counterfactual truth; write replicates.csv and replicates-summary.csv
+                        (coverage of the true effect, rejection rates) and print the summary.
       --force           Replace the output folder if it exists.
       --quiet           No progress on stderr.
       -h, --help        Show this help.
 
     Writes manifest.json, summary.json, periods.csv, arms.csv, segments.csv, vintages.csv,
-    report.md and report.html into a temporary
-    folder beside the target and renames it into place when everything is written.
+    report.md and report.html (and tests.csv when the scenario declares an experiment) into a
+    temporary folder beside the target and renames it into place when everything is written.
     """
 
   static let validateUsage = "USAGE: fenqi validate <scenario.json>"

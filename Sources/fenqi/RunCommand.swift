@@ -1,3 +1,4 @@
+import FenqiExperiment
 import FenqiReport
 import FenqiSimulation
 import Foundation
@@ -8,16 +9,19 @@ enum RunCommand {
     var code = ExitCode.success
     guard
       let args = Arguments.single(
-        words, noun: "scenario file", valued: ["--out", "--seed", "--threads"],
+        words, noun: "scenario file",
+        valued: ["--out", "--seed", "--threads", "--replicates"],
         flags: ["--quiet", "--force"],
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)
     else { return code }
     let seed: Int?
     let threads: Int?
+    let replicates: Int
     do throws(Arguments.Problem) {
       seed = try args.positiveInteger("--seed")
       threads = try args.positiveInteger("--threads")
+      replicates = try args.positiveInteger("--replicates") ?? 1
     } catch {
       console.err(
         "Error: \(error.message)\n\(HelpText.runUsage)\nSee 'fenqi run --help'."
@@ -31,6 +35,15 @@ enum RunCommand {
       return .badInput
     }
     var scenario = loaded.scenario
+    if replicates > 1
+      && (scenario.experiment == nil
+        || scenario.experiment?.mode == .counterfactual)
+    {
+      console.err(
+        "Error: '--replicates' needs a scenario whose experiment is in split mode\n\(HelpText.runUsage)"
+      )
+      return .badInput
+    }
     if let seed { scenario.seed = UInt64(seed) }
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
@@ -49,7 +62,7 @@ enum RunCommand {
     let prepared = engine.prepare()
     let clock = ContinuousClock()
     let t0 = clock.now
-    let result = engine.run(prepared) { p in
+    var result = engine.run(prepared) { p in
       guard !quiet else { return }
       let seconds = max(1e-9, (clock.now - t0) / .seconds(1))
       let rate = Double(p.completedPeriods * p.customers) / seconds
@@ -57,13 +70,54 @@ enum RunCommand {
         "fenqi: period \(p.completedPeriods)/\(p.totalPeriods) · \(p.completedPeriods * 100 / p.totalPeriods)% · \(formatRate(rate)) customer-months/s"
       )
     }
+    var experiment: ExperimentFiles?
+    var replicateFiles: [(name: String, text: String)] = []
+    if let spec = scenario.experiment {
+      if !quiet {
+        console.err(
+          "fenqi: counterfactual runs (every customer under every arm) for the true effects"
+        )
+      }
+      let runs = ExperimentRunner.counterfactualRuns(
+        scenario, threads: threadCount)
+      let outcomes: [ExperimentOutcome]
+      if spec.mode == .counterfactual {
+        result = ExperimentRunner.combine(runs)
+        outcomes = ExperimentRunner.counterfactualOutcomes(runs)
+      } else {
+        outcomes = ExperimentRunner.analyse(
+          result, truth: ExperimentRunner.trueEffects(runs))
+      }
+      let verdicts = ExperimentRunner.verdicts(
+        outcomes, spec: spec, arms: scenario.arms.map(\.name))
+      experiment = ExperimentFiles(
+        outcomes: outcomes, verdicts: verdicts, spec: spec,
+        sampleRatio: spec.mode == .split
+          ? ExperimentRunner.sampleRatio(result) : nil)
+      if replicates > 1 {
+        if !quiet { console.err("fenqi: \(replicates) replicates") }
+        let rows = ReplicateStudy.run(
+          scenario, replicates: replicates, threads: threadCount,
+          first: outcomes)
+        let summary = ReplicateStudy.summarise(rows, alpha: spec.alpha)
+        replicateFiles = [
+          (
+            "replicates.csv", ReplicatesTable.rows(rows, alpha: spec.alpha).text
+          ),
+          ("replicates-summary.csv", ReplicatesTable.summary(summary).text),
+        ]
+        console.out(ReplicatesTable.text(summary, alpha: spec.alpha))
+      }
+    }
     let manifest = RunManifest(
       scenarioFile: file, scenarioSHA256: loaded.sha256,
       fenqiVersion: HelpText.version,
       startedAt: iso(started), finishedAt: iso(Date()), threads: threadCount)
     do {
       try RunFolderWriter.write(
-        RunFolderWriter.files(result, manifest: manifest), to: folder,
+        RunFolderWriter.files(
+          result, manifest: manifest, experiment: experiment) + replicateFiles,
+        to: folder,
         force: force)
     } catch {
       console.err(error.message)

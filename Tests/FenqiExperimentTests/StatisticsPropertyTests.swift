@@ -118,3 +118,24 @@ import Testing
     }
   }
 }
+
+@Suite struct DegenerateDataTests {
+  @Test func zeroCountsAndEmptyArmsGiveNaNSafeResultsInsteadOfTrapping() {
+    let zero = ProportionTest.compare(control: (0, 1000), treatment: (0, 1000))
+    #expect(zero.pValue == 1 && zero.difference == 0)
+    let oneSided = ProportionTest.compare(
+      control: (0, 1000), treatment: (5, 1000))
+    #expect(oneSided.relativeInterval == -Double.infinity...Double.infinity)
+    let ratio = RatioMetric.compare(
+      control: JointMoments(
+        y: SampleMoments([0, 0, 0]), x: SampleMoments([0, 0, 0]), sumCross: 0),
+      treatment: JointMoments(
+        y: SampleMoments([1, 0, 2]), x: SampleMoments([3, 0, 4]), sumCross: 11))
+    #expect(
+      ratio.differenceInterval.lowerBound <= ratio.differenceInterval.upperBound
+    )
+    #expect(
+      Interval.of(.nan, 1) == -Double.infinity...Double.infinity
+        && Interval.of(2, 1) == 1...2)
+  }
+}

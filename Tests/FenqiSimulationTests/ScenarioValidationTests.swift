@@ -121,4 +121,35 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         "$.arms: expected an array of at least 1 element, found 0",
       ])
   }
+
+  @Test func experimentProblemsAreNamedWithTheirPaths() throws {
+    let text = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Scenarios/ab-first-period-free.json"), encoding: .utf8)
+    let broken = text.replacingOccurrences(
+      of: "\"control\": \"control\"", with: "\"control\": \"contrl\""
+    )
+    .replacingOccurrences(of: "\"alpha\": 0.05", with: "\"alpha\": 1.5")
+    .replacingOccurrences(
+      of: "\"name\": \"gmv_per_customer\"",
+      with: "\"name\": \"gmv_per_custmer\"")
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(text: broken, file: "ab.json")
+    }
+    let messages = error?.problems.map(\.description) ?? []
+    #expect(
+      messages.contains(
+        "$.experiment.control: expected the name of an arm (\"control\", \"firstPeriodFree\"), found \"contrl\"; did you mean \"control\"?"
+      ), "\(messages)")
+    #expect(
+      messages.contains(
+        "$.experiment.alpha: expected a number in (0, 1), found 1.5"))
+    #expect(
+      messages.contains {
+        $0.hasPrefix(
+          "$.experiment.metrics[1].name: expected one of \"conversion\"")
+          && $0.hasSuffix(
+            "found \"gmv_per_custmer\"; did you mean \"gmv_per_customer\"?")
+      }, "\(messages)")
+  }
 }

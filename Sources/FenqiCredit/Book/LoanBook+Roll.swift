@@ -19,11 +19,14 @@ public struct RollSettings: Sendable {
   public var rollShift: Double
   /// Months past due at which a loan is charged off.
   public var chargeOffMonths: UInt8
+  /// The share of charged-off principal credited to the borrower's ledger as recovered within the
+  /// horizon: (1 − LGD) when the recovery arrives before the run ends, else 0.
+  public var recoveryShare: Double
 
   /// Creates roll settings.
   public init(
     seed: UInt64, period: Int, firstCustomerIndex: Int, missShift: Double = 0,
-    rollShift: Double = 0, chargeOffMonths: UInt8
+    rollShift: Double = 0, chargeOffMonths: UInt8, recoveryShare: Double = 0
   ) {
     self.seed = seed
     self.period = period
@@ -31,6 +34,7 @@ public struct RollSettings: Sendable {
     self.missShift = missShift
     self.rollShift = rollShift
     self.chargeOffMonths = chargeOffMonths
+    self.recoveryShare = recoveryShare
   }
 }
 
@@ -61,6 +65,20 @@ extension LoanBook {
     totals: inout [LoanBookTotals],
     ledger: inout ChargeOffLedger
   ) {
+    var customers = CustomerLedger(count: 0)
+    roll(
+      settings, openLoans: &openLoans, totals: &totals, ledger: &ledger,
+      customers: &customers)
+  }
+
+  /// Rolls every open loan one month, also crediting each borrower's interest, fees and recoveries
+  /// and debiting their charge-offs in `customers` (when it tracks them).
+  public mutating func roll(
+    _ settings: RollSettings, openLoans: inout [UInt8],
+    totals: inout [LoanBookTotals],
+    ledger: inout ChargeOffLedger, customers: inout CustomerLedger
+  ) {
+    let tracking = customers.isTracking
     guard count > 0 else { return }
     let family = StreamFamily(
       seed: settings.seed, period: UInt32(settings.period), purpose: .repayment)
@@ -101,6 +119,11 @@ extension LoanBook {
             case .chargedOff:
               totals[a].chargeOffs += 1
               totals[a].chargeOffPrincipal += p.principal[j]
+              if tracking {
+                customers.chargeOff[c] += Float(p.principal[j])
+                customers.income[c] += Float(
+                  settings.recoveryShare * p.principal[j])
+              }
               ledger.record(
                 arm: a, segment: Int(p.segment[j]),
                 origin: Int(p.bookedPeriod[j]),
@@ -125,6 +148,7 @@ extension LoanBook {
               p.principal[j] -= principalPart
               totals[a].principalRepaid += principalPart
               totals[a].interestIncome += interest
+              if tracking { customers.income[c] += Float(interest) }
               if p.remaining[j] == 0 {
                 totals[a].loansRepaid += 1
                 open = false

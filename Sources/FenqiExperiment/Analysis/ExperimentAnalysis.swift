@@ -43,13 +43,15 @@ public enum ExperimentAnalysis {
 
   /// One comparison with the method its kind calls for, and the Bayesian chance to beat control.
   public static func compare(
-    control c: ArmStatistics, treatment t: ArmStatistics, alpha: Double
+    control c: ArmStatistics, treatment t: ArmStatistics, alpha: Double,
+    bayesian: Bool = true
   ) -> (EffectEstimate, Double) {
     switch c.kind {
     case .proportion:
       let e = ProportionTest.compare(
         control: (c.outcome.sum, c.outcome.n),
         treatment: (t.outcome.sum, t.outcome.n), alpha: alpha)
+      guard bayesian else { return (e, .nan) }
       let b = BayesianAnalysis.proportions(
         control: (c.outcome.sum, c.outcome.n),
         treatment: (t.outcome.sum, t.outcome.n))

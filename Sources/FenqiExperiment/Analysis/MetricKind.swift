@@ -34,6 +34,7 @@ public struct ArmStatistics: Sendable, Equatable {
     self.second = second
   }
 
+  /// Field-by-field equality.
   public static func == (a: ArmStatistics, b: ArmStatistics) -> Bool {
     a.metric == b.metric && a.kind == b.kind && a.arm == b.arm
       && a.outcome == b.outcome

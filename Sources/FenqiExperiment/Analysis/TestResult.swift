@@ -17,6 +17,22 @@ public struct TestResult: Sendable, Equatable {
   /// The decision at the analysis's alpha on the Holm-adjusted p-value.
   public var decision: String
 
+  /// Creates a result.
+  public init(
+    metric: String, arm: String, controlArm: String, effect: EffectEstimate,
+    probabilityBetter: Double,
+    holmPValue: Double, bhPValue: Double, decision: String
+  ) {
+    self.metric = metric
+    self.arm = arm
+    self.controlArm = controlArm
+    self.effect = effect
+    self.probabilityBetter = probabilityBetter
+    self.holmPValue = holmPValue
+    self.bhPValue = bhPValue
+    self.decision = decision
+  }
+
   /// The decision words: "treatment higher", "treatment lower" or "no significant difference".
   static func decide(
     _ effect: EffectEstimate, adjustedPValue: Double, alpha: Double

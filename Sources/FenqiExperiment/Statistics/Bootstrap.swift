@@ -41,7 +41,7 @@ public enum Bootstrap {
       return i + 1 < resamples
         ? replicates[i] * (1 - f) + replicates[i + 1] * f : replicates[i]
     }
-    let percentile = quantile(alpha / 2)...quantile(1 - alpha / 2)
+    let percentile = Interval.of(quantile(alpha / 2), quantile(1 - alpha / 2))
     // Bias correction z₀ from the share of replicates below the estimate.
     let below =
       Double(replicates.filter { $0 < estimate }.count) + 0.5
@@ -66,7 +66,8 @@ public enum Bootstrap {
       let z = Normal.quantile(q)
       return Normal.cdf(z0 + (z0 + z) / (1 - a * (z0 + z)))
     }
-    let bca = quantile(adjusted(alpha / 2))...quantile(adjusted(1 - alpha / 2))
+    let bca = Interval.of(
+      quantile(adjusted(alpha / 2)), quantile(adjusted(1 - alpha / 2)))
     return (percentile, bca, estimate)
   }
 }

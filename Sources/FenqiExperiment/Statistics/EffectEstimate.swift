@@ -20,4 +20,24 @@ public struct EffectEstimate: Sendable, Equatable {
   public var standardError: Double
   /// The method's name for reports, such as "two-proportion z-test".
   public var method: String
+
+  /// Creates an effect estimate.
+  public init(
+    control: Double, treatment: Double, difference: Double,
+    differenceInterval: ClosedRange<Double>,
+    relative: Double, relativeInterval: ClosedRange<Double>, statistic: Double,
+    pValue: Double,
+    standardError: Double, method: String
+  ) {
+    self.control = control
+    self.treatment = treatment
+    self.difference = difference
+    self.differenceInterval = differenceInterval
+    self.relative = relative
+    self.relativeInterval = relativeInterval
+    self.statistic = statistic
+    self.pValue = pValue
+    self.standardError = standardError
+    self.method = method
+  }
 }

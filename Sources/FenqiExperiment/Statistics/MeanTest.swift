@@ -34,7 +34,7 @@ public enum MeanTest {
       treatmentVariance: vt, alpha: alpha)
     return EffectEstimate(
       control: mc, treatment: mt, difference: d,
-      differenceInterval: (d - critical * se)...(d + critical * se),
+      differenceInterval: Interval.of(d - critical * se, d + critical * se),
       relative: relative.value, relativeInterval: relative.interval,
       statistic: t, pValue: p, standardError: se,
       method: method)
@@ -52,8 +52,8 @@ public enum MeanTest {
     let se = (vt / (mc * mc) + mt * mt * vc / (mc * mc * mc * mc)).squareRoot()
     let z = Normal.quantile(1 - alpha / 2)
     guard r.isFinite, se.isFinite else {
-      return (r - 1, (-Double.infinity)...Double.infinity)
+      return (r - 1, Interval.of(.nan, .nan))
     }
-    return (r - 1, (r - 1 - z * se)...(r - 1 + z * se))
+    return (r - 1, Interval.of(r - 1 - z * se, r - 1 + z * se))
   }
 }

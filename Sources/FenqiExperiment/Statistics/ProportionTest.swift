@@ -33,8 +33,8 @@ public enum ProportionTest {
     let high = ratio * exp(critical * logSE) - 1
     return EffectEstimate(
       control: pc, treatment: pt, difference: d,
-      differenceInterval: (d - critical * se)...(d + critical * se),
-      relative: ratio - 1, relativeInterval: min(low, high)...max(low, high),
+      differenceInterval: Interval.of(d - critical * se, d + critical * se),
+      relative: ratio - 1, relativeInterval: Interval.of(low, high),
       statistic: z, pValue: p,
       standardError: se, method: "two-proportion z-test")
   }

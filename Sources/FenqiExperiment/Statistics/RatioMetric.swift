@@ -33,7 +33,7 @@ public enum RatioMetric {
       alpha: alpha)
     return EffectEstimate(
       control: c.ratio, treatment: t.ratio, difference: d,
-      differenceInterval: (d - critical * se)...(d + critical * se),
+      differenceInterval: Interval.of(d - critical * se, d + critical * se),
       relative: relative.value, relativeInterval: relative.interval,
       statistic: z,
       pValue: se > 0 ? 2 * Normal.cdf(-abs(z)) : 1, standardError: se,

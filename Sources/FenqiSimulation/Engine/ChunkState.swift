@@ -23,13 +23,34 @@ struct ChunkState: Sendable {
   var ledger: ChargeOffLedger
   /// Funnel counts by arm and segment over the whole run (see ``SegmentField``).
   var segmentCounts: [Double]
+  /// Each customer's persistent need multiplier (empty when no segment has heterogeneity).
+  var needMultiplier: [Float] = []
+  /// Per-customer outcomes for experiment metrics (empty unless the scenario declares an experiment).
+  var outcomes: CustomerOutcomes
+  /// Per-customer income and charge-offs credited by the loan roll (empty unless tracking).
+  var customerLedger: CustomerLedger
+  /// This period's metric sums per arm × declared metric (tracking only).
+  var metricSums: [MomentSums] = []
+  /// The metric sums of each period simulated since the last merge (tracking only).
+  var metricHistory: [[MomentSums]] = []
   /// This epoch's counts, one row per period simulated since the last merge.
   var history: [[ArmPeriodCounts]] = []
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
     let n = customers.count
-    arm = (0..<n).map { tables.arm(ofCustomer: customers.firstIndex + $0) }
+    arm = (0..<n).map {
+      tables.forcedArm ?? tables.arm(ofCustomer: customers.firstIndex + $0)
+    }
+    if tables.needHeterogeneity.contains(where: { $0 > 0 }) {
+      needMultiplier = CustomerOutcomes.needMultipliers(
+        customers, tables: tables)
+    }
+    outcomes = CustomerOutcomes(count: tables.tracking ? n : 0)
+    customerLedger = CustomerLedger(count: tables.tracking ? n : 0)
+    if tables.tracking && tables.prePeriods > 0 {
+      outcomes.preSpend = CustomerOutcomes.preSpend(customers, tables: tables)
+    }
     openLoans = .init(repeating: 0, count: n)
     bookingCount = .init(repeating: 0, count: n)
     loans = LoanBook(capacity: n / 2)
@@ -64,9 +85,12 @@ struct ChunkState: Sendable {
       seed: t.seed, period: period, firstCustomerIndex: customers.firstIndex,
       missShift: t.hazard.missMacro * t.systematicFactor,
       rollShift: t.hazard.rollMacro * t.systematicFactor,
-      chargeOffMonths: t.chargeOffMonths)
+      chargeOffMonths: t.chargeOffMonths,
+      recoveryShare: period + t.recoveryLag <= t.periods ? t.recoveryRate : 0)
     loans.roll(
-      settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger)
+      settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
+      customers: &customerLedger)
+    let tracking = t.tracking
     let segments = t.needRate.count
 
     let family = StreamFamily(
@@ -88,17 +112,26 @@ struct ChunkState: Sendable {
                 let reached =
                   reachRate >= 1
                   || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
-                if reached { counts[a].reached += 1 }
+                if reached {
+                  counts[a].reached += 1
+                  if tracking {
+                    customerLedger.income[i] -= Float(t.costPerContact[a])
+                  }
+                }
                 let seg = Int(segment[i])
-                if stream.uniform(at: 0) >= needProbability[seg] { continue }
+                let needThreshold =
+                  needMultiplier.isEmpty
+                  ? needProbability[seg]
+                  : needProbability[seg] * Double(needMultiplier[i])
+                if stream.uniform(at: 0) >= needThreshold { continue }
                 counts[a].needs += 1
                 segmentCounts[
                   SegmentField.index(
                     .needs, arm: a, segment: seg, segments: segments)] += 1
                 if !reached && full == nil { continue }
-                let price = exp(
-                  t.priceMu[seg] + t.priceSigma[seg]
-                    * Normal.quantile(stream.openUniform(at: 2)))
+                let price = t.price(
+                  segment: seg, income: customers.monthlyIncome[i],
+                  normal: Normal.quantile(stream.openUniform(at: 2)))
                 let income = customers.monthlyIncome[i]
                 let priceToIncome = price / income
                 let terms = t.terms[a]
@@ -123,6 +156,7 @@ struct ChunkState: Sendable {
                 let scaled = stream.uniform(at: 3) * (1 + eSplit + eFull)
                 if scaled < eSplit {
                   counts[a].applications += 1
+                  if tracking { outcomes.applications[i] += 1 }
                   segmentCounts[
                     SegmentField.index(
                       .applications, arm: a, segment: seg, segments: segments)] +=
@@ -150,6 +184,13 @@ struct ChunkState: Sendable {
                   counts[a].bookedPrincipal += price
                   counts[a].merchantSubsidy +=
                     price * terms.merchantSubsidyPerYuan
+                  if tracking {
+                    outcomes.bookings[i] += 1
+                    outcomes.gmv[i] += Float(price)
+                    outcomes.bookedPrincipal[i] += Float(price)
+                    customerLedger.income[i] += Float(
+                      price * terms.merchantSubsidyPerYuan)
+                  }
                   let z = Double(customers.latentRisk[i])
                   loans.book(
                     customer: i, ordinal: bookingCount[i], arm: UInt8(a),
@@ -168,6 +209,7 @@ struct ChunkState: Sendable {
                 } else if scaled < eSplit + eFull {
                   counts[a].paidInFull += 1
                   counts[a].gmv += price
+                  if tracking { outcomes.gmv[i] += Float(price) }
                 }
               }
             }
@@ -177,5 +219,11 @@ struct ChunkState: Sendable {
     }
     counts = local
     for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
+    if tracking {
+      chargeFunding(t.monthlyFunding)
+      if t.snapshotEveryPeriod || period == t.periods {
+        metricSums = snapshot(tables: t)
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 import FenqiCore
 import FenqiCredit
+import FenqiPopulation
 import Foundation
 
 extension Purpose {
@@ -24,6 +25,9 @@ struct EngineTables: Sendable {
   let rollOffset: [Double]
   let cure: [Double]
   let prepayment: [Double]
+  let priceElasticity: [Double]
+  let needHeterogeneity: [Double]
+  let incomeReference: [Double]
   // per arm
   let reach: [Double]
   let terms: [PlanTerms]
@@ -42,8 +46,27 @@ struct EngineTables: Sendable {
   let seasonality: [Double]
   let startMonth: Int
   let systematicFactor: Double
+  // experiment tracking
+  let tracking: Bool
+  let metrics: [OutcomeMetric]
+  let snapshotEveryPeriod: Bool
+  let prePeriods: Int
+  let forcedArm: UInt8?
+  let costPerContact: [Double]
+  let monthlyFunding: Double
+  let recoveryRate: Double
+  let recoveryLag: Int
 
-  init(_ s: Scenario) {
+  init(_ s: Scenario, forcedArm: Int? = nil) {
+    tracking = s.experiment != nil
+    metrics = s.experiment?.metrics.map(\.metric) ?? []
+    snapshotEveryPeriod = s.experiment?.sequentialRelativeEffect != nil
+    prePeriods = s.experiment?.prePeriods ?? 0
+    self.forcedArm = forcedArm.map(UInt8.init)
+    costPerContact = s.arms.map(\.costPerContact)
+    monthlyFunding = s.economics.annualFundingRate / 12
+    recoveryRate = 1 - s.repayment.lossGivenDefault
+    recoveryLag = s.repayment.recoveryLagMonths
     seed = s.seed
     periods = s.periods
     armCount = s.arms.count
@@ -55,6 +78,16 @@ struct EngineTables: Sendable {
     rollOffset = s.behaviours.map(\.rollOffset)
     cure = s.behaviours.map(\.cureProbability)
     prepayment = s.behaviours.map(\.prepaymentRate)
+    priceElasticity = s.behaviours.map(\.priceIncomeElasticity)
+    needHeterogeneity = s.behaviours.map(\.needHeterogeneity)
+    incomeReference = s.population.segments.map { segment in
+      if case .logNormal(let median, _) = segment.marginals[
+        CustomerAttribute.monthlyIncome.rawValue
+      ].kind {
+        return median
+      }
+      return 8000
+    }
     reach = s.arms.map(\.reachRate)
     terms = s.arms.map { Amortization.terms(of: $0.offer) }
     armRate = s.arms.map { EffectiveRate.of($0.offer)?.nominalAnnualRate ?? 0 }
@@ -80,6 +113,15 @@ struct EngineTables: Sendable {
     seasonality = s.seasonality
     startMonth = s.startMonth
     systematicFactor = s.systematicFactor
+  }
+
+  /// The price of a need for a segment given the customer's income and a standard normal draw:
+  /// log-normal around the segment's median, scaled by (income ÷ reference)^ε.
+  @inline(__always)
+  func price(segment seg: Int, income: Double, normal z: Double) -> Double {
+    let e = priceElasticity[seg]
+    let scale = e == 0 ? 0 : e * log(income / incomeReference[seg])
+    return exp(priceMu[seg] + priceSigma[seg] * z + scale)
   }
 
   /// The calendar month index (0 = January) of a 1-based period.

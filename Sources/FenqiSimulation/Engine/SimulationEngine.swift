@@ -16,16 +16,24 @@ public struct SimulationEngine: Sendable {
   /// Affects speed and the progress cadence only, never a result.
   public let progressEvery: Int
 
+  /// When set, every customer runs under this arm (the counterfactual mode's potential outcomes).
+  public let forcedArm: Int?
+
   /// Creates an engine.
   ///
   /// - Parameters:
   ///   - scenario: the validated scenario.
   ///   - threads: worker threads (≥ 1); results do not depend on it.
   ///   - progressEvery: periods between progress reports (default: the whole run at once).
-  public init(scenario: Scenario, threads: Int, progressEvery: Int? = nil) {
+  ///   - forcedArm: run every customer under this arm instead of assigning them.
+  public init(
+    scenario: Scenario, threads: Int, progressEvery: Int? = nil,
+    forcedArm: Int? = nil
+  ) {
     self.scenario = scenario
     self.threads = max(1, threads)
     self.progressEvery = progressEvery ?? scenario.periods
+    self.forcedArm = forcedArm
   }
 
   /// What the engine reports after each period.
@@ -53,7 +61,7 @@ public struct SimulationEngine: Sendable {
 
   /// Generates the population (in parallel, by chunk).
   public func prepare() -> Prepared {
-    let tables = EngineTables(scenario)
+    let tables = EngineTables(scenario, forcedArm: forcedArm)
     let n = scenario.population.size
     let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
     // The decoder has already checked that the correlation matrix factors.
@@ -76,6 +84,16 @@ public struct SimulationEngine: Sendable {
         shared[c] = ChunkState(customers: customers, tables: tables)
       }
     }
+    if forcedArm == nil, scenario.experiment?.stratifyBySegment == true {
+      let arms = StratifiedAssignment.arms(
+        chunks.map(\.customers), scenario: scenario)
+      var start = 0
+      for c in chunks.indices {
+        let n = chunks[c].customers.count
+        chunks[c].reassign(arms[start..<start + n], tables: tables)
+        start += n
+      }
+    }
     return Prepared(chunks: chunks, tables: tables)
   }
 
@@ -95,15 +113,20 @@ public struct SimulationEngine: Sendable {
       tables.needProbabilities(period: max($0, 1))
     }
     var periodCounts: [[ArmPeriodCounts]] = []
+    var metricSums: [[MomentSums]] = []
     for epoch in epochs() {
       chunks.withUnsafeMutableBufferPointer { buffer in
         let shared = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: shared.count, threads: threads) { c in
           shared[c].history.removeAll(keepingCapacity: true)
+          shared[c].metricHistory.removeAll(keepingCapacity: true)
           for period in epoch {
             shared[c].step(
               period: period, tables: tables, needProbability: needs[period])
             shared[c].history.append(shared[c].counts)
+            if tables.tracking {
+              shared[c].metricHistory.append(shared[c].metricSums)
+            }
           }
         }
       }
@@ -114,6 +137,19 @@ public struct SimulationEngine: Sendable {
           for a in 0..<arms { merged[a].add(chunk.history[offset][a]) }
         }
         periodCounts.append(merged)
+        if tables.tracking {
+          var sums = [MomentSums](
+            repeating: MomentSums(), count: arms * tables.metrics.count)
+          let period = epoch.lowerBound + offset
+          if tables.snapshotEveryPeriod || period == scenario.periods {
+            for chunk in chunks {
+              for i in sums.indices {
+                sums[i].add(chunk.metricHistory[offset][i])
+              }
+            }
+          }
+          metricSums.append(sums)
+        }
       }
       progress(
         Progress(
@@ -135,11 +171,13 @@ public struct SimulationEngine: Sendable {
     for chunk in chunks {
       for a in 0..<arms { customersPerArm[a] += chunk.customersPerArm[a] }
     }
-    return Self.account(
+    var result = Self.account(
       scenario: scenario, counts: periodCounts,
       customersPerArm: customersPerArm,
-      ledger: ledger, segmentCounts: segmentCounts
+      ledger: ledger, segmentCounts: segmentCounts, metricSums: metricSums
     )
+    result.forcedArm = forcedArm
+    return result
   }
 
   /// The epochs of the run.
@@ -161,7 +199,8 @@ public struct SimulationEngine: Sendable {
   /// Derives money flows and summaries from the merged counts.
   static func account(
     scenario: Scenario, counts: [[ArmPeriodCounts]], customersPerArm: [Int],
-    ledger: ChargeOffLedger, segmentCounts: [Double]
+    ledger: ChargeOffLedger, segmentCounts: [Double],
+    metricSums: [[MomentSums]] = []
   ) -> RunResult {
     let lag = scenario.repayment.recoveryLagMonths
     let recoveryRate = 1 - scenario.repayment.lossGivenDefault
@@ -233,6 +272,6 @@ public struct SimulationEngine: Sendable {
     }
     return RunResult(
       scenario: scenario, periods: periods, arms: summaries, segments: segments,
-      ledger: ledger)
+      ledger: ledger, metricSums: metricSums, forcedArm: nil)
   }
 }

@@ -13,6 +13,12 @@ public struct RunResult: Sendable {
   public var segments: [SegmentSummary]
   /// Charge-offs by arm, segment, vintage and months on book.
   public var ledger: ChargeOffLedger
+  /// For an experiment, `metricSums[t][a · M + m]`: the sums of declared metric m over arm a's
+  /// customers at the end of period t + 1 (all periods with sequential testing, else only the
+  /// last; other rows are zero).
+  public var metricSums: [[MomentSums]] = []
+  /// The arm every customer ran under, for a counterfactual run.
+  public var forcedArm: Int? = nil
 
   /// Customer-months simulated (customers × periods).
   public var customerMonths: Int { scenario.population.size * scenario.periods }

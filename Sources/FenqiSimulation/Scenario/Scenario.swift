@@ -36,6 +36,8 @@ public struct Scenario: Sendable {
   public var assignmentSalt: String
   /// The strategies compared; at least one.
   public var arms: [Arm]
+  /// The experiment, when the scenario declares one.
+  public var experiment: ExperimentSpec? = nil
 }
 
 /// How a segment behaves; rates are monthly fractions, money in yuan.
@@ -56,6 +58,12 @@ public struct SegmentBehaviour: Sendable, Equatable {
   public var cureProbability: Double
   /// Probability a current loan is prepaid per month.
   public var prepaymentRate: Double
+  /// How purchase prices scale with income: price ∝ (income ÷ the segment's median income)^ε
+  /// (0: prices ignore income).
+  public var priceIncomeElasticity: Double = 0
+  /// Spread of customers' persistent need propensity: each customer's need rate is multiplied by
+  /// exp(h·w − h²/2), w ~ N(0, 1) drawn once per customer (0: every customer of the segment alike).
+  public var needHeterogeneity: Double = 0
 }
 
 /// A multinomial logit over {split, pay in full, walk away (utility 0)}.

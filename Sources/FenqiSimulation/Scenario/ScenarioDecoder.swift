@@ -77,8 +77,15 @@ struct ScenarioDecoder {
         allocations: !elements.isEmpty && allocations.count == elements.count
           ? allocations : nil)
     }
+    var experiment: ExperimentSpec?
+    var experimentOK = true
+    if let e = root.object("experiment") {
+      experiment = decodeExperiment(e, arms: arms)
+      experimentOK = experiment != nil
+    }
     root.finish()
-    guard collector.problems.isEmpty, let name, let description, let seed,
+    guard experimentOK, collector.problems.isEmpty, let name, let description,
+      let seed,
       let periods, let startMonth,
       let (population, behaviours, hidden) = populationResult, let seasonality,
       let choice, let repayment,
@@ -91,7 +98,7 @@ struct ScenarioDecoder {
       seasonality: seasonality,
       choice: choice, repayment: repayment, systematicFactor: systematicFactor,
       economics: economics,
-      assignmentSalt: salt, arms: arms)
+      assignmentSalt: salt, arms: arms, experiment: experiment)
   }
 
   // MARK: population
@@ -334,15 +341,19 @@ struct ScenarioDecoder {
     let roll = r.number("rollOffset", .within(-20, 20), default: 0)
     let cure = r.number("cureProbability", .fraction, default: 0.3)
     let prepay = r.number("prepaymentRate", .fraction, default: 0)
+    let elasticity = r.number(
+      "priceIncomeElasticity", .within(-3, 3), default: 0)
+    let heterogeneity = r.number("needHeterogeneity", .within(0, 3), default: 0)
     r.finish()
     guard let need, let median, let sigma, let split, let miss, let roll,
-      let cure, let prepay
+      let cure, let prepay, let elasticity, let heterogeneity
     else { return nil }
     return SegmentBehaviour(
       needRate: need, priceMedian: median, priceSigma: sigma,
       splitOffset: split,
       missOffset: miss, rollOffset: roll, cureProbability: cure,
-      prepaymentRate: prepay)
+      prepaymentRate: prepay, priceIncomeElasticity: elasticity,
+      needHeterogeneity: heterogeneity)
   }
 
   // MARK: behaviour models
@@ -462,6 +473,89 @@ struct ScenarioDecoder {
     guard let score, let open, let dti else { return nil }
     return ApprovalRule(
       minimumCreditScore: score, maxOpenLoans: open, maxDebtToIncome: dti)
+  }
+
+  // MARK: experiment
+
+  private func decodeExperiment(_ reader: JSONObjectReader, arms: [Arm])
+    -> ExperimentSpec?
+  {
+    var r = reader
+    let mode = r.string(
+      "mode", default: "split",
+      allowed: ExperimentSpec.Mode.allCases.map(\.rawValue))
+    let names = arms.map(\.name)
+    var control: Int?
+    if let name = r.string("control", default: names.first) {
+      control = names.firstIndex(of: name)
+      if control == nil && !names.isEmpty {
+        var message =
+          "expected the name of an arm (\(names.map { "\"\($0)\"" }.joined(separator: ", "))), found \"\(name)\""
+        if let hint = Suggestion.nearest(to: name, among: names) {
+          message += "; did you mean \"\(hint)\"?"
+        }
+        r.report("control", message)
+      }
+    }
+    let alpha = r.number("alpha", .between(0, 1), default: 0.05)
+    let stratify = r.bool("stratifyBySegment", default: false)
+    let pre = r.integer("prePeriods", .integer(in: 0, 24), default: 0)
+    var mixing: Double?? = .some(nil)
+    if let s = r.object("sequential") {
+      var sr = s
+      mixing = .some(sr.number("relativeEffect", .within(0.0001, 10)))
+      sr.finish()
+      if case .some(nil) = mixing { mixing = .none }
+    }
+    var metrics: [ExperimentSpec.Metric] = []
+    var metricsOK = true
+    let allowed = OutcomeMetric.allCases.map(\.rawValue)
+    if let elements = r.array("metrics", required: true, minimumCount: 1) {
+      for (path, value) in elements {
+        guard var m = JSONObjectReader(value, path: path, collector: collector)
+        else {
+          metricsOK = false
+          continue
+        }
+        let name = m.string("name", allowed: allowed)
+        var maxIncrease: Double?? = .some(nil)
+        if m.has("guardrail") {
+          if var g = m.object("guardrail") {
+            maxIncrease = .some(g.number("maxIncrease", .nonNegative))
+            g.finish()
+            if case .some(nil) = maxIncrease { maxIncrease = .none }
+          } else {
+            maxIncrease = .none
+          }
+        }
+        m.finish()
+        if let name, let metric = OutcomeMetric(rawValue: name), let maxIncrease
+        {
+          if metrics.contains(where: { $0.metric == metric }) {
+            collector.report(
+              path + ".name", "metric \"\(name)\" is declared twice")
+            metricsOK = false
+          }
+          metrics.append(
+            ExperimentSpec.Metric(metric: metric, maxIncrease: maxIncrease))
+        } else {
+          metricsOK = false
+        }
+      }
+    }
+    if arms.count < 2 {
+      r.report(
+        "metrics", "an experiment needs at least two arms, found \(arms.count)")
+    }
+    r.finish()
+    guard metricsOK, let mode, let m = ExperimentSpec.Mode(rawValue: mode),
+      let control, let alpha, let stratify, let pre,
+      let mixing, arms.count >= 2
+    else { return nil }
+    return ExperimentSpec(
+      mode: m, control: control, alpha: alpha, metrics: metrics,
+      stratifyBySegment: stratify, prePeriods: pre,
+      sequentialRelativeEffect: mixing)
   }
 
   // MARK: arms

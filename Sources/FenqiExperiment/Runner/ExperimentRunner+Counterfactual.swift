@@ -1,0 +1,135 @@
+import FenqiCredit
+import FenqiSimulation
+
+extension ExperimentRunner {
+  /// One run folder's result for the counterfactual mode: each arm's figures come from the run in
+  /// which every customer was under that arm.
+  public static func combine(_ runs: [RunResult]) -> RunResult {
+    var combined = runs[0]
+    let m = runs[0].scenario.experiment?.metrics.count ?? 0
+    for (k, run) in runs.enumerated() {
+      for t in combined.periods.indices {
+        combined.periods[t][k] = run.periods[t][k]
+      }
+      combined.arms[k] = run.arms[k]
+      let name = run.scenario.arms[k].name
+      for i in combined.segments.indices where combined.segments[i].arm == name
+      {
+        combined.segments[i] =
+          run.segments.first {
+            $0.arm == name && $0.segment == combined.segments[i].segment
+          } ?? combined.segments[i]
+      }
+      if k > 0 { combined.ledger.add(run.ledger) }
+      for t in combined.metricSums.indices {
+        for j in 0..<m {
+          combined.metricSums[t][k * m + j] = run.metricSums[t][k * m + j]
+        }
+      }
+    }
+    combined.forcedArm = nil
+    return combined
+  }
+}
+
+/// One replicate's result for one metric × treatment arm.
+public struct ReplicateRow: Sendable, Equatable {
+  /// The replicate's index (0 = the run's own seed).
+  public var replicate: Int
+  /// Its seed.
+  public var seed: UInt64
+  /// The outcome.
+  public var outcome: ExperimentOutcome
+}
+
+/// Monte-Carlo summaries over replicates for one metric × treatment arm.
+public struct ReplicateSummary: Sendable, Equatable {
+  /// The metric.
+  public var metric: String
+  /// The treatment arm.
+  public var arm: String
+  /// Replicates.
+  public var count: Int
+  /// The mean estimate.
+  public var meanEstimate: Double
+  /// Its Monte-Carlo 95% interval (mean ± 1.96·sd/√R).
+  public var monteCarloInterval: ClosedRange<Double>
+  /// The mean true effect over the replicates' populations.
+  public var meanTrueEffect: Double
+  /// Share of intervals that contain their population's true effect.
+  public var coverage: Double
+  /// Share of replicates whose test rejected "no difference" (Holm, at α).
+  public var rejectionRate: Double
+  /// Share rejected by the always-valid test after watching every period; nil without it.
+  public var sequentialRejectionRate: Double?
+}
+
+/// Runs an experiment under many seeds to measure how right its statistics are.
+public enum ReplicateStudy {
+  /// The seed of replicate r.
+  public static func seed(_ base: UInt64, replicate r: Int) -> UInt64 {
+    r == 0 ? base : base &+ UInt64(r)
+  }
+
+  /// Replicates 1…count−1 of a split experiment (replicate 0 is the caller's own run), each with its
+  /// own population and its own counterfactual truth.
+  public static func run(
+    _ scenario: Scenario, replicates: Int, threads: Int,
+    first: [ExperimentOutcome]
+  ) -> [ReplicateRow] {
+    var rows = first.map {
+      ReplicateRow(replicate: 0, seed: scenario.seed, outcome: $0)
+    }
+    for r in 1..<max(1, replicates) {
+      var s = scenario
+      s.seed = seed(scenario.seed, replicate: r)
+      let result = SimulationEngine(scenario: s, threads: threads).run()
+      let truth = ExperimentRunner.trueEffects(
+        ExperimentRunner.counterfactualRuns(s, threads: threads))
+      rows += ExperimentRunner.analyse(result, truth: truth).map {
+        ReplicateRow(replicate: r, seed: s.seed, outcome: $0)
+      }
+    }
+    return rows
+  }
+
+  /// Summaries per metric × arm, in first-seen order.
+  public static func summarise(_ rows: [ReplicateRow], alpha: Double)
+    -> [ReplicateSummary]
+  {
+    var keys: [(String, String)] = []
+    for r in rows
+    where !keys.contains(where: {
+      $0 == (r.outcome.test.metric, r.outcome.test.arm)
+    }) {
+      keys.append((r.outcome.test.metric, r.outcome.test.arm))
+    }
+    return keys.map { metric, arm in
+      let mine = rows.filter {
+        $0.outcome.test.metric == metric && $0.outcome.test.arm == arm
+      }
+      let n = Double(mine.count)
+      let estimates = mine.map(\.outcome.test.effect.difference)
+      let mean = estimates.reduce(0, +) / n
+      let sd =
+        n > 1
+        ? (estimates.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1))
+          .squareRoot() : 0
+      let half = 1.959963984540054 * sd / n.squareRoot()
+      let truths = mine.compactMap(\.outcome.trueEffect)
+      let covered = mine.filter { $0.outcome.covers == true }.count
+      let rejected = mine.filter { $0.outcome.test.holmPValue < alpha }.count
+      let sequential = mine.compactMap(\.outcome.sequentialPValue)
+      return ReplicateSummary(
+        metric: metric, arm: arm, count: mine.count, meanEstimate: mean,
+        monteCarloInterval: Interval.of(mean - half, mean + half),
+        meanTrueEffect: truths.isEmpty
+          ? .nan : truths.reduce(0, +) / Double(truths.count),
+        coverage: Double(covered) / n, rejectionRate: Double(rejected) / n,
+        sequentialRejectionRate: sequential.isEmpty
+          ? nil
+          : Double(sequential.filter { $0 < alpha }.count)
+            / Double(sequential.count))
+    }
+  }
+}

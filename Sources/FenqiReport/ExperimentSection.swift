@@ -1,0 +1,122 @@
+import FenqiCore
+
+/// The Experiment section of the reports: verdicts, the tests, and a forest plot of relative lifts
+/// with the true effects the simulator knows — all read from `tests.csv` and `summary.json`.
+enum ExperimentSection {
+  static func verdicts(_ d: RunData) -> [(
+    arm: String, recommendation: String, reason: String
+  )] {
+    guard case .array(let list) = d.summary["experiment"]?["verdicts"] ?? .null
+    else { return [] }
+    return list.map {
+      (
+        $0["arm"]?.stringValue ?? "", $0["recommendation"]?.stringValue ?? "",
+        $0["reason"]?.stringValue ?? ""
+      )
+    }
+  }
+
+  static func describe(_ d: RunData) -> String {
+    let e = d.summary["experiment"]
+    var parts = [
+      "\(e?["mode"]?.stringValue ?? "split") test",
+      "control \(e?["control"]?.stringValue ?? "")",
+    ]
+    if let alpha = e?["alpha"]?.numberValue {
+      parts.append("α = \(JSONWriter.format(alpha)) with Holm's correction")
+    }
+    if e?["stratifiedBySegment"] == .bool(true) {
+      parts.append("stratified by segment")
+    }
+    if let pre = e?["cupedPrePeriods"]?.numberValue, pre > 0 {
+      parts.append("CUPED on \(Int(pre)) pre-period months")
+    }
+    if let p = e?["sampleRatio"]?["pValue"]?.numberValue {
+      parts.append(
+        "sample-ratio check p = \(Formatting.fixed(p, digits: 3))\(p < 0.001 ? " — MISMATCH" : "")"
+      )
+    }
+    if e?["sequentialRelativeEffect"]?.numberValue != nil {
+      parts.append("watched every month with the mSPRT")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  static func percent(_ x: Double) -> String {
+    Formatting.percent(x, digits: 1)
+  }
+
+  static func html(_ d: RunData) -> String {
+    guard let t = d.tests else { return "" }
+    var verdictTable =
+      "<table id=\"verdicts\"><thead><tr><th>Arm</th><th class=\"text\">Recommendation</th><th class=\"text\">Why</th></tr></thead><tbody>"
+    for v in verdicts(d) {
+      verdictTable +=
+        "<tr><td>\(Formatting.xml(v.arm))</td><td class=\"text\"><strong>\(Formatting.xml(v.recommendation))</strong></td><td class=\"text\">\(Formatting.xml(v.reason))</td></tr>"
+    }
+    verdictTable += "</tbody></table>"
+    let rows = t.rows.map { row -> ForestRow in
+      let control = t.number(row, "control_value")
+      let truth = t.number(row, "true_effect")
+      return ForestRow(
+        label: "\(t.text(row, "metric")) · \(t.text(row, "arm"))",
+        estimate: t.number(row, "relative_lift"),
+        low: t.number(row, "relative_ci_low"),
+        high: t.number(row, "relative_ci_high"),
+        truth: truth.isFinite && control != 0 ? truth / control : nil)
+    }
+    let forest = SVGChart.forest(
+      id: "effects",
+      title:
+        "Relative lift against control with \(Formatting.percent(t.number(t.rows.first ?? [], "confidence_level"), digits: 0)) intervals",
+      rows: rows, xTitle: "relative lift (treatment ÷ control − 1)",
+      format: { percent($0) })
+    var tests =
+      "<table id=\"tests\"><thead><tr><th>Metric · arm</th><th>Control</th><th>Treatment</th><th>Difference [interval]</th><th>p (Holm)</th><th>P(better)</th><th>True effect</th><th class=\"text\">Decision</th></tr></thead><tbody>"
+    for row in t.rows {
+      let f = { (x: Double) in Formatting.compact(x) }
+      tests +=
+        "<tr><td>\(Formatting.xml(t.text(row, "metric"))) · \(Formatting.xml(t.text(row, "arm")))</td>"
+      tests +=
+        "<td>\(f(t.number(row, "control_value")))</td><td>\(f(t.number(row, "treatment_value")))</td>"
+      tests +=
+        "<td>\(f(t.number(row, "estimate"))) [\(f(t.number(row, "ci_low"))), \(f(t.number(row, "ci_high")))]</td>"
+      tests +=
+        "<td>\(Formatting.fixed(t.number(row, "p_holm"), digits: 4))</td><td>\(Formatting.fixed(t.number(row, "probability_better"), digits: 3))</td>"
+      let truth = t.number(row, "true_effect")
+      tests +=
+        "<td>\(truth.isFinite ? f(truth) : "–")</td><td class=\"text\">\(Formatting.xml(t.text(row, "decision")))</td></tr>"
+    }
+    tests += "</tbody></table>"
+    return HTMLReport.section(
+      "Experiment", verdictTable + HTMLReport.figure(forest) + tests,
+      note: describe(d)
+        + ". The diamond marks the true effect the simulator knows from running every customer under every arm."
+    )
+  }
+
+  static func markdown(_ d: RunData) -> String {
+    guard let t = d.tests else { return "" }
+    var out =
+      "## Experiment\n\n" + MarkdownReport.escape(describe(d))
+      + ".\n\n| arm | recommendation | why |\n|---|---|---|\n"
+    for v in verdicts(d) {
+      out +=
+        "| \(MarkdownReport.escape(v.arm)) | **\(v.recommendation)** | \(MarkdownReport.escape(v.reason)) |\n"
+    }
+    out +=
+      "\n| metric · arm | control | treatment | difference [interval] | relative lift | p (Holm) | P(better) | true effect | decision |\n"
+    out += "|---|---:|---:|---:|---:|---:|---:|---:|---|\n"
+    for row in t.rows {
+      let f = { (x: Double) in Formatting.compact(x) }
+      let truth = t.number(row, "true_effect")
+      out +=
+        "| \(MarkdownReport.escape(t.text(row, "metric"))) · \(MarkdownReport.escape(t.text(row, "arm"))) | \(f(t.number(row, "control_value"))) | \(f(t.number(row, "treatment_value"))) | "
+      out +=
+        "\(f(t.number(row, "estimate"))) [\(f(t.number(row, "ci_low"))), \(f(t.number(row, "ci_high")))] | \(percent(t.number(row, "relative_lift"))) | "
+      out +=
+        "\(Formatting.fixed(t.number(row, "p_holm"), digits: 4)) | \(Formatting.fixed(t.number(row, "probability_better"), digits: 3)) | \(truth.isFinite ? f(truth) : "–") | \(t.text(row, "decision")) |\n"
+    }
+    return out + "\n"
+  }
+}
