@@ -20,7 +20,7 @@ enum ExperimentSection {
     let e = d.summary["experiment"]
     var parts = [
       "\(e?["mode"]?.stringValue ?? "split") test",
-      "control \(e?["control"]?.stringValue ?? "")",
+      "control arm: \(e?["control"]?.stringValue ?? "")",
     ]
     if let alpha = e?["alpha"]?.numberValue {
       parts.append("α = \(JSONWriter.format(alpha)) with Holm's correction")

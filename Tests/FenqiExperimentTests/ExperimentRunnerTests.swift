@@ -190,3 +190,36 @@ func scenario(_ name: String, size: Int, seed: UInt64? = nil) throws -> Scenario
     #expect(ExperimentRunner.analyse(one) == ExperimentRunner.analyse(three))
   }
 }
+
+@Suite struct ClusterAnalysisTests {
+  @Test func clusterRandomisedTestsUseCommunityTotalsAndTheSameTruth() throws {
+    var s = try scenario("aa-check.json", size: 16_384)
+    s.experiment?.metrics = [.conversion, .gmvPerCustomer, .badDebtRate].map {
+      ExperimentSpec.Metric(metric: $0, maxIncrease: nil)
+    }
+    var clustered = s
+    clustered.experiment?.clusterSize = 64
+    let stats = ExperimentRunner.statistics(
+      SimulationEngine(scenario: clustered, threads: 2).run())
+    #expect(stats.allSatisfy { $0.kind == .ratio && $0.second != nil })
+    #expect(
+      stats.filter { $0.metric == "conversion" }.reduce(0) { $0 + $1.outcome.n }
+        == 256)
+    let outcomes = ExperimentRunner.analyse(
+      SimulationEngine(scenario: clustered, threads: 2).run())
+    #expect(
+      outcomes.allSatisfy {
+        $0.test.effect.method == "delta-method z-test (ratio)"
+      })
+    // The truth does not depend on how customers are grouped: every customer is in every arm.
+    let t1 = ExperimentRunner.trueEffects(
+      ExperimentRunner.counterfactualRuns(s, threads: 2))
+    let t2 = ExperimentRunner.trueEffects(
+      ExperimentRunner.counterfactualRuns(clustered, threads: 2))
+    #expect(t1.keys.sorted() == t2.keys.sorted())
+    for (k, v) in t1 {
+      #expect(
+        v.isApproximatelyEqual(to: t2[k] ?? .nan, absoluteTolerance: 1e-9))
+    }
+  }
+}

@@ -15,16 +15,19 @@ public enum ExperimentRunner {
     for (k, declared) in spec.metrics.enumerated() {
       for (a, arm) in result.scenario.arms.enumerated() {
         let s = row[a * m + k]
+        let clustered = spec.clusterSize != nil
         let y = SampleMoments(
           n: s.n, sum: s.y,
-          sumSquares: declared.metric.shape == .proportion ? s.y : s.yy)
+          sumSquares: declared.metric.shape == .proportion && !clustered
+            ? s.y : s.yy)
         let x = SampleMoments(n: s.n, sum: s.x, sumSquares: s.xx)
         let usesSecond =
-          declared.metric.shape == .ratio
+          clustered || declared.metric.shape == .ratio
           || (declared.metric.shape == .mean && spec.prePeriods > 0)
         out.append(
           ArmStatistics(
-            metric: declared.metric.rawValue, kind: declared.metric.kind,
+            metric: declared.metric.rawValue,
+            kind: clustered ? .ratio : declared.metric.kind,
             arm: arm.name, outcome: y,
             second: usesSecond ? (x, s.xy) : nil))
       }
@@ -33,8 +36,10 @@ public enum ExperimentRunner {
   }
 
   /// The value of a metric over a set of sums: the mean for proportions and means, Σy/Σx for ratios.
-  static func value(_ s: MomentSums, _ metric: OutcomeMetric) -> Double {
-    metric.shape == .ratio ? s.y / s.x : s.y / s.n
+  static func value(
+    _ s: MomentSums, _ metric: OutcomeMetric, clustered: Bool = false
+  ) -> Double {
+    metric.shape == .ratio || clustered ? s.y / s.x : s.y / s.n
   }
 
   /// Analyses a split run; `truth` (from ``trueEffects(_:threads:)``) adds the true effects.
@@ -103,7 +108,7 @@ public enum ExperimentRunner {
       func armValue(_ a: Int) -> Double {
         value(
           runs[a].metricSums[runs[a].metricSums.count - 1][a * m + k],
-          declared.metric)
+          declared.metric, clustered: spec.clusterSize != nil)
       }
       let c = armValue(spec.control)
       for a in first.scenario.arms.indices where a != spec.control {
@@ -127,10 +132,11 @@ public enum ExperimentRunner {
     for (k, declared) in spec.metrics.enumerated() {
       let cv = value(
         runs[spec.control].metricSums.last?[spec.control * m + k]
-          ?? MomentSums(), declared.metric)
+          ?? MomentSums(), declared.metric, clustered: spec.clusterSize != nil)
       for (a, arm) in first.scenario.arms.enumerated() where a != spec.control {
         let tv = value(
-          runs[a].metricSums.last?[a * m + k] ?? MomentSums(), declared.metric)
+          runs[a].metricSums.last?[a * m + k] ?? MomentSums(), declared.metric,
+          clustered: spec.clusterSize != nil)
         let d = tv - cv
         let effect = EffectEstimate(
           control: cv, treatment: tv, difference: d,

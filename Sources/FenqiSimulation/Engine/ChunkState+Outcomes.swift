@@ -103,6 +103,13 @@ extension ChunkState {
     var sums = [MomentSums](
       repeating: MomentSums(), count: t.armCount * metrics.count)
     let hasCovariate = !outcomes.preSpend.isEmpty
+    // Under cluster randomisation every metric is summed per community first (x = the community's
+    // size for proportions and means), and the moments are taken over communities.
+    let cluster = t.clusterSize
+    var clusterY = [Double](
+      repeating: 0, count: cluster > 0 ? metrics.count : 0)
+    var clusterX = clusterY
+    var clusterCount = 0.0
     for i in 0..<n {
       let base = Int(arm[i]) * metrics.count
       let covariate = hasCovariate ? Double(outcomes.preSpend[i]) : 0
@@ -135,7 +142,23 @@ extension ChunkState {
             Double(outcomes.bookedPrincipal[i])
           )
         }
-        sums[base + m].add(y: y, x: x)
+        if cluster > 0 {
+          clusterY[m] += y
+          clusterX[m] += metric.shape == .ratio ? x : 1
+        } else {
+          sums[base + m].add(y: y, x: x)
+        }
+      }
+      if cluster > 0 {
+        clusterCount += 1
+        if (i + 1) % cluster == 0 || i == n - 1 {
+          for m in metrics.indices {
+            sums[base + m].add(y: clusterY[m], x: clusterX[m])
+            clusterY[m] = 0
+            clusterX[m] = 0
+          }
+          clusterCount = 0
+        }
       }
     }
     return sums

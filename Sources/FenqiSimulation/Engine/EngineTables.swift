@@ -52,6 +52,8 @@ struct EngineTables: Sendable {
   let snapshotEveryPeriod: Bool
   let prePeriods: Int
   let forcedArm: UInt8?
+  /// Customers per community under cluster randomisation (0: customers are the unit).
+  let clusterSize: Int
   let costPerContact: [Double]
   let monthlyFunding: Double
   let recoveryRate: Double
@@ -63,6 +65,7 @@ struct EngineTables: Sendable {
     snapshotEveryPeriod = s.experiment?.sequentialRelativeEffect != nil
     prePeriods = s.experiment?.prePeriods ?? 0
     self.forcedArm = forcedArm.map(UInt8.init)
+    clusterSize = s.experiment?.clusterSize ?? 0
     costPerContact = s.arms.map(\.costPerContact)
     monthlyFunding = s.economics.annualFundingRate / 12
     recoveryRate = 1 - s.repayment.lossGivenDefault
@@ -135,6 +138,8 @@ struct EngineTables: Sendable {
 
   /// The arm of a customer: a salted hash of (salt, customer) mapped onto cumulative allocations.
   func arm(ofCustomer index: Int) -> UInt8 {
+    // Cluster randomisation hashes the community, so a community's customers share an arm.
+    let index = clusterSize > 0 ? index / clusterSize : index
     let u =
       Double(
         Mixing.mix64(

@@ -36,6 +36,9 @@ public struct ExperimentSpec: Sendable, Equatable {
   public var metrics: [Metric]
   /// Whether assignment is stratified by segment (permuted blocks within each segment).
   public var stratifyBySegment: Bool
+  /// Cluster randomisation: communities of this many consecutive customers (a power of two) are
+  /// assigned whole, and metrics are analysed over community totals; nil randomises customers.
+  public var clusterSize: Int? = nil
   /// Months of pre-experiment spend simulated per customer as the CUPED covariate (0: no CUPED).
   public var prePeriods: Int
   /// The mSPRT mixing standard deviation as a fraction of the control's value (0.05: effects of

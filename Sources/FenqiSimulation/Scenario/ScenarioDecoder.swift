@@ -500,6 +500,20 @@ struct ScenarioDecoder {
     let alpha = r.number("alpha", .between(0, 1), default: 0.05)
     let stratify = r.bool("stratifyBySegment", default: false)
     let pre = r.integer("prePeriods", .integer(in: 0, 24), default: 0)
+    var cluster: Int?? = .some(nil)
+    if r.has("clusterSize") {
+      let powers = (1...12).map { 1 << $0 }
+      cluster = .some(r.integer("clusterSize", .integer(oneOf: powers)))
+      if case .some(nil) = cluster { cluster = .none }
+    } else {
+      _ = r.value("clusterSize")
+    }
+    if case .some(.some) = cluster, stratify == true {
+      r.report(
+        "clusterSize",
+        "expected either clusterSize or stratifyBySegment, found both")
+      cluster = .none
+    }
     var mixing: Double?? = .some(nil)
     if let s = r.object("sequential") {
       var sr = s
@@ -550,11 +564,11 @@ struct ScenarioDecoder {
     r.finish()
     guard metricsOK, let mode, let m = ExperimentSpec.Mode(rawValue: mode),
       let control, let alpha, let stratify, let pre,
-      let mixing, arms.count >= 2
+      let mixing, let cluster, arms.count >= 2
     else { return nil }
     return ExperimentSpec(
       mode: m, control: control, alpha: alpha, metrics: metrics,
-      stratifyBySegment: stratify, prePeriods: pre,
+      stratifyBySegment: stratify, clusterSize: cluster, prePeriods: pre,
       sequentialRelativeEffect: mixing)
   }
 
