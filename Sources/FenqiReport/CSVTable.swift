@@ -5,7 +5,6 @@ import FenqiCore
 public struct CSVTable: Sendable {
   /// The column names.
   public let header: [String]
-  private var lines: [String] = []
   /// The rows appended so far, as cells.
   public private(set) var rows: [[String]] = []
 
@@ -28,13 +27,12 @@ public struct CSVTable: Sendable {
     precondition(
       cells.count == header.count,
       "CSV row has \(cells.count) cells for \(header.count) columns")
-    lines.append(cells.joined(separator: ","))
     rows.append(cells)
   }
 
   /// The whole table, header first, each line ending in a newline.
   public var text: String {
-    ([header.joined(separator: ",")] + lines).map { $0 + "\n" }.joined()
+    ([header] + rows).map { $0.joined(separator: ",") + "\n" }.joined()
   }
 }
 

@@ -101,11 +101,8 @@ public enum RunFolderWriter {
   static func summary(_ result: RunResult, experiment: ExperimentFiles?)
     -> JSONValue
   {
-    guard let experiment,
-      case .object(var members) = ResultTables.summary(result)
-    else {
-      return ResultTables.summary(result)
-    }
+    let base = ResultTables.summary(result)
+    guard let experiment, case .object(var members) = base else { return base }
     members.append(
       ("experiment", experiment.summary(arms: result.scenario.arms.map(\.name)))
     )

@@ -109,7 +109,6 @@ extension ChunkState {
     var clusterY = [Double](
       repeating: 0, count: cluster > 0 ? metrics.count : 0)
     var clusterX = clusterY
-    var clusterCount = 0.0
     for i in 0..<n {
       let base = Int(arm[i]) * metrics.count
       let covariate = hasCovariate ? Double(outcomes.preSpend[i]) : 0
@@ -150,14 +149,12 @@ extension ChunkState {
         }
       }
       if cluster > 0 {
-        clusterCount += 1
         if (i + 1) % cluster == 0 || i == n - 1 {
           for m in metrics.indices {
             sums[base + m].add(y: clusterY[m], x: clusterX[m])
             clusterY[m] = 0
             clusterX[m] = 0
           }
-          clusterCount = 0
         }
       }
     }
