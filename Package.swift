@@ -64,6 +64,7 @@ let package = Package(
     .testTarget(
       name: "FenqiExperimentTests",
       dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
+      exclude: ["reference_values.py"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiReportTests",
