@@ -12,6 +12,7 @@ let package = Package(
     .executable(name: "fenqi-bench", targets: ["fenqi-bench"]),
     .library(name: "FenqiSimulation", targets: ["FenqiSimulation"]),
     .library(name: "FenqiReport", targets: ["FenqiReport"]),
+    .library(name: "FenqiModels", targets: ["FenqiModels"]),
   ],
   targets: [
     // Dependencies point one way: Core ← Population, Credit ← Simulation ← Report ← fenqi;
@@ -22,6 +23,8 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "FenqiCredit", dependencies: ["FenqiCore"], swiftSettings: strict),
+    .target(
+      name: "FenqiModels", dependencies: ["FenqiCore"], swiftSettings: strict),
     .target(
       name: "FenqiSimulation",
       dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit"],
@@ -37,11 +40,12 @@ let package = Package(
       name: "fenqi",
       dependencies: [
         "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiReport",
+        "FenqiModels",
       ],
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi-bench",
-      dependencies: ["FenqiCore", "FenqiSimulation"],
+      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiModels"],
       swiftSettings: strict),
 
     .testTarget(
@@ -50,6 +54,10 @@ let package = Package(
     .testTarget(
       name: "FenqiPopulationTests",
       dependencies: ["FenqiCore", "FenqiPopulation"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiModelsTests", dependencies: ["FenqiCore", "FenqiModels"],
+      resources: [.copy("Data")],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiCreditTests", dependencies: ["FenqiCore", "FenqiCredit"],

@@ -25,6 +25,7 @@ enum FenqiBench {
     switch mode {
     case "engine": EngineBenchmark.run(args)
     case "peer": PeerComparison.run(args)
+    case "gbdt": GBDTBenchmark.run(args)
     case "-h", "--help": print(usage)
     default: fail("unknown mode '\(mode)'\n" + usage)
     }

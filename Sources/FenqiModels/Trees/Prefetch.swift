@@ -1,0 +1,46 @@
+/// LLVM's prefetch intrinsic: (address, 0 = read, locality 0–3, 1 = data cache).
+@_silgen_name("llvm.prefetch.p0")
+private func llvmPrefetch(
+  _ address: UnsafeRawPointer, _ write: Int32, _ locality: Int32,
+  _ cache: Int32)
+
+/// Software prefetch: asks the cache to fetch an address a few iterations before it is read,
+/// so that gathers over scattered rows overlap their misses.
+enum Prefetch {
+  /// Prefetches `address` into all cache levels for reading.
+  @inline(__always)
+  static func read<T>(_ address: UnsafePointer<T>) {
+    llvmPrefetch(UnsafeRawPointer(address), 0, 3, 1)
+  }
+
+  /// Prefetches `address` into all cache levels for reading.
+  @inline(__always)
+  static func read<T>(_ address: UnsafeMutablePointer<T>) {
+    llvmPrefetch(UnsafeRawPointer(address), 0, 3, 1)
+  }
+}
+
+/// Sixty-four bytes that stand in for the start of an empty buffer, never read or written.
+private enum EmptyBufferStorage {
+  nonisolated(unsafe) static let bytes = UnsafeMutableRawPointer.allocate(
+    byteCount: 64, alignment: 64)
+}
+
+extension UnsafeMutableBufferPointer {
+  /// The first element's address; for an empty buffer, a valid address that must not be
+  /// dereferenced.
+  var start: UnsafeMutablePointer<Element> {
+    baseAddress
+      ?? EmptyBufferStorage.bytes.assumingMemoryBound(to: Element.self)
+  }
+}
+
+extension UnsafeBufferPointer {
+  /// The first element's address; for an empty buffer, a valid address that must not be
+  /// dereferenced.
+  var start: UnsafePointer<Element> {
+    baseAddress
+      ?? UnsafePointer(
+        EmptyBufferStorage.bytes.assumingMemoryBound(to: Element.self))
+  }
+}
