@@ -26,6 +26,8 @@ enum Fenqi {
     case "compare": return CompareCommand.execute(rest, console: console)
     case "analyze": return AnalyzeCommand.execute(rest, console: console)
     case "power": return PowerCommand.execute(rest, console: console)
+    case "train": return TrainCommand.execute(rest, console: console)
+    case "predict": return PredictCommand.execute(rest, console: console)
     case "--help", "-h":
       console.out(HelpText.overview)
       return .success
@@ -41,6 +43,8 @@ enum Fenqi {
       case "compare": console.out(HelpText.compare)
       case "analyze": console.out(HelpText.analyze)
       case "power": console.out(HelpText.power)
+      case "train": console.out(HelpText.train)
+      case "predict": console.out(HelpText.predict)
       case let other?:
         console.err("Error: unknown command '\(other)'\nSee 'fenqi --help'.")
         return .badInput
@@ -51,7 +55,8 @@ enum Fenqi {
       if let hint = Suggestion.nearest(
         to: command,
         among: [
-          "run", "validate", "report", "compare", "analyze", "power", "help",
+          "run", "validate", "report", "compare", "analyze", "power", "train",
+          "predict", "help",
         ])
       {
         message += "; did you mean '\(hint)'?"

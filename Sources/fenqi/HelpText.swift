@@ -10,6 +10,12 @@ enum HelpText {
     COMMANDS:
       run        Simulate a scenario and write a result folder.
       validate   Check a scenario file and report every problem at once.
+      report     Regenerate a run folder's reports from its files.
+      compare    Compare run folders side by side.
+      analyze    Analyse a live experiment's summary statistics.
+      power      Sample size or minimum detectable effect of a two-arm test.
+      train      Train a scoring model on a CSV file and print its validation metrics.
+      predict    Score a CSV file with a trained model, with explanations.
       help       Show help for a command.
 
     OPTIONS:
@@ -127,5 +133,69 @@ enum HelpText {
       --power <p>       Power (default 0.8).
       --ratio <r>       Treatment units per control unit (default 1).
       -h, --help        Show this help.
+    """
+
+  static let trainUsage =
+    "USAGE: fenqi train <data.csv> --target <column> [--positive <label>] [--model gbdt|logistic|scorecard|mlp] [--valid-fraction <f>] [--seed <n>] [--out <model.json>] [--force]"
+
+  static let train = """
+    OVERVIEW: Train a binary scoring model on any CSV file with a header, print its validation
+    metrics (AUC, Gini, KS, log-loss, Brier, confusion at 0.5, calibration by decile) and its most
+    important inputs, and save it as versioned JSON.
+
+    Numeric columns are read as numbers and every other column as categories; empty cells are
+    missing values. Categories unseen in training are treated as missing when scoring.
+
+    \(trainUsage)
+
+    ARGUMENTS:
+      <data.csv>               The data, first line the header.
+
+    OPTIONS:
+      --target <column>        The column to predict (two classes).
+      --positive <label>       The positive (bad) class; needed for a text target. A numeric
+                               target's larger value is positive by default.
+      --model <kind>           gbdt (default), logistic, scorecard or mlp.
+      --valid-fraction <f>     Share of rows held out for validation (default 0.3); rows are
+                               drawn from the seed, so the split is reproducible.
+      --seed <n>               Seed of the split and of any sampling (default 1).
+      --out <model.json>       Where to save the model (default <data>.<kind>.json).
+      --force                  Replace an existing model file.
+      --threads <n>            Worker threads (default 2); results do not depend on it.
+    GBDT:
+      --trees <n>              Boosting rounds (default 100).
+      --leaves <n>             Most leaves per tree (default 8).
+      --learning-rate <x>      Shrinkage (default 0.05; the MLP's Adam step when --model mlp).
+      --min-data-in-leaf <n>   Fewest rows per leaf (default 20).
+      --monotone <c=+1,...>    Monotone constraints on numeric columns (+1 rising, -1 falling).
+      --early-stopping <n>     Stop when validation log-loss has not improved for n rounds.
+    LOGISTIC, SCORECARD AND MLP:
+      --l2 <x>                 L2 penalty (default 0.0001); --l1 <x> adds a lasso penalty.
+      --hidden <w,w>           MLP hidden layer widths (default 32,16); --epochs <n> (200).
+      -h, --help               Show this help.
+    """
+
+  static let predictUsage =
+    "USAGE: fenqi predict <model.json> <data.csv> [--out <scores.csv>] [--explain] [--top <k>] [--force]"
+
+  static let predict = """
+    OVERVIEW: Score every row of a CSV file with a model saved by 'fenqi train'. Writes a CSV with
+    the row number (1 = first data row) and the probability of the positive class (and the
+    points score for a scorecard). Columns are matched by name; extra columns are ignored.
+
+    \(predictUsage)
+
+    OPTIONS:
+      --out <scores.csv>   Write the scores here (default: standard output). If the file holds
+                           the model's target column, its metrics are printed too.
+      --explain            Add each input's contribution: exact TreeSHAP values for gbdt (in
+                           log-odds, summing with expected_margin to the row's margin),
+                           coefficient × value for logistic, points for a scorecard; and the
+                           top reasons (the inputs pushing hardest towards the positive class,
+                           or the lowest-scoring characteristics of a scorecard).
+      --top <k>            Reasons per row with --explain (default 3).
+      --force              Replace an existing output file.
+      --threads <n>        Worker threads (default 2).
+      -h, --help           Show this help.
     """
 }

@@ -68,6 +68,25 @@ public struct Cholesky: Sendable, Equatable {
     rowStart = starts
   }
 
+  /// Solves A·x = b for the factored A = L·Lᵀ (forward then back substitution).
+  public func solve(_ b: [Double]) -> [Double] {
+    let n = dimension
+    precondition(b.count == n)
+    var y = b
+    for i in 0..<n {
+      var sum = y[i]
+      for k in 0..<i { sum -= lower[i * n + k] * y[k] }
+      y[i] = sum / lower[i * n + i]
+    }
+    var x = y
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      var sum = x[i]
+      for k in (i + 1)..<n { sum -= lower[k * n + i] * x[k] }
+      x[i] = sum / lower[i * n + i]
+    }
+    return x
+  }
+
   /// Writes L·z into `output` (both of length n).
   @inlinable
   public func multiply(

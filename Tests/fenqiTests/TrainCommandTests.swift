@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+@testable import fenqi
+
+@Suite struct TrainCommandTests {
+  static let german = path("Tests/FenqiModelsTests/Data/german_credit.csv")
+
+  static func scratch() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fenqi-train-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  /// The validation AUC printed by `fenqi train`.
+  static func auc(_ output: String) -> Double? {
+    output.split(separator: "\n").first { $0.hasPrefix("  AUC") }
+      .flatMap { Double($0.split(separator: " ").last ?? "") }
+  }
+
+  /// The stated split: 70/30 by `--valid-fraction 0.3 --seed 1` (the defaults).
+  @Test(arguments: ["gbdt", "scorecard"])
+  func germanCreditValidationAUCIsAtLeast074(kind: String) throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("m.json").path
+    let r = invoke([
+      "train", Self.german, "--target", "creditability", "--positive", "bad",
+      "--model", kind, "--valid-fraction", "0.3", "--seed", "1", "--out", model,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(r.out.contains("Split: 691 training, 309 validation rows"))
+    let auc = try #require(Self.auc(r.out))
+    #expect(auc >= 0.74, "\(kind) validation AUC \(auc)")
+    #expect(FileManager.default.fileExists(atPath: model))
+  }
+
+  @Test func predictWritesScoresAndExplanationsThatAddUp() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("m.json").path
+    let scores = dir.appendingPathComponent("scores.csv").path
+    #expect(
+      invoke([
+        "train", Self.german, "--target", "creditability", "--positive", "bad",
+        "--out", model,
+      ]).code == .success)
+    let r = invoke([
+      "predict", model, Self.german, "--explain", "--out", scores,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(r.out.contains("Metrics on this file"))
+    let lines = try String(contentsOfFile: scores, encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    #expect(lines.count == 1001)
+    let header = lines[0].split(separator: ",").map(String.init)
+    #expect(header.prefix(3) == ["row", "probability", "expected_margin"])
+    #expect(header.suffix(3) == ["reason_1", "reason_2", "reason_3"])
+    let shapColumns = header.indices.filter { header[$0].hasPrefix("shap:") }
+    #expect(shapColumns.count == 20)
+    // Every row: expected margin + Σ SHAP = logit(probability).
+    for line in lines.dropFirst().prefix(50) {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        .map(String.init)
+      let p = try #require(Double(cells[1]))
+      var margin = try #require(Double(cells[2]))
+      for c in shapColumns { margin += try #require(Double(cells[c])) }
+      #expect(abs(margin - log(p / (1 - p))) < 1e-9)
+    }
+    // A second run refuses to overwrite without --force.
+    let again = invoke(["predict", model, Self.german, "--out", scores])
+    #expect(again.code == .badInput && again.err.contains("--force"))
+  }
+
+  @Test func badDataGivesClearErrorsAndWritesNothing() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func write(_ name: String, _ text: String) throws -> String {
+      let file = dir.appendingPathComponent(name).path
+      try text.write(toFile: file, atomically: true, encoding: .utf8)
+      return file
+    }
+    let ragged = try write("ragged.csv", "a,b,y\n1,2,0\n3,4\n5,6,1\n")
+    let three = try write("three.csv", "a,y\n1,x\n2,y\n3,z\n")
+    let empty = try write("empty.csv", "")
+    let out = dir.appendingPathComponent("m.json").path
+    let cases: [([String], String)] = [
+      (
+        ["train", ragged, "--target", "y"],
+        "line 3 has 2 cells, but the header has 3"
+      ),
+      (
+        ["train", three, "--target", "y", "--positive", "x"],
+        "exactly two classes, found 3"
+      ),
+      (["train", empty, "--target", "y"], "the file is empty"),
+      (
+        ["train", Self.german, "--target", "credibility"],
+        "did you mean 'creditability'"
+      ),
+      (["train", Self.german, "--target", "creditability"], "--positive"),
+      (["train", Self.german], "missing '--target <column>'"),
+      (
+        ["train", Self.german, "--target", "creditability", "--model", "svm"],
+        "'--model'"
+      ),
+    ]
+    for (words, message) in cases {
+      let r = invoke(words + ["--out", out])
+      #expect(r.code == .badInput, "\(words)")
+      #expect(r.err.contains(message), "\(r.err)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test func unseenCategoriesAreScoredNotRejected() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("m.json").path
+    #expect(
+      invoke([
+        "train", Self.german, "--target", "creditability", "--positive", "bad",
+        "--model",
+        "logistic", "--out", model,
+      ]).code == .success)
+    let text = try String(contentsOfFile: Self.german, encoding: .utf8)
+      .replacingOccurrences(of: "radio/television", with: "drone racing")
+    let changed = dir.appendingPathComponent("new.csv").path
+    try text.write(toFile: changed, atomically: true, encoding: .utf8)
+    let r = invoke(["predict", model, changed])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(r.out.split(separator: "\n").count == 1001)
+  }
+}
