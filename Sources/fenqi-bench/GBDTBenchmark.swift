@@ -3,7 +3,10 @@ import FenqiModels
 import Foundation
 
 /// `fenqi-bench gbdt`: trains gradient-boosted trees on the synthetic 30-feature data set and
-/// prints training time, prediction throughput and validation AUC as one JSON line.
+/// prints training time, prediction throughput, validation AUC and peak memory as one JSON line.
+///
+/// The last fifth of the rows validate. `--write FILE` writes the data set as CSV instead (for
+/// the LightGBM comparison in Notebooks/gbdt_vs_lightgbm.py); `--data FILE` trains on such a file.
 enum GBDTBenchmark {
   static func run(_ args: [String]) {
     let rows = FenqiBench.positiveInteger(
@@ -68,7 +71,9 @@ enum GBDTBenchmark {
         + "\"leaves\": \(leaves), \"threads\": \(threads), "
         + "\"load_seconds\": \(round3(loadSeconds)), \"train_seconds\": \(round3(trainSeconds)), "
         + "\"predict_rows_per_second\": \(Int(Double(validLabels.count) / predictSeconds)), "
-        + "\"valid_auc\": \(round5(auc))}")
+        + "\"valid_auc\": \(round5(auc)), "
+        + "\"peak_rss_mib\": \(round3(Double(EngineBenchmark.peakResidentBytes()) / 1_048_576))}"
+    )
   }
 
   static func seconds(_ d: Duration) -> Double {
