@@ -26,8 +26,13 @@ let package = Package(
     .target(
       name: "FenqiModels", dependencies: ["FenqiCore"], swiftSettings: strict),
     .target(
+      name: "FenqiMarketing", dependencies: ["FenqiCore", "FenqiCredit"],
+      swiftSettings: strict),
+    .target(
       name: "FenqiSimulation",
-      dependencies: ["FenqiCore", "FenqiPopulation", "FenqiCredit"],
+      dependencies: [
+        "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiMarketing",
+      ],
       swiftSettings: strict),
     .target(
       name: "FenqiExperiment", dependencies: ["FenqiCore", "FenqiSimulation"],
@@ -60,12 +65,17 @@ let package = Package(
       resources: [.copy("Data")],
       swiftSettings: strict),
     .testTarget(
+      name: "FenqiMarketingTests",
+      dependencies: ["FenqiCore", "FenqiCredit", "FenqiMarketing"],
+      swiftSettings: strict),
+    .testTarget(
       name: "FenqiCreditTests", dependencies: ["FenqiCore", "FenqiCredit"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiSimulationTests",
       dependencies: [
         "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiSimulation",
+        "FenqiMarketing",
       ],
       resources: [.copy("Invalid")],
       swiftSettings: strict),

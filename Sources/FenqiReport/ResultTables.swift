@@ -6,18 +6,20 @@ import FenqiSimulation
 public enum ResultTables {
   /// `periods.csv`: one row per period × arm.
   public static func periods(_ r: RunResult) -> CSVTable {
-    var t = CSVTable(header: [
-      "period", "calendar_month", "arm", "customers", "reached", "needs",
-      "applications", "paid_in_full", "approvals",
-      "declines", "bookings", "gmv", "booked_principal", "instalments_due",
-      "instalments_paid", "principal_repaid",
-      "prepaid_principal", "interest_fee_income", "merchant_subsidy",
-      "balance_current", "balance_dpd_1_30",
-      "balance_dpd_31_60", "balance_dpd_61_90", "balance_dpd_90_plus",
-      "outstanding_balance", "open_loans", "missed",
-      "cured", "charge_offs", "charge_off_principal", "recoveries",
-      "funding_cost", "marketing_cost", "net_income",
-    ])
+    var t = CSVTable(
+      header: [
+        "period", "calendar_month", "arm", "customers", "reached", "needs",
+        "applications", "paid_in_full", "approvals",
+        "declines", "bookings", "gmv", "booked_principal", "instalments_due",
+        "instalments_paid", "principal_repaid",
+        "prepaid_principal", "interest_fee_income", "merchant_subsidy",
+        "balance_current", "balance_dpd_1_30",
+        "balance_dpd_31_60", "balance_dpd_61_90", "balance_dpd_90_plus",
+        "outstanding_balance", "open_loans", "missed",
+        "cured", "charge_offs", "charge_off_principal", "recoveries",
+        "funding_cost", "marketing_cost", "net_income",
+      ] + (r.scenario.channels.isEmpty ? [] : MarketingResultTables.columns))
+    let marketing = !r.scenario.channels.isEmpty
     for row in r.periods {
       for (a, m) in row.enumerated() {
         let c = m.counts
@@ -39,15 +41,25 @@ public enum ResultTables {
               b.cured, b.chargeOffs,
               b.chargeOffPrincipal, m.recoveries, m.fundingCost,
               m.marketingCost, m.netIncome,
-            ].map(CSVTable.cell))
+            ].map(CSVTable.cell)
+            + (marketing
+              ? MarketingResultTables.values(c).map(CSVTable.cell) : []))
       }
     }
     return t
   }
 
   /// The per-arm summary figures, in column order, with their names.
-  static func armFigures(_ s: ArmSummary) -> [(String, Double)] {
+  static func armFigures(_ s: ArmSummary, marketing: Bool) -> [(String, Double)]
+  {
     let b = s.totals.book
+    let extra =
+      marketing
+      ? Array(
+        zip(
+          MarketingResultTables.columns, MarketingResultTables.values(s.totals))
+      )
+      : []
     return [
       ("customers", Double(s.customers)), ("reached", s.totals.reached),
       ("needs", s.totals.needs),
@@ -71,15 +83,21 @@ public enum ResultTables {
       ("net_income", s.netIncome), ("marketing_roi", s.marketingROI),
       ("outstanding_balance", b.totalBalance),
       ("open_loans", b.openLoans),
-    ]
+    ] + extra
   }
 
   /// `arms.csv`: one row per arm.
   public static func arms(_ r: RunResult) -> CSVTable {
-    var t = CSVTable(header: ["arm"] + armFigures(r.arms[0]).map(\.0))
+    var t = CSVTable(
+      header: ["arm"]
+        + armFigures(r.arms[0], marketing: !r.scenario.channels.isEmpty).map(
+          \.0))
     for s in r.arms {
       t.append(
-        [CSVTable.cell(s.name)] + armFigures(s).map { CSVTable.cell($0.1) })
+        [CSVTable.cell(s.name)]
+          + armFigures(s, marketing: !r.scenario.channels.isEmpty).map {
+            CSVTable.cell($0.1)
+          })
     }
     return t
   }
@@ -87,14 +105,16 @@ public enum ResultTables {
   /// `summary.json`: the scenario's identity, every arm's figures, each arm's difference from the
   /// first arm (the control), and the book's accounting identity.
   public static func summary(_ r: RunResult) -> JSONValue {
-    let control = armFigures(r.arms[0])
+    let control = armFigures(r.arms[0], marketing: !r.scenario.channels.isEmpty)
     let arms: [JSONValue] = r.arms.map { s in
       .object(
         [("name", .string(s.name))]
-          + armFigures(s).map { ($0.0, JSONValue.number($0.1)) })
+          + armFigures(s, marketing: !r.scenario.channels.isEmpty).map {
+            ($0.0, JSONValue.number($0.1))
+          })
     }
     let differences: [JSONValue] = r.arms.dropFirst().map { s in
-      let figures = armFigures(s)
+      let figures = armFigures(s, marketing: !r.scenario.channels.isEmpty)
       return .object(
         [("arm", .string(s.name)), ("versus", .string(r.arms[0].name))]
           + zip(figures, control).filter { ratioNames.contains($0.0.0) }.map {

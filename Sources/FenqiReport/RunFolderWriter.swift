@@ -70,6 +70,14 @@ public enum RunFolderWriter {
       ("vintages.csv", ResultTables.vintages(result).text),
     ]
     var all = data
+    if !result.scenario.channels.isEmpty {
+      all.append(("channels.csv", MarketingResultTables.channels(result).text))
+      all.append(
+        (
+          "contact_frequency.csv",
+          MarketingResultTables.contactFrequency(result).text
+        ))
+    }
     if let experiment {
       all.append(
         (

@@ -24,6 +24,9 @@ public struct PlanTerms: Sendable, Equatable {
   public var feePerInstalmentPerYuan: Double
   /// What the merchant pays the lender at booking per yuan (merchant-funded interest-free periods).
   public var merchantSubsidyPerYuan: Double
+  /// Interest and fees the interest-free periods forgo per yuan, whoever funds them: the
+  /// undiscounted difference between the plan's payments with and without them.
+  public var interestForgonePerYuan: Double = 0
   /// The interest-free periods.
   public var interestFreePeriods: Int
   /// The term, months.
@@ -59,11 +62,12 @@ public enum Amortization {
       let free = levelPayment(
         principal: 1, monthlyRate: i, termMonths: n, interestFreePeriods: k)
       let full = levelPayment(principal: 1, monthlyRate: i, termMonths: n)
+      let forgone = Double(n) * (full - free)
       return PlanTerms(
         paymentPerYuan: free, monthlyRate: i, feePerInstalmentPerYuan: 0,
         merchantSubsidyPerYuan: product.subsidyFunder == .merchant
-          ? Double(n) * (full - free) : 0,
-        interestFreePeriods: k, termMonths: n)
+          ? forgone : 0,
+        interestForgonePerYuan: forgone, interestFreePeriods: k, termMonths: n)
     case .flatMonthlyFee(let fee):
       let perInstalment = fee * Double(n - k) / Double(n)
       return PlanTerms(
@@ -71,7 +75,8 @@ public enum Amortization {
         feePerInstalmentPerYuan: perInstalment,
         merchantSubsidyPerYuan: product.subsidyFunder == .merchant
           ? fee * Double(k) : 0,
-        interestFreePeriods: k, termMonths: n)
+        interestForgonePerYuan: fee * Double(k), interestFreePeriods: k,
+        termMonths: n)
     }
   }
 

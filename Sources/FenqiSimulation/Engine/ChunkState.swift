@@ -35,6 +35,8 @@ struct ChunkState: Sendable {
   var metricHistory: [[MomentSums]] = []
   /// This epoch's counts, one row per period simulated since the last merge.
   var history: [[ArmPeriodCounts]] = []
+  /// Channels, fatigue, referrals and points (nil when no arm uses channels).
+  var marketing: MarketingState?
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
@@ -50,6 +52,10 @@ struct ChunkState: Sendable {
     customerLedger = CustomerLedger(count: tables.tracking ? n : 0)
     if tables.tracking && tables.prePeriods > 0 {
       outcomes.preSpend = CustomerOutcomes.preSpend(customers, tables: tables)
+    }
+    if tables.marketing.active {
+      marketing = MarketingState(
+        customers: customers, tables: tables.marketing, seed: tables.seed)
     }
     openLoans = .init(repeating: 0, count: n)
     bookingCount = .init(repeating: 0, count: n)
@@ -77,8 +83,12 @@ struct ChunkState: Sendable {
   mutating func step(
     period: Int, tables t: EngineTables, needProbability: [Double]
   ) {
+    let mt = t.marketing
     for a in 0..<t.armCount {
       counts[a] = ArmPeriodCounts()
+      if mt.active {
+        counts[a].marketing = MarketingCounts(channels: mt.channelCount)
+      }
       bookTotals[a] = LoanBookTotals()
     }
     let settings = RollSettings(
@@ -99,6 +109,20 @@ struct ChunkState: Sendable {
     let split = t.split
     let full = t.payInFull
     let n = customers.count
+    if mt.active {
+      marketing?.scheduleContacts(
+        period: period, arm: arm, customers: customers, tables: mt,
+        seed: t.seed, counts: &counts)
+    }
+    let competitionLog = mt.competitionLog[period]
+    let demandByArm = (0..<t.armCount).map { mt.needMultiplier[$0][period] }
+    let campaignByArm = (0..<t.armCount).map { mt.inCampaign[$0][period] }
+    let channelArms = mt.armUsesChannels
+    // Read-only views of this period's marketing columns, taken once.
+    let contactedBits = marketing?.contacted ?? []
+    let invitedBy = marketing?.invitedNow ?? []
+    let fatigueNow = marketing?.fatigue ?? []
+    let tiers = marketing?.tier ?? []
     var local = counts
     local.withUnsafeMutableBufferPointer { counts in
       arm.withUnsafeBufferPointer { arm in
@@ -107,45 +131,89 @@ struct ChunkState: Sendable {
             t.reach.withUnsafeBufferPointer { reach in
               for i in 0..<n {
                 let a = Int(arm[i])
+                let seg = Int(segment[i])
                 let stream = family.stream(for: first + UInt64(i))
-                let reachRate = reach[a]
-                let reached =
-                  reachRate >= 1
-                  || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
-                if reached {
-                  counts[a].reached += 1
-                  if tracking {
-                    customerLedger.income[i] -= Float(t.costPerContact[a])
+                let channelArm = channelArms[a]
+                var reached: Bool
+                // The best contact's (log response, channel) for channel arms.
+                var contact: (Double, Int)? = nil
+                if channelArm {
+                  contact = MarketingState.bestContact(
+                    bits: contactedBits[i], invited: invitedBy[i] >= 0,
+                    segment: seg, arm: a, tables: mt)
+                  reached = contact != nil
+                  if reached { counts[a].reached += 1 }
+                } else {
+                  let reachRate = reach[a]
+                  reached =
+                    reachRate >= 1
+                    || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
+                  if reached {
+                    counts[a].reached += 1
+                    if tracking {
+                      customerLedger.income[i] -= Float(t.costPerContact[a])
+                    }
                   }
                 }
-                let seg = Int(segment[i])
-                let needThreshold =
+                var needThreshold =
                   needMultiplier.isEmpty
                   ? needProbability[seg]
                   : needProbability[seg] * Double(needMultiplier[i])
+                let demand = demandByArm[a]
+                if demand != 1 { needThreshold *= demand }
+                if channelArm, contact?.1 == mt.channelCount {
+                  // A warm referral contact comes with a deal the friend wants.
+                  needThreshold = Swift.max(
+                    needThreshold, mt.referral[a]?.invitedNeed ?? 0)
+                }
                 if stream.uniform(at: 0) >= needThreshold { continue }
                 counts[a].needs += 1
                 segmentCounts[
                   SegmentField.index(
                     .needs, arm: a, segment: seg, segments: segments)] += 1
                 if !reached && full == nil { continue }
-                let price = t.price(
+                let listPrice = t.price(
                   segment: seg, income: customers.monthlyIncome[i],
                   normal: Normal.quantile(stream.openUniform(at: 2)))
                 let income = customers.monthlyIncome[i]
-                let priceToIncome = price / income
-                let terms = t.terms[a]
+                var variant: OfferVariant? = nil
+                if channelArm {
+                  let inCampaign = campaignByArm[a]
+                  let tierOK =
+                    inCampaign
+                    && Int(tiers[i]) >= mt.minimumTier[a]
+                  variant =
+                    mt.variants[
+                      mt.variant(
+                        arm: a, inCampaign: inCampaign, segment: seg,
+                        tierQualifies: tierOK)]
+                }
+                // A discount lowers what is financed; a lottery ticket feels like money off.
+                let price = variant?.discount?.apply(listPrice) ?? listPrice
+                let felt = Swift.max(0, price - (variant?.lotteryValue ?? 0))
+                let priceToIncome = felt / income
+                let terms = variant?.terms ?? t.terms[a]
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
                 if reached {
-                  let utility =
-                    t.armSplitConstant[a] + t.splitOffset[seg] + split
+                  var utility =
+                    (variant?.splitConstant ?? t.armSplitConstant[a])
+                    + t.splitOffset[seg] + split
                     .priceToIncome * priceToIncome
                     + split.instalmentToIncome * instalment / income
                     + split.digitalAffinity
                     * Double(customers.digitalAffinity[i])
                     + split.priceSensitivityRate
-                    * Double(customers.priceSensitivity[i]) * t.armRate[a]
+                    * Double(customers.priceSensitivity[i])
+                    * (variant?.rate ?? t.armRate[a])
+                  if let contact {
+                    // Channel response, fatigue exp(−λF) on the odds, service, rivals.
+                    utility +=
+                      contact.0
+                      - Double(mt.lambda * fatigueNow[i])
+                      + (variant?.serviceUtility ?? 0)
+                  }
+                  if competitionLog != 0 { utility -= competitionLog }
                   eSplit = exp(utility)
                 }
                 var eFull = 0.0
@@ -161,12 +229,24 @@ struct ChunkState: Sendable {
                     SegmentField.index(
                       .applications, arm: a, segment: seg, segments: segments)] +=
                     1
+                  if let contact {
+                    counts[a].marketing.channels[contact.1].applied += 1
+                  }
                   let burden = instalment / income
-                  let approved =
+                  var approved =
                     Double(customers.creditScore[i]) >= t.minimumScore[a]
                     && Int(openLoans[i]) < t.maxOpenLoans[a]
                     && Double(customers.debtToIncome[i]) + burden
                       <= t.maxDebtToIncome[a]
+                  if approved, let v = variant,
+                    price > v.maxPrincipal
+                      || (v.guaranteeTakeUp < 1
+                        && stream.uniform(at: 61) >= v.guaranteeTakeUp)
+                  {
+                    // Segment strategy: a principal cap or no guarantor.
+                    approved = false
+                    counts[a].marketing.strategyDeclines += 1
+                  }
                   guard approved else {
                     counts[a].declines += 1
                     continue
@@ -180,13 +260,19 @@ struct ChunkState: Sendable {
                       .bookedPrincipal, arm: a, segment: seg, segments: segments
                     )] += price
                   counts[a].bookings += 1
-                  counts[a].gmv += price
+                  counts[a].gmv += listPrice
                   counts[a].bookedPrincipal += price
+                  if channelArm {
+                    bookedThroughMarketing(
+                      i, arm: a, period: period, listPrice: listPrice,
+                      price: price, variant: variant, contact: contact,
+                      stream: stream, tables: t, counts: &counts[a])
+                  }
                   counts[a].merchantSubsidy +=
                     price * terms.merchantSubsidyPerYuan
                   if tracking {
                     outcomes.bookings[i] += 1
-                    outcomes.gmv[i] += Float(price)
+                    outcomes.gmv[i] += Float(listPrice)
                     outcomes.bookedPrincipal[i] += Float(price)
                     customerLedger.income[i] += Float(
                       price * terms.merchantSubsidyPerYuan)
@@ -197,7 +283,8 @@ struct ChunkState: Sendable {
                     segment: UInt8(seg),
                     period: period, principal: price, terms: terms,
                     missLogit: t.hazard.missLogit(
-                      latentRisk: z, burden: burden, offset: t.missOffset[seg]),
+                      latentRisk: z, burden: burden, offset: t.missOffset[seg])
+                      - (variant?.guaranteed == true ? 0.5 : 0),
                     rollLogit: t.hazard.rollLogit(
                       latentRisk: z, offset: t.rollOffset[seg]),
                     cureProbability: t.cure[seg],
@@ -208,8 +295,8 @@ struct ChunkState: Sendable {
                   bookTotals[a].openLoans += 1
                 } else if scaled < eSplit + eFull {
                   counts[a].paidInFull += 1
-                  counts[a].gmv += price
-                  if tracking { outcomes.gmv[i] += Float(price) }
+                  counts[a].gmv += listPrice
+                  if tracking { outcomes.gmv[i] += Float(listPrice) }
                 }
               }
             }
@@ -218,6 +305,7 @@ struct ChunkState: Sendable {
       }
     }
     counts = local
+    marketing?.endPeriod()
     for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
     if tracking {
       chargeFunding(t.monthlyFunding)

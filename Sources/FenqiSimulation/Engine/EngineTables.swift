@@ -58,6 +58,8 @@ struct EngineTables: Sendable {
   let monthlyFunding: Double
   let recoveryRate: Double
   let recoveryLag: Int
+  /// Channels, campaigns and promotions, flattened.
+  let marketing: MarketingTables
 
   init(_ s: Scenario, forcedArm: Int? = nil) {
     tracking = s.experiment != nil
@@ -116,6 +118,8 @@ struct EngineTables: Sendable {
     seasonality = s.seasonality
     startMonth = s.startMonth
     systematicFactor = s.systematicFactor
+    marketing = MarketingTables(
+      s, base: (terms: terms, rate: armRate, constant: armSplitConstant))
   }
 
   /// The price of a need for a segment given the customer's income and a standard normal draw:

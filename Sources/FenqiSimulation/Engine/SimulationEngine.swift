@@ -216,7 +216,9 @@ public struct SimulationEngine: Sendable {
           return PeriodMetrics(
             period: t + 1, counts: c, recoveries: recoveries,
             fundingCost: c.book.totalBalance * monthlyFunding,
-            marketingCost: c.reached * scenario.arms[a].costPerContact)
+            marketingCost: (scenario.arms[a].marketing == nil
+              ? c.reached * scenario.arms[a].costPerContact : 0)
+              + c.marketing.total)
         })
     }
     let summaries = scenario.arms.enumerated().map { a, arm in

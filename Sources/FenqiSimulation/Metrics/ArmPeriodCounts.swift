@@ -26,6 +26,8 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var merchantSubsidy: Double = 0
   /// The loan book's movements and end-of-period balances (new loans included).
   public var book = LoanBookTotals()
+  /// Channels, campaign costs and referrals (empty without channels).
+  public var marketing = MarketingCounts()
 
   /// Creates zero counts.
   public init() {}
@@ -43,5 +45,6 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     bookedPrincipal += o.bookedPrincipal
     merchantSubsidy += o.merchantSubsidy
     book.add(o.book)
+    marketing.add(o.marketing)
   }
 }

@@ -8,7 +8,8 @@ public struct PeriodMetrics: Sendable, Equatable {
   public var recoveries: Double
   /// Cost of funding the end-of-period balance for a month.
   public var fundingCost: Double
-  /// Contacts × cost per contact.
+  /// Generic contacts × cost per contact, plus channel costs, partner fees, discounts, lottery
+  /// prizes, referral rewards and point vouchers.
   public var marketingCost: Double
 
   /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing.

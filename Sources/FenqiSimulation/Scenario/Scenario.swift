@@ -1,4 +1,5 @@
 import FenqiCredit
+import FenqiMarketing
 import FenqiPopulation
 
 /// A complete, validated simulation scenario.
@@ -38,6 +39,19 @@ public struct Scenario: Sendable {
   public var arms: [Arm]
   /// The experiment, when the scenario declares one.
   public var experiment: ExperimentSpec? = nil
+  /// The marketing channels arms may use.
+  public var channels: [Channel] = []
+  /// Contact fatigue, opt-outs and complaints.
+  public var fatigue = FatigueModel()
+  /// Shopping festivals.
+  public var calendar = FestivalCalendar()
+  /// The social graph referrals travel on.
+  public var socialGraph = SocialGraph.Settings()
+
+  /// Whether any arm runs a referral programme (which needs the social graph).
+  public var usesReferrals: Bool {
+    arms.contains { $0.marketing?.referral != nil }
+  }
 }
 
 /// How a segment behaves; rates are monthly fractions, money in yuan.
@@ -147,4 +161,7 @@ public struct Arm: Sendable, Equatable {
   public var offer: InstalmentProduct
   /// The approval rule used for this arm's applicants.
   public var approval: ApprovalRule
+  /// Channels, campaign, promotions and segment strategies; nil: the arm reaches customers at
+  /// `reachRate` through one generic channel.
+  public var marketing: ArmMarketing? = nil
 }

@@ -1,5 +1,6 @@
 import FenqiCore
 import FenqiCredit
+import FenqiMarketing
 import FenqiPopulation
 
 /// Turns a parsed JSON document into a ``Scenario``, checking every field and collecting every
@@ -53,12 +54,31 @@ struct ScenarioDecoder {
       salt = a.string("salt", default: name ?? "")
       a.finish()
     }
+    let segmentNames =
+      populationResult?.0.segments.map(\.name) ?? []
+    var channels: [Channel] = []
+    var channelsOK = true
+    if let elements = root.array("channels") {
+      channels = decodeChannels(
+        elements, segments: segmentNames, ok: &channelsOK)
+    }
+    var marketingSettings = (
+      FatigueModel(), FestivalCalendar(), SocialGraph.Settings()
+    )
+    if let m = root.object("marketing") {
+      if let decoded = decodeMarketingSettings(m) {
+        marketingSettings = decoded
+      } else {
+        channelsOK = false
+      }
+    }
     var arms: [Arm] = []
     var armsOK = true
     if let elements = root.array("arms", required: true, minimumCount: 1) {
       for (path, value) in elements {
         if let arm = decodeArm(
-          value, path: path, defaultApproval: defaultApproval)
+          value, path: path, defaultApproval: defaultApproval,
+          channels: channels, segments: segmentNames, periods: periods)
         {
           arms.append(arm)
         } else {
@@ -84,7 +104,8 @@ struct ScenarioDecoder {
       experimentOK = experiment != nil
     }
     root.finish()
-    guard experimentOK, collector.problems.isEmpty, let name, let description,
+    guard experimentOK, channelsOK, collector.problems.isEmpty, let name,
+      let description,
       let seed,
       let periods, let startMonth,
       let (population, behaviours, hidden) = populationResult, let seasonality,
@@ -98,7 +119,9 @@ struct ScenarioDecoder {
       seasonality: seasonality,
       choice: choice, repayment: repayment, systematicFactor: systematicFactor,
       economics: economics,
-      assignmentSalt: salt, arms: arms, experiment: experiment)
+      assignmentSalt: salt, arms: arms, experiment: experiment,
+      channels: channels, fatigue: marketingSettings.0,
+      calendar: marketingSettings.1, socialGraph: marketingSettings.2)
   }
 
   // MARK: population
@@ -575,28 +598,45 @@ struct ScenarioDecoder {
   // MARK: arms
 
   private func decodeArm(
-    _ value: JSONValue, path: String, defaultApproval: ApprovalRule?
+    _ value: JSONValue, path: String, defaultApproval: ApprovalRule?,
+    channels: [Channel], segments: [String], periods: Int?
   ) -> Arm? {
     guard var r = JSONObjectReader(value, path: path, collector: collector)
     else { return nil }
     let name = r.string("name")
     let allocation = r.number("allocation", .fraction)
-    let reach = r.number("reachRate", .fraction)
+    // With channels, contacts come from them; reachRate is for the generic channel.
+    let reach = r.number(
+      "reachRate", .fraction, default: r.has("channels") ? 0 : nil)
     let cost = r.number("costPerContact", .within(0, 10_000), default: 0)
     let offer = r.object("offer", required: true).flatMap { decodeOffer($0) }
     var approval = defaultApproval
     if let a = r.object("approval") {
       approval = decodeApproval(a, fallback: defaultApproval)
     }
+    var marketingOK = true
+    if r.has("channels"), channels.isEmpty {
+      r.report(
+        "channels",
+        "the scenario defines no channels (add a top-level \"channels\" array)")
+      marketingOK = false
+    }
+    let marketing = decodeArmMarketing(
+      &r, channels: channels, segments: segments, offer: offer,
+      periods: periods,
+      ok: &marketingOK)
     r.finish()
-    guard let name, let allocation, let reach, let cost, let offer, let approval
+    guard let name, let allocation, let reach, let cost, let offer,
+      let approval,
+      marketingOK
     else { return nil }
     return Arm(
       name: name, allocation: allocation, reachRate: reach,
-      costPerContact: cost, offer: offer, approval: approval)
+      costPerContact: cost, offer: offer, approval: approval,
+      marketing: marketing)
   }
 
-  private func decodeOffer(_ reader: JSONObjectReader) -> InstalmentProduct? {
+  func decodeOffer(_ reader: JSONObjectReader) -> InstalmentProduct? {
     var r = reader
     let term = r.integer(
       "termMonths", .integer(oneOf: InstalmentProduct.allowedTerms))
