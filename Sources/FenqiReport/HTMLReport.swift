@@ -71,6 +71,7 @@ public enum HTMLReport {
     body += delinquency(d)
     body += vintageCurves(d)
     body += economics(d)
+    body += MarketingSection.html(d)
     body += segments(d)
     body +=
       "<footer><p>Money in yuan (¥), rates as percentages of the stated base, time in months. "
@@ -332,9 +333,9 @@ public enum HTMLReport {
     table += "</tbody></table>"
     return section(
       "Marketing cost and return", figure(chart) + table,
-      note:
-        "Costs per channel appear here once arms use channel mixes; today each arm has one contact cost."
-    )
+      note: d.channels == nil
+        ? "Costs per channel appear here once arms use channel mixes; today each arm has one contact cost."
+        : "Costs by kind and channel follow in the marketing section.")
   }
 
   static func segments(_ d: RunData) -> String {

@@ -18,8 +18,9 @@ public enum MarkdownReport {
         + d.armNames.map { format(d.armFigure($0, column)) }.joined(
           separator: " | ") + " |\n"
     }
+    out += "\n" + MarketingSection.markdown(d)
     out +=
-      "\n## Segments\n\n| arm | segment | customers | bookings | booked, ¥ | bad-debt rate |\n|---|---|---:|---:|---:|---:|\n"
+      "## Segments\n\n| arm | segment | customers | bookings | booked, ¥ | bad-debt rate |\n|---|---|---:|---:|---:|---:|\n"
     for row in d.segments.rows {
       let hidden = d.segments.text(row, "hidden") == "true" ? " (hidden)" : ""
       out +=

@@ -40,6 +40,10 @@ public struct RunData: Sendable {
   public var vintages: Table
   /// `tests.csv`, when the run declared an experiment.
   public var tests: Table?
+  /// `channels.csv`, when the scenario has channels.
+  public var channels: Table?
+  /// `contact_frequency.csv`, when the scenario has channels.
+  public var contactFrequency: Table?
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -72,6 +76,10 @@ public struct RunData: Sendable {
     segments = try table("segments.csv")
     vintages = try table("vintages.csv")
     tests = files["tests.csv"] == nil ? nil : try table("tests.csv")
+    channels = files["channels.csv"] == nil ? nil : try table("channels.csv")
+    contactFrequency =
+      files["contact_frequency.csv"] == nil
+      ? nil : try table("contact_frequency.csv")
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),
@@ -85,7 +93,9 @@ public struct RunData: Sendable {
   /// Reads a run folder from disk.
   public static func load(folder: String) throws(Failure) -> RunData {
     var files: [String: String] = [:]
-    for name in requiredFiles + ["manifest.json", "tests.csv"] {
+    for name in requiredFiles + [
+      "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
+    ] {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),
         let t = String(data: data, encoding: .utf8)

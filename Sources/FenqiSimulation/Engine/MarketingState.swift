@@ -312,7 +312,7 @@ struct MarketingState: Sendable {
     if contactChannel == channelCount, invitedNow[i] >= 0 {
       let inviter = Int(invitedNow[i])
       successes[inviter] &+= 1
-      counts.referralCost += programme.reward(
+      counts.channels[channelCount].partnerFees += programme.reward(
         forReferral: Int(successes[inviter]))
     }
     if mt.inCampaign[a][period] {

@@ -9,7 +9,43 @@ extension Purpose {
 }
 
 /// One offer as the customer loop needs it: plan terms, utility terms and campaign extras.
-struct OfferVariant: Sendable {
+///
+/// A class, so that the loop carries a pointer (nil for arms without channels), not a copy.
+final class OfferVariant: Sendable {
+  let terms: PlanTerms
+  let lenderFunded: Bool
+  let splitConstant: Double
+  let rate: Double
+  let discount: Discount?
+  /// Perceived value of the lottery ticket (yuan), 0 without one.
+  let lotteryValue: Double
+  let lotteryProbability: Double
+  let lotteryPrize: Double
+  let serviceUtility: Double
+  let maxPrincipal: Double
+  let guaranteeTakeUp: Double
+  let guaranteed: Bool
+  let pointsMultiplier: Double
+
+  init(_ v: OfferVariantSpec) {
+    terms = v.terms
+    lenderFunded = v.lenderFunded
+    splitConstant = v.splitConstant
+    rate = v.rate
+    discount = v.discount
+    lotteryValue = v.lotteryValue
+    lotteryProbability = v.lotteryProbability
+    lotteryPrize = v.lotteryPrize
+    serviceUtility = v.serviceUtility
+    maxPrincipal = v.maxPrincipal
+    guaranteeTakeUp = v.guaranteeTakeUp
+    guaranteed = v.guaranteed
+    pointsMultiplier = v.pointsMultiplier
+  }
+}
+
+/// The fields of an ``OfferVariant`` while it is assembled.
+struct OfferVariantSpec: Sendable {
   var terms: PlanTerms
   var lenderFunded: Bool
   var splitConstant: Double
@@ -104,6 +140,7 @@ struct MarketingTables: Sendable {
     armUsesChannels = s.arms.map { $0.marketing != nil }
     active = armUsesChannels.contains(true) && channelCount > 0
     var variants: [OfferVariant] = []
+    typealias Spec = OfferVariantSpec
     for (a, arm) in s.arms.enumerated() {
       let m = arm.marketing
       for phase in 0..<2 {
@@ -120,10 +157,10 @@ struct MarketingTables: Sendable {
                 product = campaignOffer
               }
             }
-            var v: OfferVariant
+            var v: Spec
             if let product {
               let rate = EffectiveRate.of(product)?.nominalAnnualRate ?? 0
-              v = OfferVariant(
+              v = Spec(
                 terms: Amortization.terms(of: product),
                 lenderFunded: product.subsidyFunder == .lender,
                 splitConstant: s.choice.split.intercept + s.choice.split
@@ -135,7 +172,7 @@ struct MarketingTables: Sendable {
                 lotteryPrize: 0, serviceUtility: 0, maxPrincipal: .infinity,
                 guaranteeTakeUp: 1, guaranteed: false, pointsMultiplier: 1)
             } else {
-              v = OfferVariant(
+              v = Spec(
                 terms: base.terms[a],
                 lenderFunded: arm.offer.subsidyFunder == .lender,
                 splitConstant: base.constant[a], rate: base.rate[a],
@@ -161,7 +198,7 @@ struct MarketingTables: Sendable {
                 strategy.guaranteeRequired ? strategy.guaranteeTakeUp : 1
               v.pointsMultiplier = strategy.pointsMultiplier
             }
-            variants.append(v)
+            variants.append(OfferVariant(v))
           }
         }
       }

@@ -12,7 +12,8 @@ public struct ChannelCounts: Sendable, Equatable {
   public var bookedPrincipal: Double = 0
   /// Contacts × cost per contact.
   public var contactCost: Double = 0
-  /// Partner fees: cost per acquisition plus revenue share.
+  /// Partner fees: cost per acquisition plus revenue share (referral cash back for the
+  /// referral channel).
   public var partnerFees: Double = 0
   /// Customers who opted out of the channel after a contact.
   public var optOuts: Double = 0
@@ -47,8 +48,8 @@ public struct MarketingCounts: Sendable, Equatable {
   public var discountCost: Double = 0
   /// Lottery prizes paid.
   public var lotteryCost: Double = 0
-  /// Referral cash back paid.
-  public var referralCost: Double = 0
+  /// Referral cash back paid (the referral channel's fees).
+  public var referralCost: Double { channels.last?.partnerFees ?? 0 }
   /// Point vouchers redeemed.
   public var pointsCost: Double = 0
   /// Interest and fees forgone on lender-funded interest-free periods (already missing from
@@ -86,7 +87,6 @@ public struct MarketingCounts: Sendable, Equatable {
     for i in o.channels.indices { channels[i].add(o.channels[i]) }
     discountCost += o.discountCost
     lotteryCost += o.lotteryCost
-    referralCost += o.referralCost
     pointsCost += o.pointsCost
     interestForgone += o.interestForgone
     invites += o.invites
@@ -103,8 +103,9 @@ public struct MarketingCounts: Sendable, Equatable {
 
   /// Channel contact costs and partner fees.
   public var channelCost: Double { channels.reduce(0) { $0 + $1.cost } }
-  /// Everything marketing spent beyond the generic channel's contacts.
+  /// Everything marketing spent beyond the generic channel's contacts (channel costs include
+  /// referral rewards).
   public var total: Double {
-    channelCost + discountCost + lotteryCost + referralCost + pointsCost
+    channelCost + discountCost + lotteryCost + pointsCost
   }
 }
