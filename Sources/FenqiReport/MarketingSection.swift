@@ -85,12 +85,12 @@ enum MarketingSection {
       },
       format: { Formatting.percent($0, digits: 1) })
     var table =
-      "<table id=\"channels\"><thead><tr><th>Arm</th><th>Channel</th><th>Contacted</th><th>Booked</th>"
+      "<table id=\"channels\"><thead><tr><th>Arm</th><th class=\"text\">Channel</th><th>Contacted</th><th>Booked</th>"
       + "<th>Cost, ¥</th><th>Cost per booking, ¥</th><th>Opt-out rate</th><th>ROI</th></tr></thead><tbody>"
     for arm in d.armNames {
       for row in totals(d, arm: arm) {
         table +=
-          "<tr><td>\(Formatting.xml(arm))</td><td>\(Formatting.xml(channels.text(row, "channel")))</td>"
+          "<tr><td>\(Formatting.xml(arm))</td><td class=\"text\">\(Formatting.xml(channels.text(row, "channel")))</td>"
         table +=
           "<td>\(Formatting.integer(channels.number(row, "contacted")))</td>"
         table +=
