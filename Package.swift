@@ -29,9 +29,13 @@ let package = Package(
       name: "FenqiMarketing", dependencies: ["FenqiCore", "FenqiCredit"],
       swiftSettings: strict),
     .target(
+      name: "FenqiRisk", dependencies: ["FenqiCore", "FenqiCredit"],
+      swiftSettings: strict),
+    .target(
       name: "FenqiSimulation",
       dependencies: [
         "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiMarketing",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     .target(
@@ -39,13 +43,15 @@ let package = Package(
       swiftSettings: strict),
     .target(
       name: "FenqiReport",
-      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
+      dependencies: [
+        "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiRisk",
+      ],
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi",
       dependencies: [
         "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiReport",
-        "FenqiModels",
+        "FenqiModels", "FenqiRisk",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -69,13 +75,17 @@ let package = Package(
       dependencies: ["FenqiCore", "FenqiCredit", "FenqiMarketing"],
       swiftSettings: strict),
     .testTarget(
+      name: "FenqiRiskTests",
+      dependencies: ["FenqiCore", "FenqiCredit", "FenqiRisk"],
+      swiftSettings: strict),
+    .testTarget(
       name: "FenqiCreditTests", dependencies: ["FenqiCore", "FenqiCredit"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiSimulationTests",
       dependencies: [
         "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiSimulation",
-        "FenqiMarketing",
+        "FenqiMarketing", "FenqiRisk",
       ],
       resources: [.copy("Invalid")],
       swiftSettings: strict),

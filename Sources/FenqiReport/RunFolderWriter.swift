@@ -78,6 +78,10 @@ public enum RunFolderWriter {
           MarketingResultTables.contactFrequency(result).text
         ))
     }
+    if result.scenario.macro != nil {
+      all.append(("macro.csv", StressTables.macro(result.scenario).text))
+      all.append(("ecl.csv", StressTables.ecl(result).text))
+    }
     if let experiment {
       all.append(
         (
@@ -115,6 +119,26 @@ public enum RunFolderWriter {
       ("experiment", experiment.summary(arms: result.scenario.arms.map(\.name)))
     )
     return .object(members)
+  }
+
+  /// A stress run's `manifest.json`: the scenario's identity, times, threads and `extra` figures.
+  public static func manifestText(
+    scenario: Scenario, file: String, sha256: String, version: String,
+    started: String,
+    finished: String, threads: Int, extra: [(String, Double)]
+  ) -> String {
+    JSONWriter.text(
+      .object(
+        [
+          ("scenario", .string(scenario.name)), ("scenarioFile", .string(file)),
+          ("scenarioSHA256", .string(sha256)),
+          ("seed", .number(Double(scenario.seed))),
+          ("fenqiVersion", .string(version)), ("startedAt", .string(started)),
+          ("finishedAt", .string(finished)),
+          ("threads", .number(Double(threads))),
+          ("customers", .number(Double(scenario.population.size))),
+          ("periods", .number(Double(scenario.periods))),
+        ] + extra.map { ($0.0, JSONValue.number($0.1)) }))
   }
 
   static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {

@@ -26,6 +26,7 @@ enum Fenqi {
     case "compare": return CompareCommand.execute(rest, console: console)
     case "analyze": return AnalyzeCommand.execute(rest, console: console)
     case "power": return PowerCommand.execute(rest, console: console)
+    case "stress": return StressCommand.execute(rest, console: console)
     case "train": return TrainCommand.execute(rest, console: console)
     case "predict": return PredictCommand.execute(rest, console: console)
     case "--help", "-h":
@@ -43,6 +44,7 @@ enum Fenqi {
       case "compare": console.out(HelpText.compare)
       case "analyze": console.out(HelpText.analyze)
       case "power": console.out(HelpText.power)
+      case "stress": console.out(HelpText.stress)
       case "train": console.out(HelpText.train)
       case "predict": console.out(HelpText.predict)
       case let other?:
@@ -55,7 +57,8 @@ enum Fenqi {
       if let hint = Suggestion.nearest(
         to: command,
         among: [
-          "run", "validate", "report", "compare", "analyze", "power", "train",
+          "run", "validate", "report", "compare", "analyze", "power", "stress",
+          "train",
           "predict", "help",
         ])
       {

@@ -14,6 +14,7 @@ enum HelpText {
       compare    Compare run folders side by side.
       analyze    Analyse a live experiment's summary statistics.
       power      Sample size or minimum detectable effect of a two-arm test.
+      stress     Monte-Carlo stress test: loss distributions under the macro path.
       train      Train a scoring model on a CSV file and print its validation metrics.
       predict    Score a CSV file with a trained model, with explanations.
       help       Show help for a command.
@@ -197,5 +198,29 @@ enum HelpText {
       --force              Replace an existing output file.
       --threads <n>        Worker threads (default 2).
       -h, --help           Show this help.
+    """
+
+  static let stressUsage =
+    "USAGE: fenqi stress <scenario.json> [--paths <n>] [--out <dir>] [--seed <n>] [--threads <n>] [--force] [--quiet]"
+
+  static let stress = """
+    OVERVIEW: Monte-Carlo stress test: run the scenario under N draws of the systematic factor path
+    (Vasicek one-factor, driven by the scenario's macro path and shocks) and write each arm's loss
+    distribution — expected loss, VaR and expected shortfall at 95% and 99% — with the baseline and
+    shocked mean paths' vintage curves and expected-credit-loss provisions.
+
+    \(stressUsage)
+
+    ARGUMENTS:
+      <scenario.json>   A scenario with a "macro" path (see the README's stress section).
+
+    OPTIONS:
+      --paths <n>       Factor paths (default 1000).
+      --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/).
+      --seed <n>        Override the scenario's seed.
+      --threads <n>     Worker threads (default: all cores); results do not depend on it.
+      --force           Replace an existing folder.
+      --quiet           No progress on stderr.
+      -h, --help        Show this help.
     """
 }

@@ -134,3 +134,40 @@ import Testing
     #expect(r.out.split(separator: "\n").count == 1001)
   }
 }
+
+@Suite struct StressCommandTests {
+  @Test func stressWritesItsFilesAndNeedsAMacroPath() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fenqi-stress-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let scenario = try String(
+      contentsOfFile: path("Scenarios/recession-stress.json"), encoding: .utf8
+    ).replacingOccurrences(of: "\"size\": 100000", with: "\"size\": 5000")
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("small.json").path
+    try scenario.write(toFile: file, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("out").path
+    let r = invoke(["stress", file, "--paths", "5", "--out", out, "--quiet"])
+    #expect(r.code == .success, "\(r.err)")
+    for name in [
+      "stress.csv", "stress_summary.csv", "vintages.csv", "ecl.csv",
+      "macro.csv", "report.md",
+      "manifest.json",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
+    }
+    let rows = try String(contentsOfFile: out + "/stress.csv", encoding: .utf8)
+      .split(separator: "\n")
+    #expect(rows.count == 1 + 5 * 2)
+    let plain = invoke([
+      "stress", path("Scenarios/baseline.json"), "--paths", "5", "--out",
+      dir.appendingPathComponent("x").path,
+    ])
+    #expect(plain.code == .badInput && plain.err.contains("$.macro"))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent("x").path))
+  }
+}

@@ -22,6 +22,8 @@ public struct RollSettings: Sendable {
   /// The share of charged-off principal credited to the borrower's ledger as recovered within the
   /// horizon: (1 − LGD) when the recovery arrives before the run ends, else 0.
   public var recoveryShare: Double
+  /// Macro stress (correlated defaults, category stress); nil: none.
+  public var stress: RollStress? = nil
 
   /// Creates roll settings.
   public init(
@@ -106,10 +108,24 @@ extension LoanBook {
               roll = Double(p.rollProbability[j])
             }
             let a = Int(p.arm[j])
+            var (m, r, cure) = (miss, roll, Double(p.cureProbability[j]))
+            if let stress = settings.stress {
+              let sector =
+                stress.sectorCumulative.isEmpty
+                ? nil
+                : RollStress.sector(
+                  seed: stress.sectorSeed,
+                  customer: settings.firstCustomerIndex + c,
+                  ordinal: Int(p.ordinal[j]),
+                  cumulative: stress.sectorCumulative)
+              (m, r, cure) = stress.apply(
+                miss: m, roll: r, cure: cure, segment: Int(p.segment[j]),
+                sector: sector)
+            }
             let (d, event) = DelinquencyStateMachine.next(
-              monthsPastDue: p.monthsPastDue[j], u: u, miss: miss,
-              cure: Double(p.cureProbability[j]),
-              roll: roll, chargeOffMonths: settings.chargeOffMonths)
+              monthsPastDue: p.monthsPastDue[j], u: u, miss: m,
+              cure: cure,
+              roll: r, chargeOffMonths: settings.chargeOffMonths)
             p.monthsPastDue[j] = d
             totals[a].instalmentsDue += 1
             var open = true

@@ -91,12 +91,15 @@ struct ChunkState: Sendable {
       }
       bookTotals[a] = LoanBookTotals()
     }
-    let settings = RollSettings(
-      seed: t.seed, period: period, firstCustomerIndex: customers.firstIndex,
+    var settings = RollSettings(
+      seed: t.repaymentSeed, period: period,
+      firstCustomerIndex: customers.firstIndex,
       missShift: t.hazard.missMacro * t.systematicFactor,
       rollShift: t.hazard.rollMacro * t.systematicFactor,
       chargeOffMonths: t.chargeOffMonths,
       recoveryShare: period + t.recoveryLag <= t.periods ? t.recoveryRate : 0)
+    settings.stress = t.macro?.stress(
+      period: period, noise: t.factorNoise?[period], seed: t.seed)
     loans.roll(
       settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
       customers: &customerLedger)
@@ -118,6 +121,26 @@ struct ChunkState: Sendable {
     let demandByArm = (0..<t.armCount).map { mt.needMultiplier[$0][period] }
     let campaignByArm = (0..<t.armCount).map { mt.inCampaign[$0][period] }
     let channelArms = mt.armUsesChannels
+    // The APR cap, once in force, reprices the arms above it.
+    let capped = t.macro.map { $0.path.aprCap[period] != nil } ?? false
+    let armTerms = (0..<t.armCount).map {
+      capped && t.macro?.capApplies[$0] == true
+        ? t.macro?.cappedTerms[$0] ?? t.terms[$0] : t.terms[$0]
+    }
+    let armRateNow = (0..<t.armCount).map {
+      capped && t.macro?.capApplies[$0] == true
+        ? t.macro?.cappedRate[$0] ?? t.armRate[$0] : t.armRate[$0]
+    }
+    let armConstantNow = (0..<t.armCount).map {
+      capped && t.macro?.capApplies[$0] == true
+        ? t.macro?.cappedConstant[$0] ?? t.armSplitConstant[$0]
+        : t.armSplitConstant[$0]
+    }
+    // Purchases at collapsed merchants no longer happen.
+    let sectorStop =
+      t.macro.map { m in m.path.sectorStop.map { $0[period] } } ?? []
+    let collapse = sectorStop.contains { $0 > 0 }
+    let sectorCumulative = t.macro?.sectorCumulative ?? []
     // Read-only views of this period's marketing columns, taken once.
     let contactedBits = marketing?.contacted ?? []
     let invitedBy = marketing?.invitedNow ?? []
@@ -167,6 +190,12 @@ struct ChunkState: Sendable {
                     needThreshold, mt.referral[a]?.invitedNeed ?? 0)
                 }
                 if stream.uniform(at: 0) >= needThreshold { continue }
+                if collapse {
+                  let (sector, _) = RollStress.sector(
+                    seed: t.seed, customer: customers.firstIndex + i,
+                    ordinal: Int(bookingCount[i]), cumulative: sectorCumulative)
+                  if sectorStop[sector] > 0 { continue }
+                }
                 counts[a].needs += 1
                 segmentCounts[
                   SegmentField.index(
@@ -192,12 +221,12 @@ struct ChunkState: Sendable {
                 let price = variant?.discount?.apply(listPrice) ?? listPrice
                 let felt = Swift.max(0, price - (variant?.lotteryValue ?? 0))
                 let priceToIncome = felt / income
-                let terms = variant?.terms ?? t.terms[a]
+                let terms = variant?.terms ?? armTerms[a]
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
                 if reached {
                   var utility =
-                    (variant?.splitConstant ?? t.armSplitConstant[a])
+                    (variant?.splitConstant ?? armConstantNow[a])
                     + t.splitOffset[seg] + split
                     .priceToIncome * priceToIncome
                     + split.instalmentToIncome * instalment / income
@@ -205,7 +234,7 @@ struct ChunkState: Sendable {
                     * Double(customers.digitalAffinity[i])
                     + split.priceSensitivityRate
                     * Double(customers.priceSensitivity[i])
-                    * (variant?.rate ?? t.armRate[a])
+                    * (variant?.rate ?? armRateNow[a])
                   if let contact {
                     // Channel response, fatigue exp(−λF) on the odds, service, rivals.
                     utility +=
@@ -306,9 +335,12 @@ struct ChunkState: Sendable {
     }
     counts = local
     marketing?.endPeriod()
+    if let macro = t.macro, t.computesProvisions {
+      addProvisions(period: period, macro: macro, tables: t)
+    }
     for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
     if tracking {
-      chargeFunding(t.monthlyFunding)
+      chargeFunding(t.monthlyFunding(period: period))
       if t.snapshotEveryPeriod || period == t.periods {
         metricSums = snapshot(tables: t)
       }

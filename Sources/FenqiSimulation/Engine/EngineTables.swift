@@ -60,8 +60,27 @@ struct EngineTables: Sendable {
   let recoveryLag: Int
   /// Channels, campaigns and promotions, flattened.
   let marketing: MarketingTables
+  /// The macro path, correlations and shocks (nil without a macro path).
+  let macro: MacroTables?
+  /// The random part of the systematic factor per period on a stress path (nil: the mean path).
+  let factorNoise: [Double]?
+  /// Whether to compute expected credit loss at each period end (macro runs on the mean path).
+  let computesProvisions: Bool
+  /// The seed of the repayment draws: the scenario's, or on stress path p a seed of its own,
+  /// so that each path is a different world (idiosyncratic defaults independent across paths).
+  let repaymentSeed: UInt64
 
-  init(_ s: Scenario, forcedArm: Int? = nil) {
+  init(
+    _ s: Scenario, forcedArm: Int? = nil, factorNoise: [Double]? = nil,
+    stressPath: Int? = nil
+  ) {
+    self.factorNoise = factorNoise
+    repaymentSeed =
+      stressPath.map {
+        s.seed ^ Mixing.mix64(UInt64($0 + 1) &* 0x9E37_79B9_7F4A_7C15)
+      }
+      ?? s.seed
+    computesProvisions = s.macro != nil && factorNoise == nil
     tracking = s.experiment != nil
     metrics = s.experiment?.metrics.map(\.metric) ?? []
     snapshotEveryPeriod = s.experiment?.sequentialRelativeEffect != nil
@@ -118,8 +137,9 @@ struct EngineTables: Sendable {
     seasonality = s.seasonality
     startMonth = s.startMonth
     systematicFactor = s.systematicFactor
-    marketing = MarketingTables(
-      s, base: (terms: terms, rate: armRate, constant: armSplitConstant))
+    let base = (terms: terms, rate: armRate, constant: armSplitConstant)
+    marketing = MarketingTables(s, base: base)
+    macro = s.macro.map { MacroTables(s, macro: $0, base: base) }
   }
 
   /// The price of a need for a segment given the customer's income and a standard normal draw:
@@ -136,8 +156,15 @@ struct EngineTables: Sendable {
 
   /// The need probability per segment in a period.
   func needProbabilities(period: Int) -> [Double] {
-    let m = seasonality[calendarMonth(period: period)]
+    var m = seasonality[calendarMonth(period: period)]
+    // Consumer confidence moves demand.
+    if let macro { m *= macro.path.demand[period] }
     return needRate.map { min(1, $0 * m) }
+  }
+
+  /// The monthly funding rate of a period.
+  func monthlyFunding(period: Int) -> Double {
+    macro?.monthlyFunding[period] ?? monthlyFunding
   }
 
   /// The arm of a customer: a salted hash of (salt, customer) mapped onto cumulative allocations.

@@ -1,6 +1,7 @@
 import FenqiCore
 import FenqiCredit
 import FenqiPopulation
+import FenqiRisk
 
 /// Runs a scenario: generates the population in fixed chunks, then steps every chunk through each
 /// period in parallel, merging counts in chunk order so that results are byte-identical at any
@@ -19,6 +20,10 @@ public struct SimulationEngine: Sendable {
   /// When set, every customer runs under this arm (the counterfactual mode's potential outcomes).
   public let forcedArm: Int?
 
+  /// The random part of the systematic factor per period (index = period) on a stress path;
+  /// nil runs the macro path's mean.
+  public let factorNoise: [Double]?
+
   /// Creates an engine.
   ///
   /// - Parameters:
@@ -26,10 +31,12 @@ public struct SimulationEngine: Sendable {
   ///   - threads: worker threads (≥ 1); results do not depend on it.
   ///   - progressEvery: periods between progress reports (default: the whole run at once).
   ///   - forcedArm: run every customer under this arm instead of assigning them.
+  ///   - factorNoise: the random part of the systematic factor per period (a stress path).
   public init(
     scenario: Scenario, threads: Int, progressEvery: Int? = nil,
-    forcedArm: Int? = nil
+    forcedArm: Int? = nil, factorNoise: [Double]? = nil
   ) {
+    self.factorNoise = factorNoise
     self.scenario = scenario
     self.threads = max(1, threads)
     self.progressEvery = progressEvery ?? scenario.periods
@@ -61,7 +68,8 @@ public struct SimulationEngine: Sendable {
 
   /// Generates the population (in parallel, by chunk).
   public func prepare() -> Prepared {
-    let tables = EngineTables(scenario, forcedArm: forcedArm)
+    let tables = EngineTables(
+      scenario, forcedArm: forcedArm, factorNoise: factorNoise)
     let n = scenario.population.size
     let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
     // The decoder has already checked that the correlation matrix factors.
@@ -95,6 +103,16 @@ public struct SimulationEngine: Sendable {
       }
     }
     return Prepared(chunks: chunks, tables: tables)
+  }
+
+  /// The same prepared population set up for stress path `path`: its factor noise and its own
+  /// repayment draws (stress paths reuse one population).
+  public func reprepared(_ prepared: Prepared, path: Int) -> Prepared {
+    Prepared(
+      chunks: prepared.chunks,
+      tables: EngineTables(
+        scenario, forcedArm: forcedArm, factorNoise: factorNoise,
+        stressPath: path))
   }
 
   /// Runs every period of a prepared population.
@@ -204,7 +222,11 @@ public struct SimulationEngine: Sendable {
   ) -> RunResult {
     let lag = scenario.repayment.recoveryLagMonths
     let recoveryRate = 1 - scenario.repayment.lossGivenDefault
-    let monthlyFunding = scenario.economics.annualFundingRate / 12
+    let fundingPath = scenario.macro.map {
+      MacroPath($0, periods: scenario.periods).fundingShift.map {
+        (scenario.economics.annualFundingRate + $0) / 12
+      }
+    }
     var periods: [[PeriodMetrics]] = []
     for (t, row) in counts.enumerated() {
       periods.append(
@@ -215,7 +237,9 @@ public struct SimulationEngine: Sendable {
             ? recoveryRate * counts[source][a].book.chargeOffPrincipal : 0
           return PeriodMetrics(
             period: t + 1, counts: c, recoveries: recoveries,
-            fundingCost: c.book.totalBalance * monthlyFunding,
+            fundingCost: c.book.totalBalance
+              * (fundingPath?[t + 1]
+                ?? scenario.economics.annualFundingRate / 12),
             marketingCost: (scenario.arms[a].marketing == nil
               ? c.reached * scenario.arms[a].costPerContact : 0)
               + c.marketing.total)

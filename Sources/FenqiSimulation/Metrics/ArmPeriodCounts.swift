@@ -28,6 +28,8 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var book = LoanBookTotals()
   /// Channels, campaign costs and referrals (empty without channels).
   public var marketing = MarketingCounts()
+  /// Expected credit loss at the period end (zero without a macro path).
+  public var provisions = ProvisionTotals()
 
   /// Creates zero counts.
   public init() {}
@@ -46,5 +48,6 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     merchantSubsidy += o.merchantSubsidy
     book.add(o.book)
     marketing.add(o.marketing)
+    provisions.add(o.provisions)
   }
 }

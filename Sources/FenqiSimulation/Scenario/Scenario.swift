@@ -1,6 +1,7 @@
 import FenqiCredit
 import FenqiMarketing
 import FenqiPopulation
+import FenqiRisk
 
 /// A complete, validated simulation scenario.
 ///
@@ -47,6 +48,8 @@ public struct Scenario: Sendable {
   public var calendar = FestivalCalendar()
   /// The social graph referrals travel on.
   public var socialGraph = SocialGraph.Settings()
+  /// Macro path, shocks and correlated defaults; nil: the constant `systematicFactor` only.
+  public var macro: MacroScenario? = nil
 
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {

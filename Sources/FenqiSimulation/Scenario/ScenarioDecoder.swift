@@ -2,6 +2,7 @@ import FenqiCore
 import FenqiCredit
 import FenqiMarketing
 import FenqiPopulation
+import FenqiRisk
 
 /// Turns a parsed JSON document into a ``Scenario``, checking every field and collecting every
 /// problem rather than stopping at the first.
@@ -34,10 +35,11 @@ struct ScenarioDecoder {
       decodeRepayment($0)
     }
     var systematicFactor: Double? = 0
-    if var macro = root.object("macro") {
+    var macroReader = root.object("macro")
+    if var macro = macroReader {
       systematicFactor = macro.number(
         "systematicFactor", .within(-10, 10), default: 0)
-      macro.finish()
+      macroReader = macro
     }
     let defaultApproval = root.object("approval", required: true).flatMap {
       decodeApproval($0, fallback: nil)
@@ -97,6 +99,13 @@ struct ScenarioDecoder {
         allocations: !elements.isEmpty && allocations.count == elements.count
           ? allocations : nil)
     }
+    var macroScenario: MacroScenario?
+    if var macro = macroReader {
+      macroScenario = decodeMacro(
+        &macro, periods: periods, segments: segmentNames,
+        channels: channels.map(\.name), ok: &channelsOK)
+      macro.finish()
+    }
     var experiment: ExperimentSpec?
     var experimentOK = true
     if let e = root.object("experiment") {
@@ -121,7 +130,8 @@ struct ScenarioDecoder {
       economics: economics,
       assignmentSalt: salt, arms: arms, experiment: experiment,
       channels: channels, fatigue: marketingSettings.0,
-      calendar: marketingSettings.1, socialGraph: marketingSettings.2)
+      calendar: marketingSettings.1, socialGraph: marketingSettings.2,
+      macro: macroScenario)
   }
 
   // MARK: population
