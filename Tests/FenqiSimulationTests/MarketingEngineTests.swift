@@ -1,5 +1,6 @@
 import FenqiCore
 import FenqiMarketing
+import FenqiRisk
 import Foundation
 import Testing
 
@@ -148,6 +149,21 @@ import Testing
         t.optOutsByContacts[$0] / t.customersByContacts[$0]
       }
       #expect(rates[0] < rates[1] && rates[1] < rates[2], "\(rates)")
+    }
+  }
+
+  @Test func aBannedChannelContactsNobodyFromItsBan() throws {
+    var s = try Self.double11(size: 20_000)
+    s.macro = MacroScenario(
+      unemployment: [0.05], benchmarkRate: [0.035], confidence: [100],
+      shocks: [.channelBan(channel: "smsPhone", start: 5)])
+    let r = SimulationEngine(scenario: s, threads: 2).run()
+    let sms = try #require(s.channels.firstIndex { $0.name == "smsPhone" })
+    for (p, row) in r.periods.enumerated() {
+      let contacted = row.reduce(0) {
+        $0 + $1.counts.marketing.channels[sms].contacted
+      }
+      if p + 1 >= 5 { #expect(contacted == 0) } else { #expect(contacted > 0) }
     }
   }
 

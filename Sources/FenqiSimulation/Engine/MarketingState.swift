@@ -125,7 +125,8 @@ struct MarketingState: Sendable {
                     for ch in 0..<channels {
                       let h = FrequencyCap.age(history[i * channels + ch])
                       history[i * channels + ch] = h
-                      let p = probability[base + ch]
+                      let p =
+                        period >= t.bannedFrom[ch] ? 0 : probability[base + ch]
                       guard p > 0, blocked & (1 << UInt16(ch)) == 0,
                         caps[ch].allows(history: h),
                         stream.uniform(at: UInt64(16 + ch)) < p

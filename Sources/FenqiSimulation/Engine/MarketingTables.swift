@@ -1,6 +1,7 @@
 import FenqiCore
 import FenqiCredit
 import FenqiMarketing
+import FenqiRisk
 import Foundation
 
 extension Purpose {
@@ -94,6 +95,8 @@ struct MarketingTables: Sendable {
   let capacityShare: [[Int]]
   let usesGraph: Bool
   let graph: SocialGraph.Settings
+  /// The first period each channel is banned from (a policy shock); Int.max: never.
+  let bannedFrom: [Int]
 
   init(
     _ s: Scenario,
@@ -260,6 +263,9 @@ struct MarketingTables: Sendable {
     }
     usesGraph = s.usesReferrals
     graph = s.socialGraph
+    let bans =
+      s.macro.map { MacroPath($0, periods: s.periods).channelBans } ?? [:]
+    bannedFrom = s.channels.map { bans[$0.name] ?? Int.max }
   }
 
   /// The variant index of a customer.
