@@ -192,8 +192,13 @@ public enum RunFolderWriter {
       }
       try fm.createDirectory(at: temporary, withIntermediateDirectories: false)
       for f in files {
-        try Data(f.text.utf8).write(
-          to: temporary.appendingPathComponent(f.name), options: .atomic)
+        let url = temporary.appendingPathComponent(f.name)
+        if f.name.contains("/") {
+          try fm.createDirectory(
+            at: url.deletingLastPathComponent(),
+            withIntermediateDirectories: true)
+        }
+        try Data(f.text.utf8).write(to: url, options: .atomic)
       }
       if fm.fileExists(atPath: target.path) {
         guard force else {

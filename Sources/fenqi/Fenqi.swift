@@ -27,6 +27,9 @@ enum Fenqi {
     case "analyze": return AnalyzeCommand.execute(rest, console: console)
     case "power": return PowerCommand.execute(rest, console: console)
     case "stress": return StressCommand.execute(rest, console: console)
+    case "sweep": return SweepCommand.execute(rest, console: console)
+    case "merge": return MergeCommand.execute(rest, console: console)
+    case "bench": return BenchCommand.execute(rest, console: console)
     case "train": return TrainCommand.execute(rest, console: console)
     case "predict": return PredictCommand.execute(rest, console: console)
     case "--help", "-h":
@@ -45,6 +48,9 @@ enum Fenqi {
       case "analyze": console.out(HelpText.analyze)
       case "power": console.out(HelpText.power)
       case "stress": console.out(HelpText.stress)
+      case "sweep": console.out(HelpText.sweep)
+      case "merge": console.out(HelpText.merge)
+      case "bench": console.out(HelpText.bench)
       case "train": console.out(HelpText.train)
       case "predict": console.out(HelpText.predict)
       case let other?:

@@ -15,6 +15,9 @@ enum HelpText {
       analyze    Analyse a live experiment's summary statistics.
       power      Sample size or minimum detectable effect of a two-arm test.
       stress     Monte-Carlo stress test: loss distributions under the macro path.
+      sweep      Run a scenario over a grid of settings (shardable, resumable).
+      merge      Combine a sweep's shard folders.
+      bench      Speed and memory of every scenario, and a scaling series.
       train      Train a scoring model on a CSV file and print its validation metrics.
       predict    Score a CSV file with a trained model, with explanations.
       help       Show help for a command.
@@ -222,5 +225,55 @@ enum HelpText {
       --force           Replace an existing folder.
       --quiet           No progress on stderr.
       -h, --help        Show this help.
+    """
+
+  static let sweepUsage =
+    "USAGE: fenqi sweep <scenario.json> --grid <path=v1,v2,...> [--grid ...] [--replicates <r>] [--out <dir>] [--shard <i/n>] [--resume] [--force] [--threads <n>] [--quiet]"
+
+  static let sweep = """
+    OVERVIEW: Run a scenario at every point of a grid over its fields, with common random numbers
+    across points, and write sweep.csv (one row per point × replicate × arm) and a Pareto frontier
+    of net income and conversion against bad-debt rate. Every point is validated before anything
+    runs. Each finished unit (point × replicate) is written at once, so a killed sweep resumes.
+
+    \(sweepUsage)
+
+    OPTIONS:
+      --grid <path=v1,...>  A scenario field by its JSON path (array elements by index or by their
+                            "name", e.g. arms.treatment.offer.interestFreePeriods=0,3,6,12) and
+                            its values. Repeat for more axes; points are the cartesian product.
+      --replicates <r>      Replicates per point, seeds seed … seed + r − 1 (default 1).
+      --out <dir>           The sweep folder (default Results/<name>-sweep).
+      --shard <i/n>         Run only units u with u mod n = i − 1; combine with 'fenqi merge'.
+                            Defaults from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from
+                            JOB_COMPLETION_INDEX with FENQI_SHARDS (Kubernetes Indexed Jobs).
+      --resume              Continue the sweep already in --out, skipping finished units.
+      --force               Replace an existing folder.
+      --threads <n>         Threads per unit (default: all cores).
+      --quiet               No progress on stderr.
+      -h, --help            Show this help.
+    """
+
+  static let mergeUsage =
+    "USAGE: fenqi merge <shard-dir> [<shard-dir> ...] --out <dir> [--force]"
+
+  static let merge = """
+    OVERVIEW: Combine the shard folders of one sweep into the folder a single process would have
+    written, byte for byte. Refuses shards of different sweeps (scenario, grid, seed, replicates,
+    version), a missing or duplicated shard, and unfinished shards.
+
+    \(mergeUsage)
+    """
+
+  static let benchUsage =
+    "USAGE: fenqi bench [--customers <n>] [--scaling <n,n,...>] [--scenarios <dir>]"
+
+  static let bench = """
+    OVERVIEW: Speed and memory in one table: every scenario in Scenarios/ at 1,000,000 customers on
+    1 and 2 threads (customer-periods per second over the simulated months, the speed-up, set-up
+    time, peak memory per customer), then a scaling series of the baseline at 10^4 … 10^7
+    customers. Each figure is its own fenqi-bench process (build with 'swift build -c release').
+
+    \(benchUsage)
     """
 }

@@ -112,10 +112,11 @@ func temporaryFolder() -> URL {
   @Test func aFailedWriteLeavesNoFolder() throws {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    // A file name with a slash into a missing sub-folder cannot be written.
+    // A file inside "x", after "x" was written as a file, cannot be written.
     #expect(throws: OutputError.self) {
       try RunFolderWriter.write(
-        [(name: "missing/sub/x.txt", text: "x")], to: folder.path, force: false)
+        [(name: "x", text: "1"), (name: "x/y.txt", text: "2")], to: folder.path,
+        force: false)
     }
     #expect(!FileManager.default.fileExists(atPath: folder.path))
     let siblings = try FileManager.default.contentsOfDirectory(

@@ -1,0 +1,277 @@
+import FenqiCore
+import FenqiExperiment
+import FenqiSimulation
+import Foundation
+
+/// The files of a sweep folder: `sweep.json` (its identity), `units/` (one CSV per work unit,
+/// written as each finishes), and, once every unit is in, `sweep.csv`, `pareto.csv`,
+/// `report.md` and `report.html` — built from the unit files alone, so a merge of shards
+/// writes exactly what one process would have.
+public enum SweepFiles {
+  /// Measures per arm in `sweep.csv`.
+  static let measures = [
+    "customers", "bookings", "conversion", "booked_principal", "net_income",
+    "bad_debt_rate",
+    "dpd30_plus_rate", "marketing_cost",
+  ]
+
+  /// The header of `sweep.csv` and of every unit file.
+  public static func header(axes: [String]) -> [String] {
+    ["point", "replicate", "seed"] + axes + ["arm"] + measures
+  }
+
+  /// A unit's file name.
+  public static func unitName(_ u: Int) -> String {
+    let digits = String(u + 1)
+    return "u-" + String(repeating: "0", count: Swift.max(0, 6 - digits.count))
+      + digits + ".csv"
+  }
+
+  /// A unit's CSV: one row per arm.
+  public static func unitText(plan: SweepPlan, unit u: Int, result: RunResult)
+    -> String
+  {
+    let (p, r) = plan.unit(u)
+    var t = CSVTable(header: header(axes: plan.grid.axes.map(\.path)))
+    let values = zip(plan.grid.axes, plan.grid.coordinates(p)).map {
+      SweepPlan.text($0.values[$1])
+    }
+    for arm in result.arms {
+      t.append(
+        [String(p + 1), String(r + 1), String(result.scenario.seed)]
+          + values.map(CSVTable.cell)
+          + [CSVTable.cell(arm.name)]
+          + [
+            Double(arm.customers), arm.totals.bookings, arm.conversion,
+            arm.totals.bookedPrincipal,
+            arm.netIncome, arm.badDebtRate, arm.dpd30PlusRate,
+            arm.marketingCost,
+          ].map(CSVTable.cell))
+    }
+    return t.text
+  }
+
+  /// `sweep.json`: what the sweep is, and which shard this folder holds (nil: all of it).
+  public static func identity(
+    plan: SweepPlan, seed: UInt64, version: String,
+    shard: (index: Int, count: Int)?
+  ) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("scenarioFile", .string(plan.file)),
+      ("scenarioSHA256", .string(plan.sha256)),
+      ("seed", .number(Double(seed))), ("fenqiVersion", .string(version)),
+      (
+        "grid",
+        .array(
+          plan.grid.axes.map {
+            .object([("path", .string($0.path)), ("values", .array($0.values))])
+          })
+      ),
+      ("replicates", .number(Double(plan.replicates))),
+      ("units", .number(Double(plan.unitCount))),
+    ]
+    if let shard {
+      members.append(
+        (
+          "shard",
+          .object([
+            ("index", .number(Double(shard.index))),
+            ("count", .number(Double(shard.count))),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  /// The identity without its shard: what must agree between shards of one sweep.
+  public static func withoutShard(_ identity: JSONValue) -> JSONValue {
+    guard case .object(let members) = identity else { return identity }
+    return .object(members.filter { $0.key != "shard" })
+  }
+
+  /// The summary files from every unit's CSV text, in unit order.
+  public static func summaryFiles(identity: JSONValue, units: [String]) throws
+    -> [(
+      name: String, text: String
+    )]
+  {
+    var header: [String] = []
+    var rows: [[String]] = []
+    for text in units {
+      let table = try Table(csv: text)
+      header = table.header
+      rows += table.rows
+    }
+    var sweep = CSVTable(header: header)
+    for row in rows { sweep.append(row.map(CSVTable.cell)) }
+    let axes = Array(
+      header.dropFirst(3).prefix(
+        Swift.max(0, header.count - 4 - measures.count)))
+    let pareto = paretoTable(header: header, rows: rows, axes: axes)
+    return [
+      ("sweep.csv", sweep.text), ("pareto.csv", pareto.text),
+      ("report.md", markdown(identity: identity, pareto: pareto, axes: axes)),
+      ("report.html", html(identity: identity, pareto: pareto, axes: axes)),
+    ]
+  }
+
+  /// Candidates (point × arm) averaged over replicates, with whether each is on the frontier of
+  /// net income (higher) or conversion (higher) against bad-debt rate (lower).
+  static func paretoTable(header: [String], rows: [[String]], axes: [String])
+    -> CSVTable
+  {
+    func col(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
+    struct Candidate {
+      var point: Int
+      var arm: String
+      var axes: [String]
+      var n = 0.0
+      var net = 0.0
+      var conversion = 0.0
+      var bad = 0.0
+    }
+    var order: [String] = []
+    var byKey: [String: Candidate] = [:]
+    for row in rows {
+      let key = row[0] + "\u{1F}" + row[col("arm")]
+      if byKey[key] == nil {
+        order.append(key)
+        byKey[key] = Candidate(
+          point: Int(row[0]) ?? 0, arm: row[col("arm")],
+          axes: axes.map { row[col($0)] })
+      }
+      byKey[key]?.n += 1
+      byKey[key]?.net += Double(row[col("net_income")]) ?? .nan
+      byKey[key]?.conversion += Double(row[col("conversion")]) ?? .nan
+      byKey[key]?.bad += Double(row[col("bad_debt_rate")]) ?? .nan
+    }
+    let candidates = order.compactMap { byKey[$0] }.map { c -> Candidate in
+      var m = c
+      m.net /= c.n
+      m.conversion /= c.n
+      m.bad /= c.n
+      return m
+    }
+    func frontier(_ value: (Candidate) -> Double) -> Set<Int> {
+      let sorted = candidates.indices.sorted {
+        candidates[$0].bad != candidates[$1].bad
+          ? candidates[$0].bad < candidates[$1].bad
+          : value(candidates[$0]) > value(candidates[$1])
+      }
+      var best = -Double.infinity
+      var on: Set<Int> = []
+      for i in sorted where value(candidates[i]) > best {
+        on.insert(i)
+        best = value(candidates[i])
+      }
+      return on
+    }
+    let netFront = frontier(\.net)
+    let conversionFront = frontier(\.conversion)
+    var t = CSVTable(
+      header: ["point"] + axes + [
+        "arm", "replicates", "net_income", "conversion", "bad_debt_rate",
+        "frontier_net_income",
+        "frontier_conversion",
+      ])
+    for (i, c) in candidates.enumerated() {
+      t.append(
+        [String(c.point)] + c.axes.map(CSVTable.cell) + [CSVTable.cell(c.arm)]
+          + [c.n, c.net, c.conversion, c.bad].map(CSVTable.cell)
+          + [
+            netFront.contains(i) ? "true" : "false",
+            conversionFront.contains(i) ? "true" : "false",
+          ])
+    }
+    return t
+  }
+
+  static func markdown(identity: JSONValue, pareto: CSVTable, axes: [String])
+    -> String
+  {
+    var out = "# Fenqi sweep\n\n"
+    if case .string(let file) = identity["scenarioFile"] ?? .null {
+      out += "Scenario `\(MarkdownReport.escape(file))`"
+    }
+    if case .number(let r) = identity["replicates"] ?? .null {
+      out +=
+        ", \(Int(r)) replicate\(r == 1 ? "" : "s") per point (common random numbers across points)"
+    }
+    out += ".\n\n## Pareto frontier: net income against bad-debt rate\n\n"
+    out +=
+      "| point | " + axes.map(MarkdownReport.escape).joined(separator: " | ")
+      + " | arm | net income, ¥ | conversion | bad-debt rate |\n|---|"
+      + String(repeating: "---|", count: axes.count + 1) + "---:|---:|---:|\n"
+    let h = pareto.header
+    for row in pareto.rows
+    where row[h.firstIndex(of: "frontier_net_income") ?? 0] == "true" {
+      func v(_ n: String) -> String { row[h.firstIndex(of: n) ?? 0] }
+      out +=
+        "| \(v("point")) | "
+        + axes.map { MarkdownReport.escape(v($0)) }.joined(separator: " | ")
+      out +=
+        " | \(MarkdownReport.escape(v("arm"))) | \(Formatting.money(Double(v("net_income")) ?? .nan)) | "
+      out +=
+        "\(Formatting.percent(Double(v("conversion")) ?? .nan)) | \(Formatting.percent(Double(v("bad_debt_rate")) ?? .nan)) |\n"
+    }
+    out +=
+      "\nEvery point × arm is in `pareto.csv` (averaged over replicates); every unit in `sweep.csv`.\n"
+    return out
+  }
+
+  static func html(identity: JSONValue, pareto: CSVTable, axes: [String])
+    -> String
+  {
+    let h = pareto.header
+    func v(_ row: [String], _ n: String) -> Double {
+      Double(row[h.firstIndex(of: n) ?? 0]) ?? .nan
+    }
+    let points = pareto.rows.map {
+      (
+        v($0, "bad_debt_rate"), v($0, "net_income"),
+        $0[h.firstIndex(of: "frontier_net_income") ?? 0] == "true"
+      )
+    }
+    let xs = points.map(\.0).filter(\.isFinite)
+    let ys = points.map(\.1).filter(\.isFinite)
+    let (x0, x1) = (xs.min() ?? 0, xs.max() ?? 1)
+    let (y0, y1) = (ys.min() ?? 0, ys.max() ?? 1)
+    func sx(_ x: Double) -> Double {
+      60 + 560 * (x1 > x0 ? (x - x0) / (x1 - x0) : 0.5)
+    }
+    func sy(_ y: Double) -> Double {
+      330 - 290 * (y1 > y0 ? (y - y0) / (y1 - y0) : 0.5)
+    }
+    var svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 380\" role=\"img\" aria-label=\"Net income against bad-debt rate\">"
+    svg +=
+      "<line x1=\"60\" y1=\"330\" x2=\"620\" y2=\"330\" stroke=\"#777\"/><line x1=\"60\" y1=\"40\" x2=\"60\" y2=\"330\" stroke=\"#777\"/>"
+    svg +=
+      "<text x=\"340\" y=\"370\" text-anchor=\"middle\" font-size=\"12\">bad-debt rate (\(Formatting.percent(x0)) – \(Formatting.percent(x1)))</text>"
+    svg +=
+      "<text x=\"14\" y=\"185\" transform=\"rotate(-90 14 185)\" text-anchor=\"middle\" font-size=\"12\">net income, ¥ (\(Formatting.compact(y0)) – \(Formatting.compact(y1)))</text>"
+    let front = points.filter(\.2).sorted { $0.0 < $1.0 }
+    if front.count > 1 {
+      svg +=
+        "<polyline fill=\"none\" stroke=\"#1f3a73\" stroke-width=\"1.5\" points=\""
+        + front.map {
+          "\(JSONWriter.format((sx($0.0) * 10).rounded() / 10)),\(JSONWriter.format((sy($0.1) * 10).rounded() / 10))"
+        }
+        .joined(separator: " ") + "\"/>"
+    }
+    for (x, y, on) in points where x.isFinite && y.isFinite {
+      svg +=
+        "<circle cx=\"\(JSONWriter.format((sx(x) * 10).rounded() / 10))\" cy=\"\(JSONWriter.format((sy(y) * 10).rounded() / 10))\" r=\"\(on ? 5 : 3.5)\" fill=\"\(on ? "#1f3a73" : "#bbb")\" data-value=\"\(JSONWriter.format(x)),\(JSONWriter.format(y))\"/>"
+    }
+    svg += "</svg>"
+    let body =
+      "<header><h1>Fenqi sweep</h1></header>"
+      + HTMLReport.section(
+        "Pareto frontier: net income against bad-debt rate",
+        HTMLReport.figure(svg),
+        note:
+          "Each dot is a grid point × arm, averaged over replicates; dark dots and the line are the frontier (no other point has both lower bad debt and higher net income)."
+      )
+    return HTMLReport.document(title: "Fenqi sweep", body: body)
+  }
+}
