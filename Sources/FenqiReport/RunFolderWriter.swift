@@ -121,26 +121,6 @@ public enum RunFolderWriter {
     return .object(members)
   }
 
-  /// A stress run's `manifest.json`: the scenario's identity, times, threads and `extra` figures.
-  public static func manifestText(
-    scenario: Scenario, file: String, sha256: String, version: String,
-    started: String,
-    finished: String, threads: Int, extra: [(String, Double)]
-  ) -> String {
-    JSONWriter.text(
-      .object(
-        [
-          ("scenario", .string(scenario.name)), ("scenarioFile", .string(file)),
-          ("scenarioSHA256", .string(sha256)),
-          ("seed", .number(Double(scenario.seed))),
-          ("fenqiVersion", .string(version)), ("startedAt", .string(started)),
-          ("finishedAt", .string(finished)),
-          ("threads", .number(Double(threads))),
-          ("customers", .number(Double(scenario.population.size))),
-          ("periods", .number(Double(scenario.periods))),
-        ] + extra.map { ($0.0, JSONValue.number($0.1)) }))
-  }
-
   static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {
     .object([
       ("scenario", .string(r.scenario.name)),

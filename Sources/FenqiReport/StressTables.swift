@@ -63,10 +63,10 @@ public enum StressTables {
       "loss",
       "loss_rate", "net_income", "dpd30_plus_rate",
     ])
-    for (p, outcomes) in r.paths.enumerated() {
+    for (k, outcomes) in r.paths.enumerated() {
       for (a, o) in outcomes.enumerated() {
         t.append(
-          [String(p + 1), CSVTable.cell(arms[a])]
+          [String(r.pathIndices[k] + 1), CSVTable.cell(arms[a])]
             + [
               o.bookedPrincipal, o.chargeOffs, o.chargeOffPrincipal, o.loss,
               o.lossRate,
@@ -77,22 +77,63 @@ public enum StressTables {
     return t
   }
 
-  /// The loss distribution of each arm over the paths.
-  public static func distributions(_ r: StressRunner.Result, arms: Int) -> [(
+  /// `mean_paths.csv`: the baseline's and the shock's mean paths per period and arm (charge-offs,
+  /// DPD30+, provision), then a `total` row per scenario and arm (loss, loss rate, net income).
+  public static func meanPaths(_ r: StressRunner.Result) -> CSVTable {
+    var t = CSVTable(header: [
+      "scenario", "period", "arm", "charge_off_principal", "dpd30_plus_rate",
+      "provision", "loss",
+      "loss_rate", "net_income",
+    ])
+    let lgd = r.shocked.scenario.repayment.lossGivenDefault
+    for (name, run) in [("baseline", r.baseline), ("shock", r.shocked)] {
+      for row in run.periods {
+        for (a, m) in row.enumerated() {
+          let b = m.counts.book
+          let late = b.balance.2 + b.balance.3 + b.balance.4
+          t.append(
+            [name, String(m.period), CSVTable.cell(run.scenario.arms[a].name)]
+              + [
+                b.chargeOffPrincipal,
+                b.totalBalance > 0 ? late / b.totalBalance : 0,
+                m.counts.provisions.provision, b.chargeOffPrincipal * lgd, .nan,
+                m.netIncome,
+              ].map(CSVTable.cell))
+        }
+      }
+      for arm in run.arms {
+        let loss = arm.totals.book.chargeOffPrincipal * lgd
+        t.append(
+          [name, "total", CSVTable.cell(arm.name)]
+            + [
+              arm.totals.book.chargeOffPrincipal, arm.dpd30PlusRate, .nan, loss,
+              arm.totals.bookedPrincipal > 0
+                ? loss / arm.totals.bookedPrincipal : 0,
+              arm.netIncome,
+            ].map(CSVTable.cell))
+      }
+    }
+    return t
+  }
+
+  /// The loss, loss-rate and net-income distributions of each arm from `stress.csv`.
+  static func distributions(_ stress: Table, arms: [String]) -> [(
     loss: LossDistribution, rate: LossDistribution, net: LossDistribution
   )] {
-    (0..<arms).map { a in
-      (
-        LossDistribution(r.paths.map { $0[a].loss }),
-        LossDistribution(r.paths.map { $0[a].lossRate }),
-        LossDistribution(r.paths.map { $0[a].netIncome })
+    arms.map { arm in
+      let rows = stress.rows(where: "arm", is: arm)
+      return (
+        LossDistribution(rows.map { stress.number($0, "loss") }),
+        LossDistribution(rows.map { stress.number($0, "loss_rate") }),
+        LossDistribution(rows.map { stress.number($0, "net_income") })
       )
     }
   }
 
-  /// `stress_summary.csv`: per arm, expected loss, VaR and expected shortfall at 95% and 99%,
-  /// in yuan and as a share of booked principal.
-  public static func summary(_ r: StressRunner.Result, arms: [String])
+  /// `stress_summary.csv` from `stress.csv` and `mean_paths.csv`: per arm, for loss, loss rate
+  /// and net income, the mean, sd, VaR and expected shortfall at 95% and 99% (for net income the
+  /// low tail), with the baseline's and the shock's mean-path values.
+  public static func summary(stress: Table, meanPaths: Table, arms: [String])
     -> CSVTable
   {
     var t = CSVTable(header: [
@@ -100,40 +141,34 @@ public enum StressTables {
       "es_99",
       "baseline_mean_path", "shock_mean_path",
     ])
-    let d = distributions(r, arms: arms.count)
+    let d = distributions(stress, arms: arms)
     for (a, name) in arms.enumerated() {
-      let lgd = r.shocked.scenario.repayment.lossGivenDefault
-      let base = r.baseline.arms[a]
-      let shock = r.shocked.arms[a]
-      func rate(_ s: ArmSummary) -> Double {
-        s.totals.bookedPrincipal > 0
-          ? s.totals.book.chargeOffPrincipal * lgd / s.totals.bookedPrincipal
-          : 0
+      func total(_ scenario: String, _ column: String) -> Double {
+        meanPaths.rows.first {
+          meanPaths.text($0, "scenario") == scenario
+            && meanPaths.text($0, "period") == "total"
+            && meanPaths.text($0, "arm") == name
+        }.map { meanPaths.number($0, column) } ?? .nan
       }
-      for (measure, dist, b, s) in [
-        (
-          "loss", d[a].loss, base.totals.book.chargeOffPrincipal * lgd,
-          shock.totals.book.chargeOffPrincipal * lgd
-        ),
-        ("loss_rate", d[a].rate, rate(base), rate(shock)),
-      ] {
+      let n = String(d[a].loss.sorted.count)
+      for (measure, dist) in [("loss", d[a].loss), ("loss_rate", d[a].rate)] {
         t.append(
-          [CSVTable.cell(name), String(r.paths.count), measure]
+          [CSVTable.cell(name), n, measure]
             + [
               dist.mean, dist.standardDeviation, dist.valueAtRisk(0.95),
               dist.valueAtRisk(0.99),
-              dist.expectedShortfall(0.95), dist.expectedShortfall(0.99), b, s,
+              dist.expectedShortfall(0.95), dist.expectedShortfall(0.99),
+              total("baseline", measure), total("shock", measure),
             ].map(CSVTable.cell))
       }
-      // Net income: the bad tail is the low end.
-      let net = LossDistribution(d[a].net.sorted.map { -$0 })
+      let low = LossDistribution(d[a].net.sorted.map { -$0 })
       t.append(
-        [CSVTable.cell(name), String(r.paths.count), "net_income"]
+        [CSVTable.cell(name), n, "net_income"]
           + [
-            d[a].net.mean, d[a].net.standardDeviation, -net.valueAtRisk(0.95),
-            -net.valueAtRisk(0.99), -net.expectedShortfall(0.95),
-            -net.expectedShortfall(0.99),
-            base.netIncome, shock.netIncome,
+            d[a].net.mean, d[a].net.standardDeviation, -low.valueAtRisk(0.95),
+            -low.valueAtRisk(0.99), -low.expectedShortfall(0.95),
+            -low.expectedShortfall(0.99),
+            total("baseline", "net_income"), total("shock", "net_income"),
           ].map(CSVTable.cell))
     }
     return t
@@ -149,23 +184,83 @@ public enum StressTables {
     return t
   }
 
-  /// `report.md` of a stress run.
-  public static func report(
-    _ r: StressRunner.Result, paths: Int, seconds: Double?
+  /// `stress.json`: the stress run's identity (and its shard, for a shard folder).
+  public static func identity(
+    scenario s: Scenario, file: String, sha256: String, paths: Int,
+    version: String,
+    shard: (index: Int, count: Int)?
+  ) -> JSONValue {
+    var members: [(key: String, value: JSONValue)] = [
+      ("kind", .string("stress")), ("scenario", .string(s.name)),
+      ("description", .string(s.description)), ("scenarioFile", .string(file)),
+      ("scenarioSHA256", .string(sha256)), ("seed", .number(Double(s.seed))),
+      ("customers", .number(Double(s.population.size))),
+      ("periods", .number(Double(s.periods))),
+      ("arms", .array(s.arms.map { .string($0.name) })),
+      ("paths", .number(Double(paths))),
+      ("fenqiVersion", .string(version)),
+    ]
+    if let shard {
+      members.append(
+        (
+          "shard",
+          .object([
+            ("index", .number(Double(shard.index))),
+            ("count", .number(Double(shard.count))),
+          ])
+        ))
+    }
+    return .object(members)
+  }
+
+  /// The files a complete stress folder adds to `stress.csv` and the mean-path files:
+  /// `stress_summary.csv` and `report.md`, from files alone (so a merge writes the same bytes).
+  public static func summaryFiles(
+    identity: JSONValue, stress: String, meanPaths: String, macro: String
+  ) throws -> [(name: String, text: String)] {
+    let stressTable = try Table(csv: stress)
+    let meanTable = try Table(csv: meanPaths)
+    let macroTable = try Table(csv: macro)
+    var arms: [String] = []
+    if case .array(let names) = identity["arms"] ?? .null {
+      arms = names.compactMap {
+        if case .string(let s) = $0 { return s } else { return nil }
+      }
+    }
+    return [
+      (
+        "stress_summary.csv",
+        summary(stress: stressTable, meanPaths: meanTable, arms: arms).text
+      ),
+      (
+        "report.md",
+        report(
+          identity: identity, stress: stressTable, meanPaths: meanTable,
+          macro: macroTable, arms: arms)
+      ),
+    ]
+  }
+
+  /// `report.md` of a stress folder.
+  static func report(
+    identity: JSONValue, stress: Table, meanPaths: Table, macro: Table,
+    arms: [String]
   ) -> String {
-    let s = r.shocked.scenario
-    let arms = s.arms.map(\.name)
-    var out = "# Fenqi stress: \(MarkdownReport.escape(s.name))\n\n"
-    if !s.description.isEmpty {
-      out += MarkdownReport.escape(s.description) + "\n\n"
+    func text(_ key: String) -> String {
+      if case .string(let s) = identity[key] ?? .null { return s }
+      return identity[key]?.shortDescription ?? ""
+    }
+    var out = "# Fenqi stress: \(MarkdownReport.escape(text("scenario")))\n\n"
+    if !text("description").isEmpty {
+      out += MarkdownReport.escape(text("description")) + "\n\n"
     }
     out +=
-      "\(Formatting.integer(Double(s.population.size))) customers · \(s.periods) months · \(paths) paths of the systematic factor · seed \(s.seed). Money in yuan.\n\n"
+      "\(text("customers")) customers · \(text("periods")) months · \(text("paths")) paths of the systematic factor · seed \(text("seed")). Money in yuan.\n\n"
     out += "## Loss distribution over the paths\n\n"
     out +=
       "| arm | expected loss, ¥ | VaR 95% | VaR 99% | ES 95% | ES 99% | loss rate (mean) | loss rate VaR 99% |\n"
     out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
-    for (a, d) in distributions(r, arms: arms.count).enumerated() {
+    for (a, d) in distributions(stress, arms: arms).enumerated() {
       out +=
         "| \(MarkdownReport.escape(arms[a])) | \(Formatting.money(d.loss.mean)) | "
       out +=
@@ -182,31 +277,29 @@ public enum StressTables {
         "\(MarkdownReport.escape($0)) charge-offs, ¥ baseline → shock | \(MarkdownReport.escape($0)) DPD30+ shock | \(MarkdownReport.escape($0)) provision, ¥ shock"
       }.joined(separator: " | ") + " |\n|---|---:|"
       + String(repeating: "---:|---:|---:|", count: arms.count) + "\n"
-    let path = MacroPath(
-      s.macro
-        ?? MacroScenario(
-          unemployment: [0], benchmarkRate: [0], confidence: [100]),
-      periods: s.periods)
-    for p in 1...s.periods {
-      out += "| \(p) | \(Formatting.percent(path.unemployment[p])) | "
+    for row in macro.rows {
+      let p = macro.text(row, "period")
       out +=
-        (0..<arms.count).map { a in
-          let b = r.baseline.periods[p - 1][a].counts
-          let k = r.shocked.periods[p - 1][a].counts
-          let late = k.book.balance.2 + k.book.balance.3 + k.book.balance.4
+        "| \(p) | \(Formatting.percent(macro.number(row, "unemployment"))) | "
+      out +=
+        arms.map { arm in
+          func value(_ scenario: String, _ column: String) -> Double {
+            meanPaths.rows.first {
+              meanPaths.text($0, "scenario") == scenario
+                && meanPaths.text($0, "period") == p
+                && meanPaths.text($0, "arm") == arm
+            }.map { meanPaths.number($0, column) } ?? .nan
+          }
           return
-            "\(Formatting.money(b.book.chargeOffPrincipal)) → \(Formatting.money(k.book.chargeOffPrincipal)) | "
-            + "\(Formatting.percent(k.book.totalBalance > 0 ? late / k.book.totalBalance : 0)) | "
-            + "\(Formatting.money(k.provisions.provision))"
+            "\(Formatting.money(value("baseline", "charge_off_principal"))) → \(Formatting.money(value("shock", "charge_off_principal"))) | "
+            + "\(Formatting.percent(value("shock", "dpd30_plus_rate"))) | "
+            + "\(Formatting.money(value("shock", "provision")))"
         }.joined(separator: " | ") + " |\n"
     }
     out +=
-      "\nFiles: `stress.csv` (every path), `stress_summary.csv`, `vintages.csv` (baseline and shock), "
+      "\nFiles: `stress.csv` (every path), `stress_summary.csv`, `mean_paths.csv`, `vintages.csv` "
     out +=
-      "`ecl.csv` (the shock's provisions by stage), `macro.csv` (the shocked path).\n"
-    if let seconds {
-      out += "\nSimulated in \(Formatting.fixed(seconds, digits: 1)) s.\n"
-    }
+      "(baseline and shock), `ecl.csv` (the shock's provisions by stage), `macro.csv` (the shocked path).\n"
     return out
   }
 }

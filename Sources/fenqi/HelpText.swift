@@ -204,7 +204,7 @@ enum HelpText {
     """
 
   static let stressUsage =
-    "USAGE: fenqi stress <scenario.json> [--paths <n>] [--out <dir>] [--seed <n>] [--threads <n>] [--force] [--quiet]"
+    "USAGE: fenqi stress <scenario.json> [--paths <n>] [--out <dir>] [--seed <n>] [--threads <n>] [--shard <i/n>] [--force] [--quiet]"
 
   static let stress = """
     OVERVIEW: Monte-Carlo stress test: run the scenario under N draws of the systematic factor path
@@ -258,9 +258,9 @@ enum HelpText {
     "USAGE: fenqi merge <shard-dir> [<shard-dir> ...] --out <dir> [--force]"
 
   static let merge = """
-    OVERVIEW: Combine the shard folders of one sweep into the folder a single process would have
-    written, byte for byte. Refuses shards of different sweeps (scenario, grid, seed, replicates,
-    version), a missing or duplicated shard, and unfinished shards.
+    OVERVIEW: Combine the shard folders of one sweep (or one stress run) into the folder a single
+    process would have written, byte for byte. Refuses shards of different runs (scenario, grid,
+    seed, replicates or paths, version), a missing or duplicated shard, and unfinished shards.
 
     \(mergeUsage)
     """

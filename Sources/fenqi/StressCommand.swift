@@ -1,3 +1,4 @@
+import FenqiCore
 import FenqiReport
 import FenqiSimulation
 import Foundation
@@ -9,7 +10,7 @@ enum StressCommand {
     guard
       let args = Arguments.single(
         words, noun: "scenario file",
-        valued: ["--paths", "--out", "--seed", "--threads"],
+        valued: ["--paths", "--out", "--seed", "--threads", "--shard"],
         flags: ["--quiet", "--force"], help: HelpText.stress,
         usage: HelpText.stressUsage,
         command: "stress", console: console, exit: &code)
@@ -24,6 +25,12 @@ enum StressCommand {
     } catch {
       console.err(
         "Error: \(error.message)\n\(HelpText.stressUsage)\nSee 'fenqi stress --help'."
+      )
+      return .badInput
+    }
+    guard let shard = SweepCommand.shard(args.values["--shard"]) else {
+      console.err(
+        "Error: '--shard' expects I/N with 1 ≤ I ≤ N, found '\(args.values["--shard"] ?? "")'\n\(HelpText.stressUsage)"
       )
       return .badInput
     }
@@ -54,32 +61,35 @@ enum StressCommand {
     let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let clock = ContinuousClock()
     let t0 = clock.now
-    let result = StressRunner(
-      scenario: scenario, paths: paths, threads: threadCount
-    ).run {
-      done in
+    let runner = StressRunner(
+      scenario: scenario, paths: paths, threads: threadCount, shard: shard)
+    let result = runner.run { done in
       guard !quiet else { return }
-      console.err("fenqi: \(done)/\(paths) paths")
+      console.err("fenqi: \(done)/\(runner.pathIndices.count) paths")
     }
     let seconds = (clock.now - t0) / .seconds(1)
     let arms = scenario.arms.map(\.name)
-    let manifest = RunFolderWriter.manifestText(
-      scenario: scenario, file: file, sha256: loaded.sha256,
-      version: HelpText.version,
-      started: RunCommand.iso(started), finished: RunCommand.iso(Date()),
-      threads: threadCount,
-      extra: [
-        ("paths", Double(paths)), ("seconds", (seconds * 10).rounded() / 10),
-      ])
-    let files: [(name: String, text: String)] = [
-      ("manifest.json", manifest),
+    let identity = StressTables.identity(
+      scenario: scenario, file: file, sha256: loaded.sha256, paths: paths,
+      version: HelpText.version, shard: shard.count > 1 ? shard : nil)
+    var files: [(name: String, text: String)] = [
+      ("stress.json", JSONWriter.text(identity)),
       ("stress.csv", StressTables.paths(result, arms: arms).text),
-      ("stress_summary.csv", StressTables.summary(result, arms: arms).text),
+      ("mean_paths.csv", StressTables.meanPaths(result).text),
       ("vintages.csv", StressTables.vintages(result).text),
       ("ecl.csv", StressTables.ecl(result.shocked).text),
       ("macro.csv", StressTables.macro(scenario).text),
-      ("report.md", StressTables.report(result, paths: paths, seconds: nil)),
     ]
+    if shard.count == 1 {
+      do {
+        files += try StressTables.summaryFiles(
+          identity: identity, stress: files[1].text, meanPaths: files[2].text,
+          macro: files[5].text)
+      } catch {
+        console.err("Error: \(error)")
+        return .runFailed
+      }
+    }
     do { try RunFolderWriter.write(files, to: folder, force: force) } catch {
       console.err(error.message)
       return .runFailed

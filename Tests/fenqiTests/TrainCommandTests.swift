@@ -152,8 +152,7 @@ import Testing
     #expect(r.code == .success, "\(r.err)")
     for name in [
       "stress.csv", "stress_summary.csv", "vintages.csv", "ecl.csv",
-      "macro.csv", "report.md",
-      "manifest.json",
+      "macro.csv", "report.md", "stress.json", "mean_paths.csv",
     ] {
       #expect(
         FileManager.default.fileExists(atPath: out + "/" + name), "\(name)")
@@ -161,6 +160,38 @@ import Testing
     let rows = try String(contentsOfFile: out + "/stress.csv", encoding: .utf8)
       .split(separator: "\n")
     #expect(rows.count == 1 + 5 * 2)
+    // Three shards merge into the unsharded folder, byte for byte.
+    var shards: [String] = []
+    for i in 1...3 {
+      let shard = dir.appendingPathComponent("shard\(i)").path
+      #expect(
+        invoke([
+          "stress", file, "--paths", "5", "--out", shard, "--shard", "\(i)/3",
+          "--quiet",
+        ])
+        .code == .success)
+      shards.append(shard)
+    }
+    let merged = dir.appendingPathComponent("merged").path
+    #expect(invoke(["merge"] + shards + ["--out", merged]).code == .success)
+    let names = try FileManager.default.contentsOfDirectory(atPath: out)
+      .sorted()
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: merged).sorted()
+        == names)
+    for name in names {
+      #expect(
+        FileManager.default.contents(atPath: out + "/" + name)
+          == FileManager.default.contents(atPath: merged + "/" + name),
+        "\(name)")
+    }
+    let incomplete = invoke([
+      "merge", shards[0], shards[2], "--out",
+      dir.appendingPathComponent("m2").path,
+    ])
+    #expect(
+      incomplete.code == .badInput
+        && incomplete.err.contains("missing shard 2/3"))
     let plain = invoke([
       "stress", path("Scenarios/baseline.json"), "--paths", "5", "--out",
       dir.appendingPathComponent("x").path,

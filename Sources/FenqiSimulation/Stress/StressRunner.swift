@@ -15,12 +15,23 @@ public struct StressRunner: Sendable {
   public let paths: Int
   /// Worker threads.
   public let threads: Int
+  /// Run only paths p with p mod count = index − 1 (1-based index).
+  public let shard: (index: Int, count: Int)
 
   /// Creates a runner.
-  public init(scenario: Scenario, paths: Int, threads: Int) {
+  public init(
+    scenario: Scenario, paths: Int, threads: Int,
+    shard: (index: Int, count: Int) = (1, 1)
+  ) {
     self.scenario = scenario
     self.paths = paths
     self.threads = Swift.max(1, threads)
+    self.shard = shard
+  }
+
+  /// The 0-based paths this runner's shard runs.
+  public var pathIndices: [Int] {
+    (0..<paths).filter { $0 % shard.count == shard.index - 1 }
   }
 
   /// One arm's outcome on one path (yuan).
@@ -46,8 +57,10 @@ public struct StressRunner: Sendable {
 
   /// Everything a stress run produces.
   public struct Result: Sendable {
-    /// [path][arm] outcomes.
+    /// [path][arm] outcomes, for the paths in `pathIndices`.
     public var paths: [[ArmOutcome]]
+    /// The 0-based index of each path in `paths`.
+    public var pathIndices: [Int]
     /// The scenario without its shocks, on the mean path.
     public var baseline: RunResult
     /// The scenario with its shocks, on the mean path.
@@ -71,23 +84,24 @@ public struct StressRunner: Sendable {
       .prepare()
     let persistence = scenario.macro?.vasicek.persistence ?? 0
     let lgd = scenario.repayment.lossGivenDefault
-    var outcomes = [[ArmOutcome]](repeating: [], count: paths)
+    let indices = pathIndices
+    var outcomes = [[ArmOutcome]](repeating: [], count: indices.count)
     let batch = 64
     var done = 0
-    while done < paths {
-      let count = Swift.min(batch, paths - done)
+    while done < indices.count {
+      let count = Swift.min(batch, indices.count - done)
       let first = done
       outcomes.withUnsafeMutableBufferPointer { buffer in
         let slots = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: count, threads: threads) { k in
-          let p = first + k
+          let p = indices[first + k]
           let noise = MacroTables.noise(
             seed: scenario.seed, path: p, periods: scenario.periods,
             persistence: persistence)
           let engine = SimulationEngine(
             scenario: scenario, threads: 1, factorNoise: noise)
           let result = engine.run(engine.reprepared(prepared, path: p))
-          slots[p] = result.arms.map { arm in
+          slots[first + k] = result.arms.map { arm in
             ArmOutcome(
               bookedPrincipal: arm.totals.bookedPrincipal,
               chargeOffs: arm.totals.book.chargeOffs,
@@ -100,6 +114,8 @@ public struct StressRunner: Sendable {
       done += count
       progress(done)
     }
-    return Result(paths: outcomes, baseline: baseline, shocked: shocked)
+    return Result(
+      paths: outcomes, pathIndices: indices, baseline: baseline,
+      shocked: shocked)
   }
 }
