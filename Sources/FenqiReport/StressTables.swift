@@ -200,16 +200,7 @@ public enum StressTables {
       ("paths", .number(Double(paths))),
       ("fenqiVersion", .string(version)),
     ]
-    if let shard {
-      members.append(
-        (
-          "shard",
-          .object([
-            ("index", .number(Double(shard.index))),
-            ("count", .number(Double(shard.count))),
-          ])
-        ))
-    }
+    if let shard { members.append(("shard", SweepFiles.shardJSON(shard))) }
     return .object(members)
   }
 

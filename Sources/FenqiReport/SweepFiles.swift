@@ -70,17 +70,16 @@ public enum SweepFiles {
       ("replicates", .number(Double(plan.replicates))),
       ("units", .number(Double(plan.unitCount))),
     ]
-    if let shard {
-      members.append(
-        (
-          "shard",
-          .object([
-            ("index", .number(Double(shard.index))),
-            ("count", .number(Double(shard.count))),
-          ])
-        ))
-    }
+    if let shard { members.append(("shard", shardJSON(shard))) }
     return .object(members)
+  }
+
+  /// `{"index": i, "count": n}`.
+  public static func shardJSON(_ shard: (index: Int, count: Int)) -> JSONValue {
+    .object([
+      ("index", .number(Double(shard.index))),
+      ("count", .number(Double(shard.count))),
+    ])
   }
 
   /// The identity without its shard: what must agree between shards of one sweep.

@@ -48,13 +48,10 @@ enum RunCommand {
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
     let started = Date()
-    let folder =
-      args.values["--out"]
-      ?? "Results/\(safeName(scenario.name))/\(stamp(started))"
-    do { try RunFolderWriter.checkWritable(folder, force: force) } catch {
-      console.err(error.message)
-      return .badInput
-    }
+    guard
+      let folder = outputFolder(
+        args, name: safeName(scenario.name), started: started, console: console)
+    else { return .badInput }
     let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let engine = SimulationEngine(
       scenario: scenario, threads: threadCount,
@@ -125,6 +122,22 @@ enum RunCommand {
     }
     console.out(folder)
     return .success
+  }
+
+  /// The folder to write: `--out`, or `Results/<name>/<UTC stamp>`; nil (reported) when it
+  /// exists and `--force` was not given.
+  static func outputFolder(
+    _ args: Arguments, name: String, started: Date, console: Console
+  ) -> String? {
+    let folder = args.values["--out"] ?? "Results/\(name)/\(stamp(started))"
+    do {
+      try RunFolderWriter.checkWritable(
+        folder, force: args.flags.contains("--force"))
+    } catch {
+      console.err(error.message)
+      return nil
+    }
+    return folder
   }
 
   static func formatRate(_ r: Double) -> String {

@@ -51,13 +51,12 @@ enum StressCommand {
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
     let started = Date()
-    let folder =
-      args.values["--out"]
-      ?? "Results/\(RunCommand.safeName(scenario.name))-stress/\(RunCommand.stamp(started))"
-    do { try RunFolderWriter.checkWritable(folder, force: force) } catch {
-      console.err(error.message)
-      return .badInput
-    }
+    guard
+      let folder = RunCommand.outputFolder(
+        args, name: RunCommand.safeName(scenario.name) + "-stress",
+        started: started,
+        console: console)
+    else { return .badInput }
     let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
     let clock = ContinuousClock()
     let t0 = clock.now

@@ -20,24 +20,28 @@ public enum CSVTableLoader {
     return try parse(bytes: [UInt8](data))
   }
 
-  /// Parses CSV bytes whose first record is the header.
-  public static func parse(bytes: [UInt8]) throws(Failure) -> FeatureTable {
-    var scanner = CSVScanner(bytes: bytes)
-    var cells: [CSVCell] = []
-    let names: [String]
-    do {
-      guard try scanner.next(into: &cells) else {
-        throw Failure(description: "the file is empty")
-      }
-      names = cells.map {
-        scanner.text(of: $0).trimmingCharacters(in: .whitespaces)
-      }
-    } catch let failure as CSVFailure {
+  /// Runs `body`, turning a scanner's failure into ours (with its line).
+  private static func scanning<T>(_ body: () throws -> T) throws(Failure) -> T {
+    do { return try body() } catch let failure as CSVFailure {
       throw Failure(description: "line \(failure.line): \(failure.message)")
     } catch let failure as Failure {
       throw failure
     } catch {
       throw Failure(description: "\(error)")
+    }
+  }
+
+  /// Parses CSV bytes whose first record is the header.
+  public static func parse(bytes: [UInt8]) throws(Failure) -> FeatureTable {
+    var scanner = CSVScanner(bytes: bytes)
+    var cells: [CSVCell] = []
+    let names: [String] = try scanning {
+      guard try scanner.next(into: &cells) else {
+        throw Failure(description: "the file is empty")
+      }
+      return cells.map {
+        scanner.text(of: $0).trimmingCharacters(in: .whitespaces)
+      }
     }
     var seen = Set<String>()
     for name in names {
@@ -54,7 +58,7 @@ public enum CSVTableLoader {
     var isNumeric = [Bool](repeating: true, count: width)
     var rows = 0
     let start = scanner
-    do {
+    try scanning {
       while try scanner.next(into: &cells) {
         guard cells.count == width else {
           throw Failure(
@@ -77,12 +81,6 @@ public enum CSVTableLoader {
         }
         rows += 1
       }
-    } catch let failure as CSVFailure {
-      throw Failure(description: "line \(failure.line): \(failure.message)")
-    } catch let failure as Failure {
-      throw failure
-    } catch {
-      throw Failure(description: "\(error)")
     }
     guard rows > 0 else {
       throw Failure(description: "the file has a header but no data rows")
