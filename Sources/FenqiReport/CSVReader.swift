@@ -1,3 +1,5 @@
+import FenqiCore
+
 /// A parsed CSV table (RFC 4180: quoted cells may hold commas, quotes and line breaks).
 public struct Table: Sendable, Equatable {
   /// The column names.
@@ -19,70 +21,32 @@ public struct Table: Sendable, Equatable {
     }
   }
 
-  /// Parses CSV text whose first line is the header.
+  /// Parses CSV text whose first line is the header (blank lines are skipped).
   ///
   /// - Throws: ``Failure`` when a row has the wrong number of cells or a quote is unterminated.
   public init(csv text: String) throws(Failure) {
+    var scanner = CSVScanner(bytes: Array(text.utf8))
+    var cells: [CSVCell] = []
     var records: [[String]] = []
-    var record: [String] = []
-    var cell = ""
-    var quoted = false
-    var line = 1
-    var iterator = Array(text).makeIterator()
-    var pending: Character? = nil
-    func next() -> Character? {
-      if let p = pending {
-        pending = nil
-        return p
-      }
-      return iterator.next()
-    }
-    while let ch = next() {
-      if quoted {
-        if ch == "\"" {
-          if let following = next() {
-            if following == "\"" {
-              cell.append("\"")
-            } else {
-              quoted = false
-              pending = following
-            }
-          } else {
-            quoted = false
-          }
-        } else {
-          if ch == "\n" { line += 1 }
-          cell.append(ch)
+    do {
+      while try scanner.next(into: &cells) {
+        let record = cells.map { scanner.text(of: $0) }
+        if let header = records.first, record.count != header.count {
+          throw Failure(
+            line: scanner.line,
+            message: "expected \(header.count) cells, found \(record.count)")
         }
-        continue
-      }
-      switch ch {
-      case "\"" where cell.isEmpty: quoted = true
-      case ",":
-        record.append(cell)
-        cell = ""
-      case "\n", "\r\n":
-        record.append(cell)
         records.append(record)
-        record = []
-        cell = ""
-        line += 1
-      case "\r": break
-      default: cell.append(ch)
       }
-    }
-    if quoted { throw Failure(line: line, message: "unterminated quoted cell") }
-    if !cell.isEmpty || !record.isEmpty {
-      record.append(cell)
-      records.append(record)
+    } catch let e as CSVFailure {
+      throw Failure(line: e.line, message: e.message)
+    } catch let e as Failure {
+      throw e
+    } catch {
+      throw Failure(line: scanner.line, message: "\(error)")
     }
     guard let header = records.first else {
       throw Failure(line: 1, message: "no header line")
-    }
-    for (i, r) in records.enumerated() where r.count != header.count {
-      throw Failure(
-        line: i + 1, message: "expected \(header.count) cells, found \(r.count)"
-      )
     }
     self.header = header
     self.rows = Array(records.dropFirst())
