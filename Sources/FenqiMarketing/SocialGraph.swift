@@ -106,13 +106,15 @@ public struct SocialGraph: Sendable, Equatable {
         let k = stream.poisson(mean: weights[i] * inside / 2)
         for _ in 0..<k {
           let u = stream.uniform() * total
-          var a = 0
-          var b = cumulative.count - 1
-          while a < b {
-            let mid = (a + b) / 2
-            if cumulative[mid] > u { b = mid } else { a = mid + 1 }
+          // The first cumulative weight above u: a branch-free binary search.
+          var base = 0
+          var len = cumulative.count
+          while len > 1 {
+            let half = len / 2
+            base = cumulative[base + half - 1] > u ? base : base + half
+            len -= half
           }
-          let j = lo + a
+          let j = lo + base
           if j != i { edges.append((Int32(i), Int32(j))) }
         }
       }
