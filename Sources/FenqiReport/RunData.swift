@@ -44,6 +44,10 @@ public struct RunData: Sendable {
   public var channels: Table?
   /// `contact_frequency.csv`, when the scenario has channels.
   public var contactFrequency: Table?
+  /// `macro.csv`, when the scenario has a macro path.
+  public var macro: Table?
+  /// `ecl.csv`, when the scenario has a macro path.
+  public var ecl: Table?
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -80,6 +84,8 @@ public struct RunData: Sendable {
     contactFrequency =
       files["contact_frequency.csv"] == nil
       ? nil : try table("contact_frequency.csv")
+    macro = files["macro.csv"] == nil ? nil : try table("macro.csv")
+    ecl = files["ecl.csv"] == nil ? nil : try table("ecl.csv")
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),
@@ -95,6 +101,7 @@ public struct RunData: Sendable {
     var files: [String: String] = [:]
     for name in requiredFiles + [
       "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
+      "macro.csv", "ecl.csv",
     ] {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),
