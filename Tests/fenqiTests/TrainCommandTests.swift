@@ -202,3 +202,30 @@ import Testing
         atPath: dir.appendingPathComponent("x").path))
   }
 }
+
+@Suite struct MacroReportTests {
+  @Test func runsWithAMacroPathReportProvisionsAndRegenerateThem() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fenqi-macro-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
+    let text = try String(
+      contentsOfFile: path("Scenarios/recession-stress.json"), encoding: .utf8
+    ).replacingOccurrences(of: "\"size\": 100000", with: "\"size\": 5000")
+    let file = dir.appendingPathComponent("r.json").path
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("run").path
+    #expect(invoke(["run", file, "--out", out, "--quiet"]).code == .success)
+    let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+    #expect(report.contains("## Macro path and provisions"))
+    #expect(FileManager.default.fileExists(atPath: out + "/ecl.csv"))
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(invoke(["report", out]).code == .success)
+    #expect(
+      try String(contentsOfFile: out + "/report.md", encoding: .utf8) == report)
+    #expect(
+      try String(contentsOfFile: out + "/report.html", encoding: .utf8) == html)
+    #expect(html.contains("id=\"provisions\""))
+  }
+}
