@@ -16,7 +16,7 @@ enum HelpText {
       power      Sample size or minimum detectable effect of a two-arm test.
       stress     Monte-Carlo stress test: loss distributions under the macro path.
       sweep      Run a scenario over a grid of settings (shardable, resumable).
-      merge      Combine a sweep's shard folders.
+      merge      Combine the shard folders of a sweep or a stress run.
       bench      Speed and memory of every scenario, and a scaling series.
       train      Train a scoring model on a CSV file and print its validation metrics.
       predict    Score a CSV file with a trained model, with explanations.
