@@ -1,0 +1,39 @@
+import FenqiRisk
+import Testing
+
+@Suite struct AnalyticHierarchyTests {
+  /// A perfectly consistent matrix, aᵢⱼ = wᵢ/wⱼ (Saaty's defining case), gives back w,
+  /// λ_max = n and CR = 0.
+  @Test func aConsistentMatrixGivesItsWeightsExactly() throws {
+    let w = [0.6, 0.3, 0.1]
+    let a = w.map { wi in w.map { wj in wi / wj } }
+    let ahp = try AnalyticHierarchy(matrix: a)
+    for (x, y) in zip(ahp.weights, w) { #expect(abs(x - y) < 1e-12) }
+    #expect(abs(ahp.lambdaMax - 3) < 1e-12 && abs(ahp.consistencyRatio) < 1e-12)
+  }
+
+  /// A slightly inconsistent 4 × 4 matrix, checked against numpy.linalg.eig:
+  /// weights (0.5650, 0.2622, 0.1175, 0.0553), λ_max 4.1170, CR 0.0433.
+  @Test func anInconsistentMatrixMatchesItsEigenvector() throws {
+    let a: [[Double]] = [
+      [1, 3, 5, 7], [1.0 / 3, 1, 3, 5], [1.0 / 5, 1.0 / 3, 1, 3],
+      [1.0 / 7, 1.0 / 5, 1.0 / 3, 1],
+    ]
+    let ahp = try AnalyticHierarchy(matrix: a)
+    let expected = [0.5650, 0.2622, 0.1175, 0.0553]
+    for (x, y) in zip(ahp.weights, expected) { #expect(abs(x - y) < 5e-4) }
+    #expect(abs(ahp.lambdaMax - 4.1170) < 5e-4)
+    #expect(abs(ahp.consistencyRatio - 0.0433) < 5e-4)
+    #expect(ahp.isConsistent)
+  }
+
+  @Test func contradictoryJudgementsFailTheRatio() throws {
+    // A prefers B strongly, B prefers C strongly, but C prefers A strongly.
+    let a: [[Double]] = [[1, 9, 1.0 / 9], [1.0 / 9, 1, 9], [9, 1.0 / 9, 1]]
+    let ahp = try AnalyticHierarchy(matrix: a)
+    #expect(ahp.consistencyRatio >= 0.1 && !ahp.isConsistent)
+    #expect(throws: AnalyticHierarchy.Problem.self) {
+      try AnalyticHierarchy(matrix: [[1, 2], [2, 1]])
+    }
+  }
+}
