@@ -76,7 +76,7 @@ public struct AnalyticHierarchy: Sendable, Equatable {
   /// Whether the judgements are consistent enough to use (CR < 0.1).
   public var isConsistent: Bool { consistencyRatio < 0.1 }
 
-  /// The weighted score of criterion values (each on a common scale, e.g. 0–1).
+  /// The weighted score of criterion values, each on a common scale such as 0–1.
   public func score(_ values: [Double]) -> Double {
     zip(weights, values).reduce(0) { $0 + $1.0 * $1.1 }
   }
