@@ -62,48 +62,54 @@ enum BenchCommand {
     }
     console.out(
       "Scenarios at \(customers) customers (customer-periods per second over the simulated months; set-up apart)\n"
-        + pad("scenario", 22, left: true) + pad("months", 7)
-        + pad("1 thread", 12)
-        + pad("2 threads", 12) + pad("speed-up", 10) + pad("set-up s", 10)
-        + pad("peak MiB", 10)
-        + pad("B/customer", 12))
+        + TextColumns.pad("scenario", 22, left: true)
+        + TextColumns.pad("months", 7)
+        + TextColumns.pad("1 thread", 12)
+        + TextColumns.pad("2 threads", 12) + TextColumns.pad("speed-up", 10)
+        + TextColumns.pad("set-up s", 10)
+        + TextColumns.pad("peak MiB", 10)
+        + TextColumns.pad("B/customer", 12))
     var lines: [String] = []
     for file in files {
       let path = folder + "/" + file
       guard let one = measure(path, customers, 1),
         let two = measure(path, customers, 2)
       else {
-        console.out(pad(file, 22, left: true) + "  failed")
+        console.out(TextColumns.pad(file, 22, left: true) + "  failed")
         continue
       }
       let r1 = number(one, "cm_per_s_run")
       let r2 = number(two, "cm_per_s_run")
       console.out(
-        pad(String(file.dropLast(5)), 22, left: true)
-          + pad(fmt(number(two, "months"), 0), 7)
-          + pad(millions(r1), 12) + pad(millions(r2), 12)
-          + pad(fmt(r2 / r1, 2) + "×", 10)
-          + pad(fmt(number(two, "setup_s"), 2), 10)
-          + pad(fmt(number(two, "peak_rss_mib"), 1), 10)
-          + pad(fmt(number(two, "bytes_per_customer"), 0), 12))
+        TextColumns.pad(String(file.dropLast(5)), 22, left: true)
+          + TextColumns.pad(fmt(number(two, "months"), 0), 7)
+          + TextColumns.pad(millions(r1), 12)
+          + TextColumns.pad(millions(r2), 12)
+          + TextColumns.pad(fmt(r2 / r1, 2) + "×", 10)
+          + TextColumns.pad(fmt(number(two, "setup_s"), 2), 10)
+          + TextColumns.pad(fmt(number(two, "peak_rss_mib"), 1), 10)
+          + TextColumns.pad(fmt(number(two, "bytes_per_customer"), 0), 12))
     }
     let base = files.contains("baseline.json") ? "baseline.json" : files[0]
     lines.append("")
     lines.append("Scaling: \(base.dropLast(5)), 2 threads")
     lines.append(
-      pad("customers", 12) + pad("set-up s", 10) + pad("months s", 10)
-        + pad("total s", 10)
-        + pad("s per 1M", 10) + pad("peak MiB", 10) + pad("B/customer", 12))
+      TextColumns.pad("customers", 12) + TextColumns.pad("set-up s", 10)
+        + TextColumns.pad("months s", 10)
+        + TextColumns.pad("total s", 10)
+        + TextColumns.pad("s per 1M", 10) + TextColumns.pad("peak MiB", 10)
+        + TextColumns.pad("B/customer", 12))
     for n in scaling {
       guard let m = measure(folder + "/" + base, n, 2) else { continue }
       let setup = number(m, "setup_s")
       let run = number(m, "run_s")
       lines.append(
-        pad(String(n), 12) + pad(fmt(setup, 3), 10) + pad(fmt(run, 3), 10)
-          + pad(fmt(setup + run, 3), 10)
-          + pad(fmt((setup + run) / Double(n) * 1e6, 3), 10)
-          + pad(fmt(number(m, "peak_rss_mib"), 1), 10)
-          + pad(fmt(number(m, "bytes_per_customer"), 0), 12))
+        TextColumns.pad(String(n), 12) + TextColumns.pad(fmt(setup, 3), 10)
+          + TextColumns.pad(fmt(run, 3), 10)
+          + TextColumns.pad(fmt(setup + run, 3), 10)
+          + TextColumns.pad(fmt((setup + run) / Double(n) * 1e6, 3), 10)
+          + TextColumns.pad(fmt(number(m, "peak_rss_mib"), 1), 10)
+          + TextColumns.pad(fmt(number(m, "bytes_per_customer"), 0), 12))
     }
     console.out(lines.joined(separator: "\n"))
     return .success
@@ -115,10 +121,5 @@ enum BenchCommand {
 
   static func millions(_ x: Double) -> String {
     x.isFinite ? fmt(x / 1e6, 1) + "M" : "–"
-  }
-
-  static func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
-    let fill = String(repeating: " ", count: Swift.max(0, width - s.count))
-    return left ? s + fill : fill + s
   }
 }

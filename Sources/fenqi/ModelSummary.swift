@@ -27,7 +27,7 @@ enum ModelSummary {
       .enumerated()
     {
       lines.append(
-        "    \(pad(String(i + 1), 6))  \(pad(String(b.count), 4))  \(pad(Formatting.fixed(b.meanPredicted, digits: 4), 9))  \(pad(Formatting.fixed(b.observedRate, digits: 4), 8))"
+        "    \(TextColumns.pad(String(i + 1), 6))  \(TextColumns.pad(String(b.count), 4))  \(TextColumns.pad(Formatting.fixed(b.meanPredicted, digits: 4), 9))  \(TextColumns.pad(Formatting.fixed(b.observedRate, digits: 4), 8))"
       )
     }
     return lines.joined(separator: "\n")
@@ -57,13 +57,8 @@ enum ModelSummary {
     return
       ([title + ":"]
       + shown.map {
-        "  \(pad($0.0, width, left: true))  \(Formatting.fixed($0.1, digits: 4))"
+        "  \(TextColumns.pad($0.0, width, left: true))  \(Formatting.fixed($0.1, digits: 4))"
       })
       .joined(separator: "\n")
-  }
-
-  static func pad(_ s: String, _ width: Int, left: Bool = false) -> String {
-    let fill = String(repeating: " ", count: Swift.max(0, width - s.count))
-    return left ? s + fill : fill + s
   }
 }

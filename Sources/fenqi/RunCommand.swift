@@ -29,11 +29,7 @@ enum RunCommand {
       return .badInput
     }
     let file = args.positionals[0]
-    let loaded: (scenario: Scenario, sha256: String)
-    do { loaded = try ScenarioLoader.load(path: file) } catch {
-      console.err(error.message)
-      return .badInput
-    }
+    guard let loaded = load(file, console: console) else { return .badInput }
     var scenario = loaded.scenario
     if replicates > 1
       && (scenario.experiment == nil
@@ -122,6 +118,16 @@ enum RunCommand {
     }
     console.out(folder)
     return .success
+  }
+
+  /// The scenario at `file` and its SHA-256; nil (every problem reported) when it is unusable.
+  static func load(_ file: String, console: Console) -> (
+    scenario: Scenario, sha256: String
+  )? {
+    do { return try ScenarioLoader.load(path: file) } catch {
+      console.err(error.message)
+      return nil
+    }
   }
 
   /// The folder to write: `--out`, or `Results/<name>/<UTC stamp>`; nil (reported) when it

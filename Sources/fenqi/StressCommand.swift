@@ -35,9 +35,7 @@ enum StressCommand {
       return .badInput
     }
     let file = args.positionals[0]
-    let loaded: (scenario: Scenario, sha256: String)
-    do { loaded = try ScenarioLoader.load(path: file) } catch {
-      console.err(error.message)
+    guard let loaded = RunCommand.load(file, console: console) else {
       return .badInput
     }
     var scenario = loaded.scenario

@@ -85,6 +85,9 @@ extension LoanBook {
     let family = StreamFamily(
       seed: settings.seed, period: UInt32(settings.period), purpose: .repayment)
     let shifted = settings.missShift != 0 || settings.rollShift != 0
+    // Taken out of the per-loan loop once, not re-bound for every loan.
+    let stress = settings.stress
+    let sectors = !(stress?.sectorCumulative.isEmpty ?? true)
     let first = UInt64(settings.firstCustomerIndex)
     let n = count
     let kept = withColumns { p in
@@ -109,15 +112,15 @@ extension LoanBook {
             }
             let a = Int(p.arm[j])
             var (m, r, cure) = (miss, roll, Double(p.cureProbability[j]))
-            if let stress = settings.stress {
+            if let stress {
               let sector =
-                stress.sectorCumulative.isEmpty
-                ? nil
-                : RollStress.sector(
+                sectors
+                ? RollStress.sector(
                   seed: stress.sectorSeed,
                   customer: settings.firstCustomerIndex + c,
                   ordinal: Int(p.ordinal[j]),
                   cumulative: stress.sectorCumulative)
+                : nil
               (m, r, cure) = stress.apply(
                 miss: m, roll: r, cure: cure, segment: Int(p.segment[j]),
                 sector: sector)

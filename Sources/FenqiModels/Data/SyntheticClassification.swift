@@ -35,7 +35,7 @@ public enum SyntheticClassification {
     logit += x[17] > 0.8 ? 0.8 : 0
     logit += 0.25 * (x[25] - 2) - 0.15 * (x[27] - 4)
     logit += 0.4 * x[10] * (x[18] > 0.5 ? 1 : -1)
-    let label: Double = rng.uniform() < 1 / (1 + exp(-logit)) ? 1 : 0
+    let label: Double = rng.uniform() < Logistic.sigmoid(logit) ? 1 : 0
     if m8 { x[8] = .nan }
     if m9 { x[9] = .nan }
     return label

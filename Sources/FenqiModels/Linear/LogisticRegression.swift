@@ -83,7 +83,7 @@ public struct LogisticRegression: Sendable, Equatable {
     var residual = [Double](repeating: 0, count: n)
     for _ in 0..<options.maxIterations {
       for i in 0..<n {
-        let p = 1 / (1 + exp(-eta[i]))
+        let p = Logistic.sigmoid(eta[i])
         w[i] = Swift.max(p * (1 - p), 1e-10)
         residual[i] = (labels[i] - p) / w[i]  // z − η
       }

@@ -1,3 +1,4 @@
+import FenqiCore
 import Foundation
 
 /// A credit scorecard: WOE-binned inputs, a logistic regression on the WOE values, and points.
@@ -134,7 +135,7 @@ public struct Scorecard: Sendable, Equatable {
     throws(FeatureSchema.Mismatch) -> [Double]
   {
     try scores(for: table).map {
-      1 / (1 + exp(($0 - scaling.offset) / scaling.factor))
+      Logistic.sigmoid(-($0 - scaling.offset) / scaling.factor)
     }
   }
 }

@@ -120,6 +120,7 @@ public struct MLPTrainer: Sendable {
     var deltas = activations
     var gradW = layers.map { [Double](repeating: 0, count: $0.weights.count) }
     var gradB = layers.map { [Double](repeating: 0, count: $0.biases.count) }
+    var row = [Double](repeating: 0, count: width)
     for epoch in 0..<p.epochs {
       let family = StreamFamily(
         seed: p.seed, period: UInt32(epoch), purpose: .modelShuffle)
@@ -136,7 +137,8 @@ public struct MLPTrainer: Sendable {
           for k in gradB[l].indices { gradB[l][k] = 0 }
         }
         for r in order[start..<end] {
-          let row = Array(x[(r * width)..<((r + 1) * width)])
+          // The row goes into a buffer reused for every row.
+          for i in 0..<width { row[i] = x[r * width + i] }
           // Forward.
           var input = row
           for (l, layer) in network.layers.enumerated() {
@@ -153,7 +155,7 @@ public struct MLPTrainer: Sendable {
           // Backward: d(log-loss)/d(margin) = σ(m) − y.
           let last = layers.count - 1
           deltas[last][0] =
-            1 / (1 + exp(-activations[last][0])) - trainLabels[r]
+            Logistic.sigmoid(activations[last][0]) - trainLabels[r]
           var l = last
           while l >= 0 {
             let layer = network.layers[l]
@@ -207,7 +209,7 @@ public struct MLPTrainer: Sendable {
       }
       let loss = ProbabilityMetrics.logLoss(
         probabilities: network.margins(encoded: validX).map {
-          1 / (1 + exp(-$0))
+          Logistic.sigmoid($0)
         },
         labels: validLabels)
       history.validationLoss.append(loss)

@@ -1,3 +1,4 @@
+import FenqiCore
 import Foundation
 
 /// A multilayer perceptron for a binary target: dense ReLU layers and a sigmoid output.
@@ -38,19 +39,22 @@ public struct NeuralNetwork: Sendable, Equatable {
   func margin(_ x: UnsafeBufferPointer<Double>, scratch: inout [[Double]])
     -> Double
   {
-    var input = Array(x)
+    // Layer 0 reads the row, later layers the previous layer's scratch: nothing allocated.
     for (l, layer) in layers.enumerated() {
-      var out = scratch[l]
       for o in 0..<layer.outputs {
         var s = layer.biases[o]
         let base = o * layer.inputs
-        for i in 0..<layer.inputs { s += layer.weights[base + i] * input[i] }
-        out[o] = l == layers.count - 1 ? s : Swift.max(0, s)
+        if l == 0 {
+          for i in 0..<layer.inputs { s += layer.weights[base + i] * x[i] }
+        } else {
+          for i in 0..<layer.inputs {
+            s += layer.weights[base + i] * scratch[l - 1][i]
+          }
+        }
+        scratch[l][o] = l == layers.count - 1 ? s : Swift.max(0, s)
       }
-      scratch[l] = out
-      input = out
     }
-    return input[0]
+    return scratch[layers.count - 1][0]
   }
 
   /// The margin of every row of encoded, row-major `x`.
@@ -73,6 +77,6 @@ public struct NeuralNetwork: Sendable, Equatable {
   public func probabilities(for table: FeatureTable)
     throws(FeatureSchema.Mismatch) -> [Double]
   {
-    margins(encoded: try encoder.encode(table)).map { 1 / (1 + exp(-$0)) }
+    margins(encoded: try encoder.encode(table)).map { Logistic.sigmoid($0) }
   }
 }

@@ -1,3 +1,4 @@
+import FenqiCore
 import Foundation
 
 /// Any model `fenqi train` can produce, with what every kind can do.
@@ -41,7 +42,7 @@ public enum TrainedModel: Sendable, Equatable {
     case .gbdt(let m): return try m.probabilities(for: table, threads: threads)
     case .logistic(let encoder, let regression):
       return regression.margins(try encoder.encode(table)).map {
-        1 / (1 + exp(-$0))
+        Logistic.sigmoid($0)
       }
     case .scorecard(let s): return try s.probabilities(for: table)
     case .mlp(let n): return try n.probabilities(for: table)

@@ -309,7 +309,7 @@ public struct GBDTTrainer: Sendable {
           for r in (c * chunk)..<Swift.min(n, (c + 1) * chunk) {
             if binary {
               // Binary log-loss: g = p − y, h = p(1 − p).
-              let prob = 1 / (1 + exp(-sp.pointer[r]))
+              let prob = Logistic.sigmoid(sp.pointer[r])
               target.pointer[2 * r] = prob - yp.pointer[r]
               target.pointer[2 * r + 1] = Swift.max(prob * (1 - prob), 1e-16)
             } else {

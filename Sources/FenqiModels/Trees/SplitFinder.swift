@@ -113,6 +113,8 @@ struct SplitFinder {
     let mh = h[3 * valueBins + 1]
     let mn = h[3 * valueBins + 2]
     let limit = Swift.min(maxCategoryThreshold, used.count - 1)
+    // Missing rows may go either way only when the leaf has some.
+    let missingSides = mn > 0 ? [false, true] : [false]
     for fromEnd in [false, true] {
       var lg = 0.0
       var lh = 0.0
@@ -122,7 +124,7 @@ struct SplitFinder {
         lg += h[3 * b]
         lh += h[3 * b + 1]
         ln += h[3 * b + 2]
-        for missingLeft in mn > 0 ? [false, true] : [false] {
+        for missingLeft in missingSides {
           let found = consider(
             missingLeft ? lg + mg : lg, missingLeft ? lh + mh : lh,
             missingLeft ? ln + mn : ln, leaf: leaf, parentScore: parentScore,

@@ -11,6 +11,7 @@ public struct TreeExplainer: Sendable {
   /// cover-weighted mean leaf value.
   public let expectedValue: Double
   private let maxDepth: Int
+  private let missingBins: [Int]
 
   /// Prepares explanations for `model`.
   public init(model: GradientBoostedTrees) {
@@ -30,6 +31,7 @@ public struct TreeExplainer: Sendable {
     }
     expectedValue = expected
     maxDepth = depth
+    missingBins = model.mappers.map(\.missingBin)
   }
 
   private struct PathElement {
@@ -56,7 +58,7 @@ public struct TreeExplainer: Sendable {
     var path = [PathElement](
       repeating: PathElement(feature: -1, zero: 0, one: 0, weight: 0),
       count: size)
-    let missing = model.mappers.map(\.missingBin)
+    let missing = missingBins
     matrix.bins.withUnsafeBufferPointer { bins in
       let rowBins = bins.start + row * matrix.featureCount
       path.withUnsafeMutableBufferPointer { pathBuffer in

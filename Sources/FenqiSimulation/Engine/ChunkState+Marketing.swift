@@ -6,7 +6,7 @@ extension ChunkState {
   /// discount, lottery, lender-funded interest-free cost, points, and referrals.
   mutating func bookedThroughMarketing(
     _ i: Int, arm a: Int, period: Int, listPrice: Double, price: Double,
-    variant: OfferVariant?, contact: (Double, Int)?, stream: RandomStream,
+    variant: SharedOfferVariant?, contact: (Double, Int)?, stream: RandomStream,
     tables t: EngineTables, counts: inout ArmPeriodCounts
   ) {
     let mt = t.marketing
@@ -21,7 +21,7 @@ extension ChunkState {
         }
       }
     }
-    if let v = variant {
+    if let v = variant?.offer {
       counts.marketing.discountCost += listPrice - price
       if v.lotteryProbability > 0, stream.uniform(at: 60) < v.lotteryProbability
       {
@@ -35,7 +35,7 @@ extension ChunkState {
     }
     marketing?.recordBooking(
       i, arm: arm, armIndex: a, period: period, price: price,
-      pointsMultiplier: variant?.pointsMultiplier ?? 1,
+      pointsMultiplier: variant?.offer.pointsMultiplier ?? 1,
       contactChannel: contact?.1, tables: t,
       firstIndex: customers.firstIndex, counts: &counts.marketing)
   }

@@ -205,7 +205,7 @@ struct ChunkState: Sendable {
                   segment: seg, income: customers.monthlyIncome[i],
                   normal: Normal.quantile(stream.openUniform(at: 2)))
                 let income = customers.monthlyIncome[i]
-                var variant: OfferVariant? = nil
+                var variant: SharedOfferVariant? = nil
                 if channelArm {
                   let inCampaign = campaignByArm[a]
                   let tierOK =
@@ -218,15 +218,17 @@ struct ChunkState: Sendable {
                         tierQualifies: tierOK)]
                 }
                 // A discount lowers what is financed; a lottery ticket feels like money off.
-                let price = variant?.discount?.apply(listPrice) ?? listPrice
-                let felt = Swift.max(0, price - (variant?.lotteryValue ?? 0))
+                let price =
+                  variant?.offer.discount?.apply(listPrice) ?? listPrice
+                let felt = Swift.max(
+                  0, price - (variant?.offer.lotteryValue ?? 0))
                 let priceToIncome = felt / income
-                let terms = variant?.terms ?? armTerms[a]
+                let terms = variant?.offer.terms ?? armTerms[a]
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
                 if reached {
                   var utility =
-                    (variant?.splitConstant ?? armConstantNow[a])
+                    (variant?.offer.splitConstant ?? armConstantNow[a])
                     + t.splitOffset[seg] + split
                     .priceToIncome * priceToIncome
                     + split.instalmentToIncome * instalment / income
@@ -234,13 +236,13 @@ struct ChunkState: Sendable {
                     * Double(customers.digitalAffinity[i])
                     + split.priceSensitivityRate
                     * Double(customers.priceSensitivity[i])
-                    * (variant?.rate ?? armRateNow[a])
+                    * (variant?.offer.rate ?? armRateNow[a])
                   if let contact {
                     // Channel response, fatigue exp(−λF) on the odds, service, rivals.
                     utility +=
                       contact.0
                       - Double(mt.lambda * fatigueNow[i])
-                      + (variant?.serviceUtility ?? 0)
+                      + (variant?.offer.serviceUtility ?? 0)
                   }
                   if competitionLog != 0 { utility -= competitionLog }
                   eSplit = exp(utility)
@@ -267,7 +269,7 @@ struct ChunkState: Sendable {
                     && Int(openLoans[i]) < t.maxOpenLoans[a]
                     && Double(customers.debtToIncome[i]) + burden
                       <= t.maxDebtToIncome[a]
-                  if approved, let v = variant,
+                  if approved, let v = variant?.offer,
                     price > v.maxPrincipal
                       || (v.guaranteeTakeUp < 1
                         && stream.uniform(at: 61) >= v.guaranteeTakeUp)
@@ -313,7 +315,7 @@ struct ChunkState: Sendable {
                     period: period, principal: price, terms: terms,
                     missLogit: t.hazard.missLogit(
                       latentRisk: z, burden: burden, offset: t.missOffset[seg])
-                      - (variant?.guaranteed == true ? 0.5 : 0),
+                      - (variant?.offer.guaranteed == true ? 0.5 : 0),
                     rollLogit: t.hazard.rollLogit(
                       latentRisk: z, offset: t.rollOffset[seg]),
                     cureProbability: t.cure[seg],

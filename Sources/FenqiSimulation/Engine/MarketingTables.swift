@@ -10,43 +10,7 @@ extension Purpose {
 }
 
 /// One offer as the customer loop needs it: plan terms, utility terms and campaign extras.
-///
-/// A class, so that the loop carries a pointer (nil for arms without channels), not a copy.
-final class OfferVariant: Sendable {
-  let terms: PlanTerms
-  let lenderFunded: Bool
-  let splitConstant: Double
-  let rate: Double
-  let discount: Discount?
-  /// Perceived value of the lottery ticket (yuan), 0 without one.
-  let lotteryValue: Double
-  let lotteryProbability: Double
-  let lotteryPrize: Double
-  let serviceUtility: Double
-  let maxPrincipal: Double
-  let guaranteeTakeUp: Double
-  let guaranteed: Bool
-  let pointsMultiplier: Double
-
-  init(_ v: OfferVariantSpec) {
-    terms = v.terms
-    lenderFunded = v.lenderFunded
-    splitConstant = v.splitConstant
-    rate = v.rate
-    discount = v.discount
-    lotteryValue = v.lotteryValue
-    lotteryProbability = v.lotteryProbability
-    lotteryPrize = v.lotteryPrize
-    serviceUtility = v.serviceUtility
-    maxPrincipal = v.maxPrincipal
-    guaranteeTakeUp = v.guaranteeTakeUp
-    guaranteed = v.guaranteed
-    pointsMultiplier = v.pointsMultiplier
-  }
-}
-
-/// The fields of an ``OfferVariant`` while it is assembled.
-struct OfferVariantSpec: Sendable {
+struct OfferVariant: Sendable {
   var terms: PlanTerms
   var lenderFunded: Bool
   var splitConstant: Double
@@ -63,6 +27,14 @@ struct OfferVariantSpec: Sendable {
   var pointsMultiplier: Double
 }
 
+/// An ``OfferVariant`` behind a reference, so that the customer loop carries a pointer (nil for
+/// arms without channels), not a copy.
+final class SharedOfferVariant: Sendable {
+  let offer: OfferVariant
+
+  init(_ offer: OfferVariant) { self.offer = offer }
+}
+
 /// The marketing part of a scenario flattened for the customer loop.
 struct MarketingTables: Sendable {
   let channelCount: Int
@@ -77,7 +49,7 @@ struct MarketingTables: Sendable {
   /// Whether each arm uses channels.
   let armUsesChannels: [Bool]
   /// Offer variants, [((arm · 2 + inCampaign) · segments + segment) · 2 + tierQualifies].
-  let variants: [OfferVariant]
+  let variants: [SharedOfferVariant]
   /// The tier privilege's minimum tier per arm (Int.max without one).
   let minimumTier: [Int]
   /// Need multiplier per arm and period (urgency and the calendar's demand), [arm][period].
@@ -142,8 +114,7 @@ struct MarketingTables: Sendable {
     }
     armUsesChannels = s.arms.map { $0.marketing != nil }
     active = armUsesChannels.contains(true) && channelCount > 0
-    var variants: [OfferVariant] = []
-    typealias Spec = OfferVariantSpec
+    var variants: [SharedOfferVariant] = []
     for (a, arm) in s.arms.enumerated() {
       let m = arm.marketing
       for phase in 0..<2 {
@@ -160,10 +131,10 @@ struct MarketingTables: Sendable {
                 product = campaignOffer
               }
             }
-            var v: Spec
+            var v: OfferVariant
             if let product {
               let rate = EffectiveRate.of(product)?.nominalAnnualRate ?? 0
-              v = Spec(
+              v = OfferVariant(
                 terms: Amortization.terms(of: product),
                 lenderFunded: product.subsidyFunder == .lender,
                 splitConstant: s.choice.split.intercept + s.choice.split
@@ -175,7 +146,7 @@ struct MarketingTables: Sendable {
                 lotteryPrize: 0, serviceUtility: 0, maxPrincipal: .infinity,
                 guaranteeTakeUp: 1, guaranteed: false, pointsMultiplier: 1)
             } else {
-              v = Spec(
+              v = OfferVariant(
                 terms: base.terms[a],
                 lenderFunded: arm.offer.subsidyFunder == .lender,
                 splitConstant: base.constant[a], rate: base.rate[a],
@@ -201,7 +172,7 @@ struct MarketingTables: Sendable {
                 strategy.guaranteeRequired ? strategy.guaranteeTakeUp : 1
               v.pointsMultiplier = strategy.pointsMultiplier
             }
-            variants.append(OfferVariant(v))
+            variants.append(SharedOfferVariant(v))
           }
         }
       }
