@@ -31,11 +31,17 @@ let package = Package(
     .target(
       name: "FenqiRisk", dependencies: ["FenqiCore", "FenqiCredit"],
       swiftSettings: strict),
+    // The lender's decision stack sees no population module: its models cannot read a
+    // customer's latent traits.
+    .target(
+      name: "FenqiDecision",
+      dependencies: ["FenqiCore", "FenqiModels", "FenqiRisk"],
+      swiftSettings: strict),
     .target(
       name: "FenqiSimulation",
       dependencies: [
         "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiMarketing",
-        "FenqiRisk",
+        "FenqiRisk", "FenqiModels", "FenqiDecision",
       ],
       swiftSettings: strict),
     .target(
@@ -56,7 +62,9 @@ let package = Package(
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi-bench",
-      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiModels"],
+      dependencies: [
+        "FenqiCore", "FenqiSimulation", "FenqiModels", "FenqiDecision",
+      ],
       swiftSettings: strict),
 
     .testTarget(
@@ -85,9 +93,13 @@ let package = Package(
       name: "FenqiSimulationTests",
       dependencies: [
         "FenqiCore", "FenqiPopulation", "FenqiCredit", "FenqiSimulation",
-        "FenqiMarketing", "FenqiRisk",
+        "FenqiMarketing", "FenqiRisk", "FenqiDecision",
       ],
       resources: [.copy("Invalid")],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiDecisionTests",
+      dependencies: ["FenqiCore", "FenqiModels", "FenqiRisk", "FenqiDecision"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiExperimentTests",

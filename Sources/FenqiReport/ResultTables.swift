@@ -121,23 +121,24 @@ public enum ResultTables {
             ($0.0.0, JSONValue.number($0.0.1 - $0.1.1))
           })
     }
-    return .object([
-      ("scenario", .string(r.scenario.name)),
-      ("description", .string(r.scenario.description)),
-      ("startMonth", .number(Double(r.scenario.startMonth))),
-      ("seed", .number(Double(r.scenario.seed))),
-      ("periods", .number(Double(r.scenario.periods))),
-      ("customers", .number(Double(r.scenario.population.size))),
-      ("arms", .array(arms)),
-      ("differencesFromControl", .array(differences)),
-      (
-        "bookIdentityError",
-        .object(
-          zip(r.arms, r.conservationError).map {
-            ($0.0.name, JSONValue.number($0.1))
-          })
-      ),
-    ])
+    return .object(
+      [
+        ("scenario", .string(r.scenario.name)),
+        ("description", .string(r.scenario.description)),
+        ("startMonth", .number(Double(r.scenario.startMonth))),
+        ("seed", .number(Double(r.scenario.seed))),
+        ("periods", .number(Double(r.scenario.periods))),
+        ("customers", .number(Double(r.scenario.population.size))),
+        ("arms", .array(arms)),
+        ("differencesFromControl", .array(differences)),
+        (
+          "bookIdentityError",
+          .object(
+            zip(r.arms, r.conservationError).map {
+              ($0.0.name, JSONValue.number($0.1))
+            })
+        ),
+      ] + (RiskResultTables.burnIn(r).map { [("riskStackBurnIn", $0)] } ?? []))
   }
 
   /// `segments.csv`: one row per arm × segment with the funnel and the losses.

@@ -82,6 +82,10 @@ public enum RunFolderWriter {
       all.append(("macro.csv", StressTables.macro(result.scenario).text))
       all.append(("ecl.csv", StressTables.ecl(result).text))
     }
+    if result.risk != nil {
+      all.append(("risk.csv", RiskResultTables.risk(result).text))
+      all.append(("decisions.csv", RiskResultTables.decisions(result).text))
+    }
     if let experiment {
       all.append(
         (

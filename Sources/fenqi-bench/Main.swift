@@ -20,6 +20,10 @@ enum FenqiBench {
           Train gradient-boosted trees on a synthetic 30-feature binary data set (1,000,000 rows by
           default; the last fifth validates); print training seconds, prediction rows per second,
           validation AUC and peak memory. --data trains on a CSV written by --write <file.csv>.
+      fenqi-bench decision [<scenario.json>] [--applications <n>] [--no-reasons]
+          Train the scenario's risk stack on its burn-in book, then time each of n applications
+          (200,000 by default) through fraud screen, PD, propensity, line, price and top-3 reasons
+          on one thread; print p50 and p99 microseconds and applications per second.
     """
 
   static func main() {
@@ -30,6 +34,7 @@ enum FenqiBench {
     case "engine": EngineBenchmark.run(args)
     case "peer": PeerComparison.run(args)
     case "gbdt": GBDTBenchmark.run(args)
+    case "decision": DecisionLatency.run(args)
     case "-h", "--help": print(usage)
     default: fail("unknown mode '\(mode)'\n" + usage)
     }

@@ -80,7 +80,23 @@ extension LoanBook {
     totals: inout [LoanBookTotals],
     ledger: inout ChargeOffLedger, customers: inout CustomerLedger
   ) {
+    var status = BorrowerStatus(count: 0)
+    roll(
+      settings, openLoans: &openLoans, totals: &totals, ledger: &ledger,
+      customers: &customers, status: &status)
+  }
+
+  /// Rolls every open loan one month, as ``roll(_:openLoans:totals:ledger:customers:)``, also
+  /// recording each borrower's worst months past due and outstanding principal in `status`
+  /// (when it tracks them; the caller resets it first).
+  public mutating func roll(
+    _ settings: RollSettings, openLoans: inout [UInt8],
+    totals: inout [LoanBookTotals],
+    ledger: inout ChargeOffLedger, customers: inout CustomerLedger,
+    status: inout BorrowerStatus
+  ) {
     let tracking = customers.isTracking
+    let observing = status.isTracking
     guard count > 0 else { return }
     let family = StreamFamily(
       seed: settings.seed, period: UInt32(settings.period), purpose: .repayment)
@@ -130,6 +146,9 @@ extension LoanBook {
               cure: cure,
               roll: r, chargeOffMonths: settings.chargeOffMonths)
             p.monthsPastDue[j] = d
+            if observing, d > status.worstPastDue[c] {
+              status.worstPastDue[c] = d
+            }
             totals[a].instalmentsDue += 1
             var open = true
             switch event {
@@ -183,6 +202,7 @@ extension LoanBook {
               }
             }
             if open {
+              if observing { status.balance[c] += Float(p.principal[j]) }
               totals[a].addBalance(
                 p.principal[j],
                 bucket: DelinquencyStateMachine.bucket(monthsPastDue: d))

@@ -69,4 +69,53 @@ public enum DelinquencyStateMachine {
   public static func pays(_ event: Event) -> Bool {
     event == .paid || event == .cured || event == .paidStillDelinquent
   }
+
+  /// The probability that a current loan first reaches `target` months past due within
+  /// `months` months (a Markov chain over months past due 0 … target − 1, absorbing at target).
+  ///
+  /// - Parameters:
+  ///   - target: months past due counted as "bad" (≥ 1, at most 15).
+  ///   - months: the horizon.
+  ///   - miss: the monthly probability a current loan misses.
+  ///   - cure: the probability a delinquent loan cures.
+  ///   - roll: the probability a delinquent loan that does not cure rolls further.
+  /// - Returns: the probability of going bad within the horizon.
+  public static func probabilityOfReaching(
+    _ target: Int, within months: Int, miss: Double, cure: Double, roll: Double
+  ) -> Double {
+    precondition(target >= 1 && target <= 15)
+    // States 0 … target − 1 on the stack; absorbed mass accumulates in `bad`.
+    var p = (
+      0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+      0.0
+    )
+    var bad = 0.0
+    withUnsafeMutableBytes(of: &p) { raw in
+      let s = raw.bindMemory(to: Double.self)
+      s[0] = 1
+      for _ in 0..<months {
+        var carry = 0.0  // mass entering state d from d − 1 this month
+        var cured = 0.0
+        for d in 0..<target {
+          let mass = s[d]
+          var stay = 0.0
+          var up = 0.0
+          if d == 0 {
+            up = mass * miss
+            stay = mass - up
+          } else {
+            let c = mass * cure
+            up = (mass - c) * roll
+            cured += c
+            stay = mass - c - up
+          }
+          s[d] = stay + carry
+          carry = up
+        }
+        bad += carry
+        s[0] += cured
+      }
+    }
+    return bad
+  }
 }

@@ -21,6 +21,13 @@ public struct IsolationForest: Sendable, Equatable {
   }
 
   var trees: [Tree]
+  /// All trees flattened for scoring: per node (feature, cut, children); child < 0 is leaf ~c
+  /// with its path length (depth plus c(size)) in ``leafPath``.
+  var flatFeature: [Int32] = []
+  var flatCut: [Double] = []
+  var flatChildren: [Int32] = []
+  var leafPath: [Double] = []
+  var roots: [Int32] = []
   /// The sample size ψ each tree was grown on.
   public let sampleSize: Int
   /// The number of features per row.
@@ -94,25 +101,48 @@ public struct IsolationForest: Sendable, Equatable {
       trees.append(tree)
     }
     self.trees = trees
+    for tree in trees {
+      let nodeBase = Int32(flatFeature.count)
+      let leafBase = Int32(leafPath.count)
+      func ref(_ c: Int32) -> Int32 { c >= 0 ? c + nodeBase : ~(~c + leafBase) }
+      roots.append(tree.feature.isEmpty ? ~leafBase : nodeBase)
+      for n in tree.feature.indices {
+        flatFeature.append(tree.feature[n])
+        flatCut.append(tree.cut[n])
+        flatChildren.append(ref(tree.left[n]))
+        flatChildren.append(ref(tree.right[n]))
+      }
+      for (d, size) in zip(tree.leafDepth, tree.leafSize) {
+        leafPath.append(Double(d) + Self.averagePath(Int(size)))
+      }
+    }
+    meanPathScale = -1 / Self.averagePath(psi) / Double(Swift.max(1, count))
   }
+
+  /// −1 ÷ (c(ψ) × trees): the score is 2^(total path × this).
+  let meanPathScale: Double
 
   /// The anomaly score of one row, in (0, 1].
   public func score(_ row: UnsafeBufferPointer<Double>) -> Double {
     var total = 0.0
-    for tree in trees {
-      var c: Int32 = tree.feature.isEmpty ? ~0 : 0
-      while c >= 0 {
-        let n = Int(c)
-        c =
-          row[Int(tree.feature[n])] < tree.cut[n] ? tree.left[n] : tree.right[n]
+    flatFeature.withUnsafeBufferPointer { feature in
+      flatCut.withUnsafeBufferPointer { cut in
+        flatChildren.withUnsafeBufferPointer { children in
+          leafPath.withUnsafeBufferPointer { leafPath in
+            for root in roots {
+              var c = root
+              while c >= 0 {
+                let n = Int(c)
+                let right = row[Int(feature[n])] < cut[n] ? 0 : 1
+                c = children[2 * n + right]
+              }
+              total += leafPath[Int(~c)]
+            }
+          }
+        }
       }
-      let leaf = Int(~c)
-      total +=
-        Double(tree.leafDepth[leaf])
-        + Self.averagePath(Int(tree.leafSize[leaf]))
     }
-    let mean = total / Double(Swift.max(1, trees.count))
-    return pow(2, -mean / Self.averagePath(sampleSize))
+    return exp2(total * meanPathScale)
   }
 
   /// The anomaly score of every row of row-major `x`.

@@ -1,5 +1,6 @@
 import FenqiCore
 import FenqiCredit
+import FenqiDecision
 import FenqiPopulation
 import Foundation
 
@@ -37,6 +38,8 @@ struct ChunkState: Sendable {
   var history: [[ArmPeriodCounts]] = []
   /// Channels, fatigue, referrals and points (nil when no arm uses channels).
   var marketing: MarketingState?
+  /// The lender's feature ledger, fraudsters and model rows (nil without a risk stack).
+  var lender: LenderState?
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
@@ -56,6 +59,11 @@ struct ChunkState: Sendable {
     if tables.marketing.active {
       marketing = MarketingState(
         customers: customers, tables: tables.marketing, seed: tables.seed)
+    }
+    if let risk = tables.risk {
+      lender = LenderState(
+        count: n, firstIndex: customers.firstIndex, arms: tables.armCount,
+        seed: tables.seed, fraud: risk.settings.fraud)
     }
     openLoans = .init(repeating: 0, count: n)
     bookingCount = .init(repeating: 0, count: n)
@@ -81,7 +89,8 @@ struct ChunkState: Sendable {
   /// Simulates one period for every customer of the chunk: roll the open loans, then need →
   /// reach → choice → approval → booking.
   mutating func step(
-    period: Int, tables t: EngineTables, needProbability: [Double]
+    period: Int, tables t: EngineTables, needProbability: [Double],
+    lender lp: LenderPeriod? = nil
   ) {
     let mt = t.marketing
     for a in 0..<t.armCount {
@@ -100,9 +109,24 @@ struct ChunkState: Sendable {
       recoveryShare: period + t.recoveryLag <= t.periods ? t.recoveryRate : 0)
     settings.stress = t.macro?.stress(
       period: period, noise: t.factorNoise?[period], seed: t.seed)
+    beginLenderPeriod(period)
+    var status = BorrowerStatus(count: 0)
+    if var l = lender {
+      lender = nil
+      swap(&status, &l.status)
+      lender = l
+    }
     loans.roll(
       settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
-      customers: &customerLedger)
+      customers: &customerLedger, status: &status)
+    if var l = lender {
+      lender = nil
+      swap(&status, &l.status)
+      lender = l
+      observeRepayments(
+        period: period, window: t.risk?.settings.outcomeMonths ?? 6)
+    }
+    if let lp { scorePropensity(period: period, lender: lp) }
     let tracking = t.tracking
     let segments = t.needRate.count
 
@@ -115,8 +139,17 @@ struct ChunkState: Sendable {
     if mt.active {
       marketing?.scheduleContacts(
         period: period, arm: arm, customers: customers, tables: mt,
-        seed: t.seed, counts: &counts)
+        seed: t.seed, propensity: lender?.propensity ?? [], counts: &counts)
+      if lender != nil, let bits = marketing?.contacted {
+        for i in 0..<n where bits[i] != 0 {
+          lender?.ledger.recordContact(i, period: period)
+        }
+      }
     }
+    let risk = t.risk
+    let fraudApply = risk?.settings.fraud.applyRate ?? 0
+    let fraudMultiplier = risk?.settings.fraud.amountMultiplier ?? 1
+    let propensityShare = risk?.recording == true ? 0.1 : 0.02
     let competitionLog = mt.competitionLog[period]
     let demandByArm = (0..<t.armCount).map { mt.needMultiplier[$0][period] }
     let campaignByArm = (0..<t.armCount).map { mt.inCampaign[$0][period] }
@@ -173,11 +206,55 @@ struct ChunkState: Sendable {
                     || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
                   if reached {
                     counts[a].reached += 1
+                    if lp != nil {
+                      lender?.ledger.recordContact(i, period: period)
+                    }
                     if tracking {
                       customerLedger.income[i] -= Float(t.costPerContact[a])
                     }
                   }
                 }
+                if let lp, let fraud = lender?.fraud, fraud[i] != 0 {
+                  // A fraudster: no purchase of their own, just applications for large amounts.
+                  if stream.uniform(at: 63) < fraudApply,
+                    let stack = lp.stacks[a]
+                  {
+                    counts[a].applications += 1
+                    let list = t.price(
+                      segment: seg, income: customers.monthlyIncome[i],
+                      normal: Normal.quantile(stream.openUniform(at: 2)))
+                    let amount = list * fraudMultiplier
+                    if let booked = decideWithStack(
+                      i, arm: a, segment: seg, period: period, price: amount,
+                      terms: armTerms[a], isFraud: true, stack: stack,
+                      lender: lp,
+                      tables: t, stream: stream, counts: &counts[a])
+                    {
+                      counts[a].approvals += 1
+                      counts[a].bookings += 1
+                      counts[a].gmv += amount
+                      counts[a].bookedPrincipal += amount
+                      // First-payment default: never pays, rolls to charge-off.
+                      loans.book(
+                        customer: i, ordinal: bookingCount[i], arm: UInt8(a),
+                        segment: UInt8(seg), period: period, principal: amount,
+                        terms: booked, missLogit: 30, rollLogit: 30,
+                        cureProbability: 0, prepaymentProbability: 0)
+                      bookingCount[i] &+= 1
+                      openLoans[i] += 1
+                      bookTotals[a].addBalance(amount, bucket: 0)
+                      bookTotals[a].openLoans += 1
+                    } else {
+                      counts[a].declines += 1
+                    }
+                  }
+                  continue
+                }
+                let propensityRow =
+                  reached && lp != nil
+                  ? recordPropensityRow(
+                    i, arm: a, period: period, stream: stream,
+                    share: propensityShare) : -1
                 var needThreshold =
                   needMultiplier.isEmpty
                   ? needProbability[seg]
@@ -223,7 +300,7 @@ struct ChunkState: Sendable {
                 let felt = Swift.max(
                   0, price - (variant?.offer.lotteryValue ?? 0))
                 let priceToIncome = felt / income
-                let terms = variant?.offer.terms ?? armTerms[a]
+                var terms = variant?.offer.terms ?? armTerms[a]
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
                 if reached {
@@ -263,12 +340,29 @@ struct ChunkState: Sendable {
                   if let contact {
                     counts[a].marketing.channels[contact.1].applied += 1
                   }
+                  if propensityRow >= 0 {
+                    lender?.propensityRows[a].labels[propensityRow] = 1
+                  }
                   let burden = instalment / income
-                  var approved =
-                    Double(customers.creditScore[i]) >= t.minimumScore[a]
-                    && Int(openLoans[i]) < t.maxOpenLoans[a]
-                    && Double(customers.debtToIncome[i]) + burden
-                      <= t.maxDebtToIncome[a]
+                  var approved: Bool
+                  if let lp, let stack = lp.stacks[a] {
+                    if let booked = decideWithStack(
+                      i, arm: a, segment: seg, period: period, price: price,
+                      terms: terms, isFraud: false, stack: stack, lender: lp,
+                      tables: t, stream: stream, counts: &counts[a])
+                    {
+                      approved = true
+                      terms = booked
+                    } else {
+                      approved = false
+                    }
+                  } else {
+                    approved =
+                      Double(customers.creditScore[i]) >= t.minimumScore[a]
+                      && Int(openLoans[i]) < t.maxOpenLoans[a]
+                      && Double(customers.debtToIncome[i]) + burden
+                        <= t.maxDebtToIncome[a]
+                  }
                   if approved, let v = variant?.offer,
                     price > v.maxPrincipal
                       || (v.guaranteeTakeUp < 1

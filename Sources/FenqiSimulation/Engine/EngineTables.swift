@@ -69,6 +69,8 @@ struct EngineTables: Sendable {
   /// The seed of the repayment draws: the scenario's, or on stress path p a seed of its own,
   /// so that each path is a different world (idiosyncratic defaults independent across paths).
   let repaymentSeed: UInt64
+  /// The lender's decision stack (nil: the foundation's approval rules).
+  let risk: RiskTables?
 
   init(
     _ s: Scenario, forcedArm: Int? = nil, factorNoise: [Double]? = nil,
@@ -139,7 +141,9 @@ struct EngineTables: Sendable {
     systematicFactor = s.systematicFactor
     let base = (terms: terms, rate: armRate, constant: armSplitConstant)
     marketing = MarketingTables(s, base: base)
-    macro = s.macro.map { MacroTables(s, macro: $0, base: base) }
+    let macroTables = s.macro.map { MacroTables(s, macro: $0, base: base) }
+    macro = macroTables
+    risk = s.riskStack.map { RiskTables(s, settings: $0, macro: macroTables) }
   }
 
   /// The price of a need for a segment given the customer's income and a standard normal draw:

@@ -74,7 +74,7 @@ struct MarketingState: Sendable {
   mutating func scheduleContacts(
     period: Int, arm: [UInt8], customers c: CustomerColumns,
     tables t: MarketingTables,
-    seed: UInt64, counts: inout [ArmPeriodCounts]
+    seed: UInt64, propensity: [Float] = [], counts: inout [ArmPeriodCounts]
   ) {
     let n = fatigue.count
     let channels = channelCount
@@ -140,12 +140,16 @@ struct MarketingState: Sendable {
                       reached[a * channels + ch] += 1
                       candidates[ch] += 1
                       if capacitySlot[ch] >= 0 {
-                        // The recommendation engine's rule score (the scoring stack swaps
-                        // in a model); other channels pick at random.
+                        // The recommendation engine ranks by the propensity model when the
+                        // risk stack has one, else by a rule score; others pick at random.
+                        let model =
+                          propensity.isEmpty ? Float.nan : propensity[i]
                         priority[capacitySlot[ch] * n + i] =
                           ranks[ch]
-                          ? 0.6 * c.digitalAffinity[i] + 0.4
-                            * (1 - c.priceSensitivity[i])
+                          ? (!model.isNaN
+                            ? model
+                            : 0.6 * c.digitalAffinity[i] + 0.4
+                              * (1 - c.priceSensitivity[i]))
                           : Float(stream.uniform(at: UInt64(48 + ch)))
                       }
                     }

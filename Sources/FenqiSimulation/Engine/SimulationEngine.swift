@@ -57,13 +57,20 @@ public struct SimulationEngine: Sendable {
   public struct Prepared: Sendable {
     var chunks: [ChunkState]
     let tables: EngineTables
-    /// Bytes held in customer and loan columns (an estimate from counts, not the allocator).
+    /// The lender's first models (nil without a risk stack).
+    var lender: LenderModels? = nil
+    /// Bytes held in customer, lender and loan columns (an estimate from counts, not the
+    /// allocator).
     public var columnBytes: Int {
       chunks.reduce(0) {
-        $0 + $1.customers.count * (CustomerColumns.bytesPerCustomer + 4) + $1
-          .loans.count * LoanBook.bytesPerLoan
+        $0 + $1.customers.count
+          * (CustomerColumns.bytesPerCustomer + 4
+            + ($1.lender == nil ? 0 : LenderState.bytesPerCustomer))
+          + $1.loans.count * LoanBook.bytesPerLoan
       }
     }
+    /// Seconds spent training the lender's first models on the burn-in book.
+    public var burnInSeconds: Double { lender?.record.trainingSeconds ?? 0 }
   }
 
   /// Generates the population (in parallel, by chunk).
@@ -102,7 +109,12 @@ public struct SimulationEngine: Sendable {
         start += n
       }
     }
-    return Prepared(chunks: chunks, tables: tables)
+    var lender: LenderModels? = nil
+    if let settings = scenario.riskStack, !scenario.riskRecording {
+      lender = LenderRuntime.bootstrap(
+        scenario, settings: settings, threads: threads)
+    }
+    return Prepared(chunks: chunks, tables: tables, lender: lender)
   }
 
   /// The same prepared population set up for stress path `path`: its factor noise and its own
@@ -112,7 +124,7 @@ public struct SimulationEngine: Sendable {
       chunks: prepared.chunks,
       tables: EngineTables(
         scenario, forcedArm: forcedArm, factorNoise: factorNoise,
-        stressPath: path))
+        stressPath: path), lender: prepared.lender)
   }
 
   /// Runs every period of a prepared population.
@@ -124,6 +136,13 @@ public struct SimulationEngine: Sendable {
   public func run(_ prepared: Prepared, progress: (Progress) -> Void = { _ in })
     -> RunResult
   {
+    simulate(prepared, progress: progress).result
+  }
+
+  /// Runs every period, returning the chunks too (the burn-in reads their rows).
+  func simulate(
+    _ prepared: Prepared, progress: (Progress) -> Void = { _ in }
+  ) -> (result: RunResult, chunks: [ChunkState]) {
     var chunks = prepared.chunks
     let tables = prepared.tables
     let arms = tables.armCount
@@ -132,7 +151,13 @@ public struct SimulationEngine: Sendable {
     }
     var periodCounts: [[ArmPeriodCounts]] = []
     var metricSums: [[MomentSums]] = []
+    var runtime = tables.risk.map { _ in
+      LenderRuntime(scenario, tables: tables, models: prepared.lender)
+    }
     for epoch in epochs() {
+      // With a risk stack an epoch is one month: the lender re-calibrates between months.
+      runtime?.begin(period: epoch.lowerBound)
+      let lender = runtime?.current
       chunks.withUnsafeMutableBufferPointer { buffer in
         let shared = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: shared.count, threads: threads) { c in
@@ -140,7 +165,8 @@ public struct SimulationEngine: Sendable {
           shared[c].metricHistory.removeAll(keepingCapacity: true)
           for period in epoch {
             shared[c].step(
-              period: period, tables: tables, needProbability: needs[period])
+              period: period, tables: tables, needProbability: needs[period],
+              lender: lender)
             shared[c].history.append(shared[c].counts)
             if tables.tracking {
               shared[c].metricHistory.append(shared[c].metricSums)
@@ -169,6 +195,7 @@ public struct SimulationEngine: Sendable {
           metricSums.append(sums)
         }
       }
+      runtime?.end(period: epoch.lowerBound, chunks: &chunks)
       progress(
         Progress(
           completedPeriods: epoch.upperBound - 1,
@@ -195,7 +222,11 @@ public struct SimulationEngine: Sendable {
       ledger: ledger, segmentCounts: segmentCounts, metricSums: metricSums
     )
     result.forcedArm = forcedArm
-    return result
+    if var record = runtime?.record {
+      record.trainingSeconds = runtime?.trainingSeconds ?? 0
+      result.risk = record
+    }
+    return (result, chunks)
   }
 
   /// The epochs of the run.
@@ -203,7 +234,7 @@ public struct SimulationEngine: Sendable {
   /// Ranges of 1-based periods between synchronisation points. With progress reporting wanted at
   /// least every `progressEvery` periods.
   func epochs() -> [Range<Int>] {
-    let step = max(1, progressEvery)
+    let step = scenario.riskStack == nil ? max(1, progressEvery) : 1
     return stride(from: 1, through: scenario.periods, by: step).map {
       $0..<min(scenario.periods + 1, $0 + step)
     }

@@ -30,6 +30,8 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var marketing = MarketingCounts()
   /// Expected credit loss at the period end (zero without a macro path).
   public var provisions = ProvisionTotals()
+  /// The decision stack's counts (zero without a risk stack).
+  public var risk = RiskCounts()
 
   /// Creates zero counts.
   public init() {}
@@ -49,5 +51,6 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     book.add(o.book)
     marketing.add(o.marketing)
     provisions.add(o.provisions)
+    risk.add(o.risk)
   }
 }

@@ -19,6 +19,8 @@ public struct RunResult: Sendable {
   public var metricSums: [[MomentSums]] = []
   /// The arm every customer ran under, for a counterfactual run.
   public var forcedArm: Int? = nil
+  /// The risk stack's monitoring and explained decisions (nil without one).
+  public var risk: RiskRun? = nil
 
   /// Customer-months simulated (customers × periods).
   public var customerMonths: Int { scenario.population.size * scenario.periods }

@@ -1,4 +1,5 @@
 import FenqiCredit
+import FenqiDecision
 import FenqiMarketing
 import FenqiPopulation
 import FenqiRisk
@@ -50,6 +51,10 @@ public struct Scenario: Sendable {
   public var socialGraph = SocialGraph.Settings()
   /// Macro path, shocks and correlated defaults; nil: the constant `systematicFactor` only.
   public var macro: MacroScenario? = nil
+  /// The lender's decision stack (nil: the foundation's approval rules).
+  public var riskStack: RiskStackSettings? = nil
+  /// Set on the burn-in run the engine makes to train the first models (never in a file).
+  public var riskRecording = false
 
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {
@@ -167,4 +172,6 @@ public struct Arm: Sendable, Equatable {
   /// Channels, campaign, promotions and segment strategies; nil: the arm reaches customers at
   /// `reachRate` through one generic channel.
   public var marketing: ArmMarketing? = nil
+  /// How the arm decides under a risk stack (nil: the default policy).
+  public var risk: ArmRiskPolicy? = nil
 }

@@ -1,5 +1,6 @@
 import FenqiCore
 import FenqiCredit
+import FenqiDecision
 import FenqiMarketing
 import FenqiPopulation
 import FenqiRisk
@@ -106,6 +107,29 @@ struct ScenarioDecoder {
         channels: channels.map(\.name), ok: &channelsOK)
       macro.finish()
     }
+    var riskStack: RiskStackSettings?
+    var riskOK = true
+    if let stack = root.object("riskStack") {
+      riskStack = decodeRiskStack(
+        stack, lossGivenDefault: repayment?.lossGivenDefault)
+      riskOK = riskStack != nil
+    }
+    for (k, arm) in arms.enumerated() where arm.risk != nil {
+      let path = "\(root.childPath("arms"))[\(k)].risk"
+      if riskStack == nil {
+        collector.report(
+          path, "an arm's risk policy needs a top-level \"riskStack\"")
+        riskOK = false
+      } else if let appetite = arm.risk?.riskAppetite,
+        let levels = riskStack?.confidence, appetite.count != levels.count
+      {
+        collector.report(
+          "\(path).riskAppetite",
+          "expected \(levels.count) loss rates, one per calibration confidence level \(levels)"
+        )
+        riskOK = false
+      }
+    }
     var experiment: ExperimentSpec?
     var experimentOK = true
     if let e = root.object("experiment") {
@@ -113,7 +137,8 @@ struct ScenarioDecoder {
       experimentOK = experiment != nil
     }
     root.finish()
-    guard experimentOK, channelsOK, collector.problems.isEmpty, let name,
+    guard experimentOK, channelsOK, riskOK, collector.problems.isEmpty,
+      let name,
       let description,
       let seed,
       let periods, let startMonth,
@@ -131,7 +156,7 @@ struct ScenarioDecoder {
       assignmentSalt: salt, arms: arms, experiment: experiment,
       channels: channels, fatigue: marketingSettings.0,
       calendar: marketingSettings.1, socialGraph: marketingSettings.2,
-      macro: macroScenario)
+      macro: macroScenario, riskStack: riskStack)
   }
 
   // MARK: population
@@ -635,6 +660,11 @@ struct ScenarioDecoder {
       &r, channels: channels, segments: segments, offer: offer,
       periods: periods,
       ok: &marketingOK)
+    var risk: ArmRiskPolicy?
+    if let policy = r.object("risk") {
+      risk = decodeArmRisk(policy, periods: periods)
+      if risk == nil { marketingOK = false }
+    }
     r.finish()
     guard let name, let allocation, let reach, let cost, let offer,
       let approval,
@@ -643,7 +673,7 @@ struct ScenarioDecoder {
     return Arm(
       name: name, allocation: allocation, reachRate: reach,
       costPerContact: cost, offer: offer, approval: approval,
-      marketing: marketing)
+      marketing: marketing, risk: risk)
   }
 
   func decodeOffer(_ reader: JSONObjectReader) -> InstalmentProduct? {

@@ -1,0 +1,101 @@
+import FenqiCore
+import FenqiModels
+
+/// A lender's scoring model over ``LenderFeature`` rows: boosted trees (with TreeSHAP reasons)
+/// or a WOE scorecard (with points as reasons).
+public struct ScoringModel: Sendable {
+  /// Which kind of model.
+  public enum Kind: String, Sendable, Equatable, CaseIterable {
+    case gbdt, scorecard
+  }
+
+  /// The trees, when ``kind`` is gbdt.
+  public private(set) var trees: GradientBoostedTrees?
+  /// The scorecard, when ``kind`` is scorecard.
+  public private(set) var scorecard: Scorecard?
+  let scorer: TreeRowScorer?
+  let explainer: TreeExplainer?
+
+  /// The kind of model.
+  public var kind: Kind { trees != nil ? .gbdt : .scorecard }
+
+  /// Wraps boosted trees.
+  public init(trees: GradientBoostedTrees) {
+    self.trees = trees
+    scorecard = nil
+    scorer = TreeRowScorer(model: trees)
+    explainer = TreeExplainer(model: trees)
+  }
+
+  /// Wraps a scorecard.
+  public init(scorecard: Scorecard) {
+    trees = nil
+    self.scorecard = scorecard
+    scorer = nil
+    explainer = nil
+  }
+
+  /// Scratch space one thread needs to score and explain rows without allocating.
+  public struct Scratch: Sendable {
+    var bins: [UInt8]
+    var points: [Double]
+
+    /// Scratch for any model over ``LenderFeature`` rows.
+    public init() {
+      bins = .init(repeating: 0, count: LenderFeature.count)
+      points = .init(repeating: 0, count: LenderFeature.count)
+    }
+  }
+
+  /// The probability of the positive class for one row.
+  @inline(__always)
+  public func probability(
+    _ row: UnsafePointer<Double>, scratch: inout Scratch
+  ) -> Double {
+    if let scorer {
+      return scratch.bins.withUnsafeMutableBufferPointer { bins in
+        Logistic.sigmoid(scorer.margin(row, bins: bins.start))
+      }
+    }
+    guard let scorecard else { return 0 }
+    return scratch.points.withUnsafeMutableBufferPointer { points in
+      scorecard.probability(row: row, scratch: points.start)
+    }
+  }
+
+  /// The `k` inputs that push this row's score toward "bad" the most.
+  ///
+  /// TreeSHAP contributions (Lundberg et al. 2018) for trees; for a scorecard, the inputs
+  /// furthest below their best bin's points.
+  ///
+  /// - Returns: (feature name, contribution) pairs, largest first; log-odds for trees, points
+  ///   short of the input's best bin for a scorecard.
+  public func reasons(_ row: UnsafePointer<Double>, count k: Int)
+    -> [(name: String, contribution: Double)]
+  {
+    if let scorer, let explainer {
+      var bins = [UInt8](repeating: 0, count: scorer.width)
+      let phi = bins.withUnsafeMutableBufferPointer { b in
+        scorer.bin(row, into: b.start)
+        return explainer.contributions(bins: b.start)
+      }
+      return TreeExplainer.topReasons(
+        contributions: phi, names: LenderFeature.names, count: k)
+    }
+    guard let card = scorecard else { return [] }
+    var points = [Double](repeating: 0, count: card.selected.count)
+    points.withUnsafeMutableBufferPointer {
+      card.points(row: row, into: $0.start)
+    }
+    let shortfall = card.selected.indices.map { j in
+      let best =
+        card.binnings[j].woe.indices.map {
+          card.points(input: j, bin: $0)
+        }.max() ?? points[j]
+      return best - points[j]
+    }
+    return TreeExplainer.topReasons(
+      contributions: shortfall,
+      names: card.selected.map { LenderFeature.names[$0] }, count: k)
+  }
+}
