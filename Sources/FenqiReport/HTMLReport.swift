@@ -73,6 +73,7 @@ public enum HTMLReport {
     body += economics(d)
     body += MarketingSection.html(d)
     body += ProvisionSection.html(d)
+    body += RiskSection.html(d)
     body += segments(d)
     body +=
       "<footer><p>Money in yuan (¥), rates as percentages of the stated base, time in months. "

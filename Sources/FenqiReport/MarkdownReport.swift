@@ -18,7 +18,9 @@ public enum MarkdownReport {
         + d.armNames.map { format(d.armFigure($0, column)) }.joined(
           separator: " | ") + " |\n"
     }
-    out += "\n" + MarketingSection.markdown(d) + ProvisionSection.markdown(d)
+    out +=
+      "\n" + MarketingSection.markdown(d) + ProvisionSection.markdown(d)
+      + RiskSection.markdown(d)
     out +=
       "## Segments\n\n| arm | segment | customers | bookings | booked, ¥ | bad-debt rate |\n|---|---|---:|---:|---:|---:|\n"
     for row in d.segments.rows {

@@ -48,6 +48,8 @@ public struct RunData: Sendable {
   public var macro: Table?
   /// `ecl.csv`, when the scenario has a macro path.
   public var ecl: Table?
+  /// `risk.csv`, when the scenario has a risk stack.
+  public var risk: Table?
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -86,6 +88,7 @@ public struct RunData: Sendable {
       ? nil : try table("contact_frequency.csv")
     macro = files["macro.csv"] == nil ? nil : try table("macro.csv")
     ecl = files["ecl.csv"] == nil ? nil : try table("ecl.csv")
+    risk = files["risk.csv"] == nil ? nil : try table("risk.csv")
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),
@@ -101,7 +104,7 @@ public struct RunData: Sendable {
     var files: [String: String] = [:]
     for name in requiredFiles + [
       "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
-      "macro.csv", "ecl.csv",
+      "macro.csv", "ecl.csv", "risk.csv", "decisions.csv",
     ] {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),

@@ -250,7 +250,8 @@ struct LenderRuntime {
       if merged[a].book.total > 0 { book[a] = merged[a].book }
       row.append(
         RiskPeriodRecord(
-          threshold: current.thresholds[a], calibratedLoss: calibrated[a],
+          threshold: current.modes[a] == .model ? current.thresholds[a] : .nan,
+          calibratedLoss: current.modes[a] == .model ? calibrated[a] : [],
           mode: current.modes[a].rawValue, aucTrue: merged[a].truth.auc,
           aucBooked: merged[a].booked.auc,
           psi: merged[a].book.total > 0

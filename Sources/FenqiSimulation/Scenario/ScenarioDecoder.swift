@@ -109,6 +109,7 @@ struct ScenarioDecoder {
     }
     var riskStack: RiskStackSettings?
     var riskOK = true
+    let hasStack = root.has("riskStack")
     if let stack = root.object("riskStack") {
       riskStack = decodeRiskStack(
         stack, lossGivenDefault: repayment?.lossGivenDefault)
@@ -116,7 +117,7 @@ struct ScenarioDecoder {
     }
     for (k, arm) in arms.enumerated() where arm.risk != nil {
       let path = "\(root.childPath("arms"))[\(k)].risk"
-      if riskStack == nil {
+      if !hasStack {
         collector.report(
           path, "an arm's risk policy needs a top-level \"riskStack\"")
         riskOK = false
