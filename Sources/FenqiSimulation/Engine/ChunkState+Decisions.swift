@@ -1,6 +1,7 @@
 import FenqiCore
 import FenqiCredit
 import FenqiDecision
+import FenqiRisk
 import Foundation
 
 /// The lender's decision stack inside the customer loop: the feature ledger's updates, the fraud
@@ -176,14 +177,16 @@ extension ChunkState {
       } else {
         let z = Double(customers.latentRisk[i])
         let burden = application.instalment / customers.monthlyIncome[i]
-        truth = DelinquencyStateMachine.probabilityOfReaching(
-          3, within: s.outcomeMonths,
+        // 90+ days past due within the window: the delinquency chain absorbing at 3 months.
+        truth = DefaultProbability.within(
+          months: s.outcomeMonths, monthsPastDue: 0,
           miss: Logistic.sigmoid(
             t.hazard.missLogit(
               latentRisk: z, burden: burden, offset: t.missOffset[seg])),
           cure: t.cure[seg],
           roll: Logistic.sigmoid(
-            t.hazard.rollLogit(latentRisk: z, offset: t.rollOffset[seg])))
+            t.hazard.rollLogit(latentRisk: z, offset: t.rollOffset[seg])),
+          chargeOffMonths: 3)
       }
       l.histograms[a].truth.add(score: decision.pd, bad: truth)
       l.histograms[a].book.add(score: decision.pd, bad: 0, amount: price)
