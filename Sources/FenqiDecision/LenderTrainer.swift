@@ -59,11 +59,23 @@ public struct LenderTrainer: Sendable {
       return ScoringModel(trees: model)
     case .scorecard:
       return ScoringModel(scorecard: Scorecard(fitting: table, labels: labels))
+    case .mlp:
+      // The network sees only the features it is given (no all-missing columns to standardise).
+      var p = MLPTrainer.Parameters()
+      p.hidden = [16, 8]
+      p.epochs = 40
+      p.seed = parameters.seed
+      guard
+        let network = try? MLPTrainer(parameters: p).train(
+          features: Self.table(rows, features: features), labels: labels
+        ).model
+      else { return nil }
+      return ScoringModel(network: network, features: features)
     }
   }
 
   /// Continues boosting `model` on newly observed `rows` (``retrainTrees`` more trees); a
-  /// scorecard is refitted on the new rows.
+  /// scorecard or network is refitted on the new rows.
   ///
   /// - Returns: the updated model, or the old one when the rows cannot train (one class).
   public func retrain(
@@ -82,6 +94,6 @@ public struct LenderTrainer: Sendable {
       else { return model }
       return ScoringModel(trees: next)
     }
-    return fit(rows, kind: .scorecard, features: features) ?? model
+    return fit(rows, kind: model.kind, features: features) ?? model
   }
 }

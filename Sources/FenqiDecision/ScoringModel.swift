@@ -6,23 +6,31 @@ import FenqiModels
 public struct ScoringModel: Sendable {
   /// Which kind of model.
   public enum Kind: String, Sendable, Equatable, CaseIterable {
-    case gbdt, scorecard
+    case gbdt, scorecard, mlp
   }
 
   /// The trees, when ``kind`` is gbdt.
   public private(set) var trees: GradientBoostedTrees?
   /// The scorecard, when ``kind`` is scorecard.
   public private(set) var scorecard: Scorecard?
+  /// The network, when ``kind`` is mlp.
+  public private(set) var network: NeuralNetwork?
+  /// For a network: the ``LenderFeature`` of each of its inputs.
+  let networkInputs: [Int]
   let scorer: TreeRowScorer?
   let explainer: TreeExplainer?
 
   /// The kind of model.
-  public var kind: Kind { trees != nil ? .gbdt : .scorecard }
+  public var kind: Kind {
+    trees != nil ? .gbdt : network != nil ? .mlp : .scorecard
+  }
 
   /// Wraps boosted trees.
   public init(trees: GradientBoostedTrees) {
     self.trees = trees
     scorecard = nil
+    network = nil
+    networkInputs = []
     scorer = TreeRowScorer(model: trees)
     explainer = TreeExplainer(model: trees)
   }
@@ -31,6 +39,18 @@ public struct ScoringModel: Sendable {
   public init(scorecard: Scorecard) {
     trees = nil
     self.scorecard = scorecard
+    network = nil
+    networkInputs = []
+    scorer = nil
+    explainer = nil
+  }
+
+  /// Wraps a network whose inputs are `features` (numeric, in this order).
+  public init(network: NeuralNetwork, features: [LenderFeature]) {
+    trees = nil
+    scorecard = nil
+    self.network = network
+    networkInputs = features.map(\.rawValue)
     scorer = nil
     explainer = nil
   }
@@ -39,11 +59,14 @@ public struct ScoringModel: Sendable {
   public struct Scratch: Sendable {
     var bins: [UInt8]
     var points: [Double]
+    var inputs: [Double]
+    var network: NeuralNetwork.RowScratch? = nil
 
     /// Scratch for any model over ``LenderFeature`` rows.
     public init() {
       bins = .init(repeating: 0, count: LenderFeature.count)
       points = .init(repeating: 0, count: LenderFeature.count)
+      inputs = points
     }
   }
 
@@ -57,6 +80,19 @@ public struct ScoringModel: Sendable {
         Logistic.sigmoid(scorer.margin(row, bins: bins.start))
       }
     }
+    if let network {
+      // Sized once per thread; the network's inputs are a subset of the row.
+      if scratch.network?.fits(network) != true {
+        scratch.network = NeuralNetwork.RowScratch(for: network)
+      }
+      for (k, f) in networkInputs.enumerated() { scratch.inputs[k] = row[f] }
+      var space = scratch.network.unsafelyUnwrapped
+      scratch.network = nil
+      defer { scratch.network = space }
+      return scratch.inputs.withUnsafeBufferPointer {
+        network.probability(row: $0.start, scratch: &space)
+      }
+    }
     guard let scorecard else { return 0 }
     return scratch.points.withUnsafeMutableBufferPointer { points in
       scorecard.probability(row: row, scratch: points.start)
@@ -66,7 +102,7 @@ public struct ScoringModel: Sendable {
   /// The `k` inputs that push this row's score toward "bad" the most.
   ///
   /// TreeSHAP contributions (Lundberg et al. 2018) for trees; for a scorecard, the inputs
-  /// furthest below their best bin's points.
+  /// furthest below their best bin's points; none for a network.
   ///
   /// - Returns: (feature name, contribution) pairs, largest first; log-odds for trees, points
   ///   short of the input's best bin for a scorecard.
@@ -82,6 +118,7 @@ public struct ScoringModel: Sendable {
       return TreeExplainer.topReasons(
         contributions: phi, names: LenderFeature.names, count: k)
     }
+    // A network gives no per-input attribution here.
     guard let card = scorecard else { return [] }
     var points = [Double](repeating: 0, count: card.selected.count)
     points.withUnsafeMutableBufferPointer {

@@ -315,3 +315,46 @@ import Testing
     )
   }
 }
+
+@Suite struct PropensityRankingTests {
+  /// With a risk stack, the recommendation engine ranks by the propensity model (GBDT or MLP):
+  /// every customer of an arm with a ranking channel has a model score in (0, 1), other arms none,
+  /// and the channel's contacts change with the model.
+  @Test(arguments: [ScoringModel.Kind.gbdt, .mlp])
+  func theRecommendationChannelRanksByTheModel(kind: ScoringModel.Kind) throws {
+    var s = try MarketingEngineTests.double11(size: 16_384)
+    s.periods = 3
+    // A capacity that binds, so the ranking decides who is contacted.
+    for c in s.channels.indices where s.channels[c].ranksByPropensity {
+      s.channels[c].capacityPerPeriod = 300
+    }
+    var stack = RiskStackSettings()
+    stack.burnInCustomers = 10_000
+    stack.propensityModel = kind
+    s.riskStack = stack
+    let engine = SimulationEngine(scenario: s, threads: 2)
+    let (result, chunks) = engine.simulate(engine.prepare())
+    let tables = EngineTables(s)
+    let risk = try #require(tables.risk)
+    #expect(risk.ranksByPropensity.contains(true))
+    for chunk in chunks {
+      let l = try #require(chunk.lender)
+      for i in 0..<chunk.customers.count {
+        let p = l.propensity[i]
+        if risk.ranksByPropensity[Int(chunk.arm[i])] {
+          #expect(p > 0 && p < 1)
+        } else {
+          #expect(p.isNaN)
+        }
+      }
+    }
+    var rule = s
+    rule.riskStack = nil
+    let plain = SimulationEngine(scenario: rule, threads: 2).run()
+    let feed = try #require(s.channels.firstIndex { $0.ranksByPropensity })
+    let contacts = { (r: RunResult) in
+      r.periods.map { $0.map { $0.counts.marketing.channels[feed].applied } }
+    }
+    #expect(contacts(result) != contacts(plain))
+  }
+}

@@ -229,3 +229,44 @@ import Testing
     #expect(html.contains("id=\"provisions\""))
   }
 }
+
+@Suite struct RiskStackRunTests {
+  /// A risk-stack run writes risk.csv and decisions.csv, its reports show the decision stack, and
+  /// `fenqi report` regenerates them byte for byte from the folder.
+  @Test func riskStackRunsWriteTheirTablesAndRegenerate() throws {
+    let dir = FileManager.default.temporaryDirectory
+      .appendingPathComponent("fenqi-risk-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
+    let text = try String(
+      contentsOfFile: path("Scenarios/risk-stack.json"), encoding: .utf8
+    )
+    .replacingOccurrences(of: "\"size\": 1000000", with: "\"size\": 12000")
+    .replacingOccurrences(
+      of: "\"customers\": 40000", with: "\"customers\": 8000")
+    let file = dir.appendingPathComponent("r.json").path
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let out = dir.appendingPathComponent("run").path
+    #expect(invoke(["run", file, "--out", out, "--quiet"]).code == .success)
+    let risk = try String(contentsOfFile: out + "/risk.csv", encoding: .utf8)
+    #expect(
+      risk.hasPrefix(
+        "period,arm,mode,applications,approvals,approval_rate,threshold,"))
+    // 12 months × 4 arms and the header.
+    #expect(risk.split(separator: "\n").count == 49)
+    let decisions = try String(
+      contentsOfFile: out + "/decisions.csv", encoding: .utf8)
+    #expect(decisions.contains(",declined_pd,"))
+    let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+    #expect(report.contains("## Decision stack"))
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(
+      html.contains("id=\"risk-arms\"") && html.contains("id=\"risk-auc\""))
+    #expect(invoke(["report", out]).code == .success)
+    #expect(
+      try String(contentsOfFile: out + "/report.md", encoding: .utf8) == report)
+    #expect(
+      try String(contentsOfFile: out + "/report.html", encoding: .utf8) == html)
+  }
+}
