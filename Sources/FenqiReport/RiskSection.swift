@@ -68,19 +68,30 @@ enum RiskSection {
     }
   }
 
-  static let monthHeader = [
-    "month", "arm", "decided by", "approval rate", "threshold", "mean APR",
-    "fraud caught", "fraud missed", "AUC true", "AUC booked", "PSI",
-    "re-trained", "charge-offs, ¥",
-  ]
+  static func monthHeader(_ t: Table) -> [String] {
+    [
+      "month", "arm", "decided by", "approval rate", "threshold", "mean APR",
+      "mean amount, ¥", "bookings by line tier", "fraud caught",
+      "fraud missed", "AUC true", "AUC booked", "PSI", "re-trained",
+      "charge-offs, ¥",
+    ]
+  }
 
   static func monthRows(_ t: Table) -> [[String]] {
-    t.rows.map { r in
-      [
+    let tiers = tierColumns(t)
+    return t.rows.map { r in
+      let approvals = t.number(r, "approvals")
+      return [
         t.text(r, "period"), t.text(r, "arm"), t.text(r, "mode"),
         Formatting.percent(t.number(r, "approval_rate"), digits: 1),
         Formatting.percent(t.number(r, "threshold"), digits: 1),
         Formatting.percent(t.number(r, "average_apr"), digits: 1),
+        Formatting.money(
+          approvals > 0 ? t.number(r, "booked_principal") / approvals : .nan),
+        tiers.isEmpty
+          ? "–"
+          : tiers.map { Formatting.integer(t.number(r, $0)) }.joined(
+            separator: " / "),
         Formatting.integer(t.number(r, "fraud_caught")),
         Formatting.integer(t.number(r, "fraud_missed")),
         Formatting.fixed(t.number(r, "auc_true"), digits: 3),
@@ -118,7 +129,7 @@ enum RiskSection {
     guard let t = d.risk else { return "" }
     var out = "## Decision stack\n\n" + lead(d) + "\n\n"
     out += table(armHeader(t), armRows(d, t))
-    out += "\n### By month\n\n" + table(monthHeader, monthRows(t))
+    out += "\n### By month\n\n" + table(monthHeader(t), monthRows(t))
     return out + "\n"
   }
 
@@ -180,6 +191,6 @@ enum RiskSection {
       "<p>\(Formatting.xml(lead(d)))</p>"
         + htmlTable("risk-arms", armHeader(t), armRows(d, t))
         + HTMLReport.figure(thresholds) + HTMLReport.figure(auc)
-        + htmlTable("risk-months", monthHeader, monthRows(t)))
+        + htmlTable("risk-months", monthHeader(t), monthRows(t)))
   }
 }

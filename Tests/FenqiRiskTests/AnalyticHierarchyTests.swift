@@ -27,6 +27,27 @@ import Testing
     #expect(ahp.isConsistent)
   }
 
+  /// Saaty's textbook example (Saaty 1977, J. Math. Psychol. 15; repeated in *The Analytic
+  /// Hierarchy Process*, 1980): the relative brightness of four chairs set at different distances
+  /// from a light. Published: weights 0.61, 0.24, 0.10, 0.05 and λ_max 4.39 (numpy:
+  /// 0.6187, 0.2353, 0.1009, 0.0451; 4.3907), so CI 0.130 and CR 0.145 — above 0.1.
+  @Test func saatysBrightnessExample() throws {
+    let a: [[Double]] = [
+      [1, 5, 6, 7], [1.0 / 5, 1, 4, 6], [1.0 / 6, 1.0 / 4, 1, 4],
+      [1.0 / 7, 1.0 / 6, 1.0 / 4, 1],
+    ]
+    let ahp = try AnalyticHierarchy(matrix: a)
+    for (x, y) in zip(ahp.weights, [0.61, 0.24, 0.10, 0.05]) {
+      #expect(abs(x - y) < 0.01)
+    }
+    for (x, y) in zip(ahp.weights, [0.6187, 0.2353, 0.1009, 0.0451]) {
+      #expect(abs(x - y) < 5e-4)
+    }
+    #expect(abs(ahp.lambdaMax - 4.39) < 0.005)
+    #expect(abs(ahp.consistencyIndex - 0.1302) < 5e-4)
+    #expect(abs(ahp.consistencyRatio - 0.1447) < 5e-4 && !ahp.isConsistent)
+  }
+
   @Test func contradictoryJudgementsFailTheRatio() throws {
     // A prefers B strongly, B prefers C strongly, but C prefers A strongly.
     let a: [[Double]] = [[1, 9, 1.0 / 9], [1.0 / 9, 1, 9], [9, 1.0 / 9, 1]]
