@@ -27,9 +27,11 @@ import Testing
     #expect(ahp.isConsistent)
   }
 
-  /// Saaty's textbook example (Saaty 1977, J. Math. Psychol. 15; repeated in *The Analytic
-  /// Hierarchy Process*, 1980): the relative brightness of four chairs set at different distances
-  /// from a light. Published: weights 0.61, 0.24, 0.10, 0.05 and λ_max 4.39 (numpy:
+  /// Saaty's textbook example: the relative brightness of four chairs set at different distances
+  /// from a light.
+  ///
+  /// From Saaty 1977 (Journal of Mathematical Psychology 15), repeated in *The Analytic Hierarchy
+  /// Process* (1980). Published: weights 0.61, 0.24, 0.10, 0.05 and λ_max 4.39 (numpy:
   /// 0.6187, 0.2353, 0.1009, 0.0451; 4.3907), so CI 0.130 and CR 0.145 — above 0.1.
   @Test func saatysBrightnessExample() throws {
     let a: [[Double]] = [
