@@ -10,75 +10,49 @@ extension ScenarioDecoder {
   {
     var r = reader
     var s = RiskStackSettings()
-    var ok = true
-    func take<T>(_ value: T?, _ assign: (T) -> Void) {
-      if let value { assign(value) } else { ok = false }
-    }
+    var fields = DecodedFields()
     if var b = r.object("burnIn") {
-      take(
-        b.integer(
-          "customers", .integer(in: 2_000, 10_000_000),
-          default: s.burnInCustomers)
-      ) { s.burnInCustomers = $0 }
-      take(b.integer("months", .integer(in: 3, 60), default: s.burnInMonths)) {
-        s.burnInMonths = $0
-      }
-      take(
-        b.integer(
-          "outcomeMonths", .integer(in: 1, 24), default: s.outcomeMonths)
-      ) { s.outcomeMonths = $0 }
+      fields.integer(
+        &b, "customers", .integer(in: 2_000, 10_000_000), into: &s,
+        \.burnInCustomers)
+      fields.integer(
+        &b, "months", .integer(in: 3, 60), into: &s, \.burnInMonths)
+      fields.integer(
+        &b, "outcomeMonths", .integer(in: 1, 24), into: &s, \.outcomeMonths)
       b.finish()
     }
     if var f = r.object("fraud") {
       var fraud = s.fraud
-      take(f.number("share", .within(0, 0.2), default: fraud.share)) {
-        fraud.share = $0
-      }
-      take(f.number("ringShare", .fraction, default: fraud.ringShare)) {
-        fraud.ringShare = $0
-      }
-      take(f.number("ringSize", .within(2, 255), default: fraud.ringSize)) {
-        fraud.ringSize = $0
-      }
-      take(f.number("applyRate", .fraction, default: fraud.applyRate)) {
-        fraud.applyRate = $0
-      }
-      take(
-        f.number(
-          "amountMultiplier", .within(1, 100), default: fraud.amountMultiplier)
-      ) { fraud.amountMultiplier = $0 }
-      take(
-        f.number(
-          "maxApplications3m", .within(0, 100),
-          default: fraud.rules.maxApplications3m)
-      ) { fraud.rules.maxApplications3m = $0 }
-      take(
-        f.number(
-          "maxExternalApplications", .within(0, 100),
-          default: fraud.rules.maxExternalApplications)
-      ) { fraud.rules.maxExternalApplications = $0 }
-      take(
-        f.number(
-          "maxDeviceApplicants", .within(1, 255),
-          default: fraud.rules.maxDeviceApplicants)
-      ) { fraud.rules.maxDeviceApplicants = $0 }
-      take(
-        f.number(
-          "anomalyThreshold", .within(0.5, 1), default: fraud.anomalyThreshold)
-      ) { fraud.anomalyThreshold = $0 }
-      take(
-        f.integer(
-          "forestTrees", .integer(in: 1, 1000), default: fraud.forestTrees)
-      ) { fraud.forestTrees = $0 }
+      fields.number(&f, "share", .within(0, 0.2), into: &fraud, \.share)
+      fields.number(&f, "ringShare", .fraction, into: &fraud, \.ringShare)
+      fields.number(&f, "ringSize", .within(2, 255), into: &fraud, \.ringSize)
+      fields.number(&f, "applyRate", .fraction, into: &fraud, \.applyRate)
+      fields.number(
+        &f, "amountMultiplier", .within(1, 100), into: &fraud,
+        \.amountMultiplier)
+      fields.number(
+        &f, "maxApplications3m", .within(0, 100), into: &fraud,
+        \.rules.maxApplications3m)
+      fields.number(
+        &f, "maxExternalApplications", .within(0, 100), into: &fraud,
+        \.rules.maxExternalApplications)
+      fields.number(
+        &f, "maxDeviceApplicants", .within(1, 255), into: &fraud,
+        \.rules.maxDeviceApplicants)
+      fields.number(
+        &f, "anomalyThreshold", .within(0.5, 1), into: &fraud,
+        \.anomalyThreshold)
+      fields.integer(
+        &f, "forestTrees", .integer(in: 1, 1000), into: &fraud, \.forestTrees)
       f.finish()
       s.fraud = fraud
     }
     let kinds = ScoringModel.Kind.allCases.map(\.rawValue)
-    take(
+    fields.take(
       r.string("pdModel", default: s.pdModel.rawValue, allowed: kinds).flatMap(
         ScoringModel.Kind.init(rawValue:))
     ) { s.pdModel = $0 }
-    take(
+    fields.take(
       r.string(
         "propensityModel", default: s.propensityModel.rawValue, allowed: kinds
       )
@@ -86,23 +60,14 @@ extension ScenarioDecoder {
     ) { s.propensityModel = $0 }
     if var m = r.object("model") {
       var p = s.modelParameters
-      take(m.integer("trees", .integer(in: 1, 1000), default: p.trees)) {
-        p.trees = $0
-      }
-      take(m.integer("leaves", .integer(in: 2, 255), default: p.maxLeaves)) {
-        p.maxLeaves = $0
-      }
-      take(m.integer("maxDepth", .integer(in: 0, 20), default: p.maxDepth)) {
-        p.maxDepth = $0
-      }
-      take(m.number("learningRate", .within(0.001, 1), default: p.learningRate))
-      {
-        p.learningRate = $0
-      }
-      take(
-        m.integer(
-          "minDataInLeaf", .integer(in: 1, 100_000), default: p.minDataInLeaf)
-      ) { p.minDataInLeaf = $0 }
+      fields.integer(&m, "trees", .integer(in: 1, 1000), into: &p, \.trees)
+      fields.integer(&m, "leaves", .integer(in: 2, 255), into: &p, \.maxLeaves)
+      fields.integer(&m, "maxDepth", .integer(in: 0, 20), into: &p, \.maxDepth)
+      fields.number(
+        &m, "learningRate", .within(0.001, 1), into: &p, \.learningRate)
+      fields.integer(
+        &m, "minDataInLeaf", .integer(in: 1, 100_000), into: &p, \.minDataInLeaf
+      )
       m.finish()
       s.modelParameters = p
     }
@@ -110,36 +75,20 @@ extension ScenarioDecoder {
     s.pricing.pdHorizonMonths = s.outcomeMonths
     if var p = r.object("pricing") {
       var pricing = s.pricing
-      take(
-        p.number("operatingCost", .within(0, 1), default: pricing.operatingCost)
-      ) {
-        pricing.operatingCost = $0
-      }
-      take(p.number("margin", .within(-1, 1), default: pricing.margin)) {
-        pricing.margin = $0
-      }
-      take(
-        p.number(
-          "competitorRate", .within(0, 2), default: pricing.competitorRate)
-      ) { pricing.competitorRate = $0 }
-      take(
-        p.number(
-          "competitorWeight", .fraction, default: pricing.competitorWeight)
-      ) { pricing.competitorWeight = $0 }
-      take(p.number("aprCap", .within(0.001, 2), default: pricing.aprCap)) {
-        pricing.aprCap = $0
-      }
-      take(p.bool("declineAboveCap", default: pricing.declineAboveCap)) {
-        pricing.declineAboveCap = $0
-      }
-      take(
-        p.number(
-          "acceptanceIntercept", .within(-20, 20),
-          default: s.acceptanceIntercept)
-      ) { s.acceptanceIntercept = $0 }
-      take(
-        p.number("acceptanceSlope", .within(0, 200), default: s.acceptanceSlope)
-      ) { s.acceptanceSlope = $0 }
+      fields.number(
+        &p, "operatingCost", .within(0, 1), into: &pricing, \.operatingCost)
+      fields.number(&p, "margin", .within(-1, 1), into: &pricing, \.margin)
+      fields.number(
+        &p, "competitorRate", .within(0, 2), into: &pricing, \.competitorRate)
+      fields.number(
+        &p, "competitorWeight", .fraction, into: &pricing, \.competitorWeight)
+      fields.number(&p, "aprCap", .within(0.001, 2), into: &pricing, \.aprCap)
+      fields.bool(&p, "declineAboveCap", into: &pricing, \.declineAboveCap)
+      fields.number(
+        &p, "acceptanceIntercept", .within(-20, 20), into: &s,
+        \.acceptanceIntercept)
+      fields.number(
+        &p, "acceptanceSlope", .within(0, 200), into: &s, \.acceptanceSlope)
       p.finish()
       s.pricing = pricing
     }
@@ -147,51 +96,41 @@ extension ScenarioDecoder {
       if let lines = decodeCreditLines(c) {
         s.creditLines = lines
       } else {
-        ok = false
+        fields.ok = false
       }
     }
     if var c = r.object("calibration") {
-      take(
+      fields.take(
         c.numbers("confidence", .within(0.5, 0.9999), default: s.confidence)
       ) { s.confidence = $0 }
       if s.confidence.isEmpty {
         c.report("confidence", "expected at least one confidence level")
-        ok = false
+        fields.ok = false
       }
-      take(
-        c.integer(
-          "draws", .integer(in: 100, 100_000), default: s.calibrationDraws)
-      ) { s.calibrationDraws = $0 }
-      take(
-        c.number(
-          "assetCorrelation", .within(0, 0.99), default: s.assetCorrelation)
-      ) { s.assetCorrelation = $0 }
+      fields.integer(
+        &c, "draws", .integer(in: 100, 100_000), into: &s, \.calibrationDraws)
+      fields.number(
+        &c, "assetCorrelation", .within(0, 0.99), into: &s, \.assetCorrelation)
       c.finish()
     }
     if var t = r.object("retraining") {
-      take(
-        t.integer(
-          "everyMonths", .integer(in: 0, 600), default: s.retrainEveryMonths)
-      ) { s.retrainEveryMonths = $0 }
-      take(t.integer("trees", .integer(in: 1, 1000), default: s.retrainTrees)) {
-        s.retrainTrees = $0
-      }
+      fields.integer(
+        &t, "everyMonths", .integer(in: 0, 600), into: &s, \.retrainEveryMonths)
+      fields.integer(
+        &t, "trees", .integer(in: 1, 1000), into: &s, \.retrainTrees)
       t.finish()
     }
     if var e = r.object("explanations") {
-      take(
-        e.number("declineShare", .fraction, default: s.explainDeclineShare)
-      ) { s.explainDeclineShare = $0 }
-      take(
-        e.number("approvalShare", .fraction, default: s.explainApprovalShare)
-      ) { s.explainApprovalShare = $0 }
-      take(e.integer("reasons", .integer(in: 1, 10), default: s.reasonCount)) {
-        s.reasonCount = $0
-      }
+      fields.number(
+        &e, "declineShare", .fraction, into: &s, \.explainDeclineShare)
+      fields.number(
+        &e, "approvalShare", .fraction, into: &s, \.explainApprovalShare)
+      fields.integer(
+        &e, "reasons", .integer(in: 1, 10), into: &s, \.reasonCount)
       e.finish()
     }
     r.finish()
-    return ok ? s : nil
+    return fields.ok ? s : nil
   }
 
   /// `riskStack.creditLines`: criteria, their pairwise-comparison matrix and line tiers.
@@ -312,11 +251,8 @@ extension ScenarioDecoder {
   {
     var r = reader
     var p = ArmRiskPolicy()
-    var ok = true
-    func take<T>(_ value: T?, _ assign: (T) -> Void) {
-      if let value { assign(value) } else { ok = false }
-    }
-    take(
+    var fields = DecodedFields()
+    fields.take(
       r.string(
         "decision", default: p.decision.rawValue,
         allowed: ArmRiskPolicy.Decision.allCases.map(\.rawValue)
@@ -334,7 +270,7 @@ extension ScenarioDecoder {
             collector.report(
               "\(r.childPath("riskAppetite"))[\(k)]",
               "expected a loss rate in (0, 1], found \(e.shortDescription)")
-            ok = false
+            fields.ok = false
           }
         }
         p.riskAppetite = out
@@ -343,28 +279,19 @@ extension ScenarioDecoder {
           "riskAppetite",
           "expected an array of loss rates (one per calibration confidence level) or null, found \(v.shortDescription)"
         )
-        ok = false
+        fields.ok = false
       }
     }
-    take(r.number("fixedThreshold", .fraction, default: p.fixedThreshold)) {
-      p.fixedThreshold = $0
-    }
-    take(r.bool("fraudScreen", default: p.fraudScreen)) { p.fraudScreen = $0 }
-    take(r.bool("riskBasedPricing", default: p.riskBasedPricing)) {
-      p.riskBasedPricing = $0
-    }
+    fields.number(&r, "fixedThreshold", .fraction, into: &p, \.fixedThreshold)
+    fields.bool(&r, "fraudScreen", into: &p, \.fraudScreen)
+    fields.bool(&r, "riskBasedPricing", into: &p, \.riskBasedPricing)
     if var o = r.object("operational") {
       var op = p.operational
-      take(
-        o.number("incomeErrorShare", .fraction, default: op.incomeErrorShare)
-      ) {
-        op.incomeErrorShare = $0
-      }
-      take(
-        o.number(
-          "incomeErrorFactor", .within(0.01, 1000),
-          default: op.incomeErrorFactor)
-      ) { op.incomeErrorFactor = $0 }
+      fields.number(
+        &o, "incomeErrorShare", .fraction, into: &op, \.incomeErrorShare)
+      fields.number(
+        &o, "incomeErrorFactor", .within(0.01, 1000), into: &op,
+        \.incomeErrorFactor)
       func months(_ key: String) -> ClosedRange<Int>?? {
         guard o.has(key) else { return .some(nil) }
         guard let m = o.numbers(key, .integer(in: 1, 600), count: 2) else {
@@ -380,17 +307,53 @@ extension ScenarioDecoder {
         }
         return .some(Int(m[0])...Int(m[1]))
       }
-      take(months("misconfiguredMonths")) { op.misconfiguredMonths = $0 }
-      take(
-        o.number(
-          "misconfiguredThreshold", .fraction,
-          default: op.misconfiguredThreshold)
-      ) { op.misconfiguredThreshold = $0 }
-      take(months("outageMonths")) { op.outageMonths = $0 }
+      fields.take(months("misconfiguredMonths")) { op.misconfiguredMonths = $0 }
+      fields.number(
+        &o, "misconfiguredThreshold", .fraction, into: &op,
+        \.misconfiguredThreshold)
+      fields.take(months("outageMonths")) { op.outageMonths = $0 }
       o.finish()
       p.operational = op
     }
     r.finish()
-    return ok ? p : nil
+    return fields.ok ? p : nil
+  }
+}
+
+/// Collects decoded fields: each is handed on, or the object is marked failed when the field was
+/// invalid (its problem is already reported).
+private struct DecodedFields {
+  var ok = true
+
+  mutating func take<T>(_ value: T?, _ assign: (T) -> Void) {
+    if let value { assign(value) } else { ok = false }
+  }
+
+  /// Reads number `key` into `root[keyPath: path]`, its current value the default.
+  mutating func number<Root>(
+    _ r: inout JSONObjectReader, _ key: String, _ rule: NumberRule,
+    into root: inout Root, _ path: WritableKeyPath<Root, Double>
+  ) {
+    take(r.number(key, rule, default: root[keyPath: path])) {
+      root[keyPath: path] = $0
+    }
+  }
+
+  /// Reads integer `key` into `root[keyPath: path]`, its current value the default.
+  mutating func integer<Root>(
+    _ r: inout JSONObjectReader, _ key: String, _ rule: NumberRule,
+    into root: inout Root, _ path: WritableKeyPath<Root, Int>
+  ) {
+    take(r.integer(key, rule, default: root[keyPath: path])) {
+      root[keyPath: path] = $0
+    }
+  }
+
+  /// Reads boolean `key` into `root[keyPath: path]`, its current value the default.
+  mutating func bool<Root>(
+    _ r: inout JSONObjectReader, _ key: String, into root: inout Root,
+    _ path: WritableKeyPath<Root, Bool>
+  ) {
+    take(r.bool(key, default: root[keyPath: path])) { root[keyPath: path] = $0 }
   }
 }
