@@ -50,6 +50,12 @@ public struct RunData: Sendable {
   public var ecl: Table?
   /// `risk.csv`, when the scenario has a risk stack.
   public var risk: Table?
+  /// `targeting.csv`, `uplift.csv` and `off_policy.csv`, with targeting policies.
+  public var targeting: Table?
+  /// See ``targeting``.
+  public var uplift: Table?
+  /// See ``targeting``.
+  public var offPolicy: Table?
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -89,6 +95,11 @@ public struct RunData: Sendable {
     macro = files["macro.csv"] == nil ? nil : try table("macro.csv")
     ecl = files["ecl.csv"] == nil ? nil : try table("ecl.csv")
     risk = files["risk.csv"] == nil ? nil : try table("risk.csv")
+    targeting =
+      files["targeting.csv"] == nil ? nil : try table("targeting.csv")
+    uplift = files["uplift.csv"] == nil ? nil : try table("uplift.csv")
+    offPolicy =
+      files["off_policy.csv"] == nil ? nil : try table("off_policy.csv")
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),
@@ -104,7 +115,8 @@ public struct RunData: Sendable {
     var files: [String: String] = [:]
     for name in requiredFiles + [
       "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
-      "macro.csv", "ecl.csv", "risk.csv", "decisions.csv",
+      "macro.csv", "ecl.csv", "risk.csv", "decisions.csv", "targeting.csv",
+      "uplift.csv", "off_policy.csv",
     ] {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),

@@ -86,6 +86,12 @@ public enum RunFolderWriter {
       all.append(("risk.csv", RiskResultTables.risk(result).text))
       all.append(("decisions.csv", RiskResultTables.decisions(result).text))
     }
+    if result.targeting != nil {
+      all.append(("targeting.csv", TargetingResultTables.months(result).text))
+      all.append(("uplift.csv", TargetingResultTables.uplift(result).text))
+      all.append(
+        ("off_policy.csv", TargetingResultTables.offPolicy(result).text))
+    }
     if let experiment {
       all.append(
         (

@@ -40,6 +40,8 @@ struct ChunkState: Sendable {
   var marketing: MarketingState?
   /// The lender's feature ledger, fraudsters and model rows (nil without a risk stack).
   var lender: LenderState?
+  /// Targeting plans and the pilot's log (nil without a targeting arm).
+  var targeting: TargetingState?
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
@@ -64,6 +66,9 @@ struct ChunkState: Sendable {
       lender = LenderState(
         count: n, firstIndex: customers.firstIndex, arms: tables.armCount,
         seed: tables.seed, fraud: risk.settings.fraud)
+    }
+    if let tt = tables.targeting {
+      targeting = TargetingState(count: n, offers: tt.offers.count)
     }
     openLoans = .init(repeating: 0, count: n)
     bookingCount = .init(repeating: 0, count: n)
@@ -90,7 +95,7 @@ struct ChunkState: Sendable {
   /// reach → choice → approval → booking.
   mutating func step(
     period: Int, tables t: EngineTables, needProbability: [Double],
-    lender lp: LenderPeriod? = nil
+    lender lp: LenderPeriod? = nil, targeting tp: TargetingPeriod? = nil
   ) {
     let mt = t.marketing
     for a in 0..<t.armCount {
@@ -146,6 +151,12 @@ struct ChunkState: Sendable {
         }
       }
     }
+    if let tp { planTargeting(period: period, plan: tp, tables: t) }
+    let targetingArms = tp?.arms.map { $0 != nil } ?? []
+    let pilot = tp?.pilot ?? false
+    let tt = t.targeting
+    let organicOffset = tt?.settings.organicSplitOffset ?? 0
+    let organicDigital = tt?.settings.organicDigitalAffinity ?? 0
     let risk = t.risk
     let fraudApply = risk?.settings.fraud.applyRate ?? 0
     let fraudMultiplier = risk?.settings.fraud.amountMultiplier ?? 1
@@ -190,6 +201,8 @@ struct ChunkState: Sendable {
                 let seg = Int(segment[i])
                 let stream = family.stream(for: first + UInt64(i))
                 let channelArm = channelArms[a]
+                let targetingArm = !targetingArms.isEmpty && targetingArms[a]
+                var planned = -1
                 var reached: Bool
                 // The best contact's (log response, channel) for channel arms.
                 var contact: (Double, Int)? = nil
@@ -199,6 +212,17 @@ struct ChunkState: Sendable {
                     segment: seg, arm: a, tables: mt)
                   reached = contact != nil
                   if reached { counts[a].reached += 1 }
+                } else if targetingArm {
+                  // The policy's plan: contact with offer `planned`, or not at all.
+                  planned = Int(targeting?.plan[i] ?? -1)
+                  reached = planned >= 0
+                  if reached {
+                    counts[a].reached += 1
+                    lender?.ledger.recordContact(i, period: period)
+                    if tracking {
+                      customerLedger.income[i] -= Float(t.costPerContact[a])
+                    }
+                  }
                 } else {
                   let reachRate = reach[a]
                   reached =
@@ -266,6 +290,14 @@ struct ChunkState: Sendable {
                   needThreshold = Swift.max(
                     needThreshold, mt.referral[a]?.invitedNeed ?? 0)
                 }
+                if targetingArm, let tt {
+                  recordTargetingTruth(
+                    i, arm: a, segment: seg, period: period, planned: planned,
+                    need: needThreshold, pilot: pilot, stream: stream,
+                    tables: t, offers: tt,
+                    arm: (armConstantNow[a], armRateNow[a], armTerms[a]),
+                    competitionLog: competitionLog, counts: &counts[a])
+                }
                 if stream.uniform(at: 0) >= needThreshold { continue }
                 if collapse {
                   let (sector, _) = RollStress.sector(
@@ -277,12 +309,13 @@ struct ChunkState: Sendable {
                 segmentCounts[
                   SegmentField.index(
                     .needs, arm: a, segment: seg, segments: segments)] += 1
-                if !reached && full == nil { continue }
+                if !reached && full == nil && !targetingArm { continue }
                 let listPrice = t.price(
                   segment: seg, income: customers.monthlyIncome[i],
                   normal: Normal.quantile(stream.openUniform(at: 2)))
                 let income = customers.monthlyIncome[i]
                 var variant: SharedOfferVariant? = nil
+                if planned >= 0, let tt { variant = tt.offers[planned] }
                 if channelArm {
                   let inCampaign = campaignByArm[a]
                   let tierOK =
@@ -303,7 +336,7 @@ struct ChunkState: Sendable {
                 var terms = variant?.offer.terms ?? armTerms[a]
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
-                if reached {
+                if reached || targetingArm {
                   var utility =
                     (variant?.offer.splitConstant ?? armConstantNow[a])
                     + t.splitOffset[seg] + split
@@ -322,6 +355,12 @@ struct ChunkState: Sendable {
                       + (variant?.offer.serviceUtility ?? 0)
                   }
                   if competitionLog != 0 { utility -= competitionLog }
+                  // Uncontacted customers of a targeting arm may still split (organic demand).
+                  if !reached {
+                    utility +=
+                      organicOffset + organicDigital
+                      * Double(customers.digitalAffinity[i])
+                  }
                   eSplit = exp(utility)
                 }
                 var eFull = 0.0
@@ -387,6 +426,9 @@ struct ChunkState: Sendable {
                   counts[a].bookings += 1
                   counts[a].gmv += listPrice
                   counts[a].bookedPrincipal += price
+                  if targetingArm {
+                    targetingBooked(i, planned: planned, counts: &counts[a])
+                  }
                   if channelArm {
                     bookedThroughMarketing(
                       i, arm: a, period: period, listPrice: listPrice,

@@ -71,6 +71,8 @@ struct EngineTables: Sendable {
   let repaymentSeed: UInt64
   /// The lender's decision stack (nil: the foundation's approval rules).
   let risk: RiskTables?
+  /// Targeting policies' offers and pilot (nil: no targeting arm).
+  let targeting: TargetingTables?
 
   init(
     _ s: Scenario, forcedArm: Int? = nil, factorNoise: [Double]? = nil,
@@ -144,6 +146,7 @@ struct EngineTables: Sendable {
     let macroTables = s.macro.map { MacroTables(s, macro: $0, base: base) }
     macro = macroTables
     risk = s.riskStack.map { RiskTables(s, settings: $0, macro: macroTables) }
+    targeting = s.targeting.map { TargetingTables(s, settings: $0) }
   }
 
   /// The price of a need for a segment given the customer's income and a standard normal draw:

@@ -61,10 +61,12 @@ struct LenderRuntime {
     arm.risk?.decision = .rule
     arm.risk?.fraudScreen = false
     arm.risk?.riskBasedPricing = false
+    arm.targeting = nil
     h.arms = [arm]
     h.channels = []
     h.macro = nil
     h.experiment = nil
+    h.targeting = nil
     h.riskRecording = true
     let engine = SimulationEngine(scenario: h, threads: threads)
     let (_, chunks) = engine.simulate(engine.prepare())

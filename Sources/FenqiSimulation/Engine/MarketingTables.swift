@@ -27,6 +27,21 @@ struct OfferVariant: Sendable {
   var pointsMultiplier: Double
 }
 
+extension OfferVariant {
+  /// A plain variant of `product`: its terms and split constant, no promotion attached.
+  init(product: InstalmentProduct, split: SplitUtility) {
+    let rate = EffectiveRate.of(product)?.nominalAnnualRate ?? 0
+    self.init(
+      terms: Amortization.terms(of: product),
+      lenderFunded: product.subsidyFunder == .lender,
+      splitConstant: split.intercept + split.annualRate * rate
+        + split.interestFreePeriods * Double(product.interestFreePeriods),
+      rate: rate, discount: nil, lotteryValue: 0, lotteryProbability: 0,
+      lotteryPrize: 0, serviceUtility: 0, maxPrincipal: .infinity,
+      guaranteeTakeUp: 1, guaranteed: false, pointsMultiplier: 1)
+  }
+}
+
 /// An ``OfferVariant`` behind a reference, so that the customer loop carries a pointer (nil for
 /// arms without channels), not a copy.
 final class SharedOfferVariant: Sendable {
@@ -133,18 +148,7 @@ struct MarketingTables: Sendable {
             }
             var v: OfferVariant
             if let product {
-              let rate = EffectiveRate.of(product)?.nominalAnnualRate ?? 0
-              v = OfferVariant(
-                terms: Amortization.terms(of: product),
-                lenderFunded: product.subsidyFunder == .lender,
-                splitConstant: s.choice.split.intercept + s.choice.split
-                  .annualRate * rate
-                  + s.choice.split.interestFreePeriods
-                  * Double(product.interestFreePeriods),
-                rate: rate, discount: nil, lotteryValue: 0,
-                lotteryProbability: 0,
-                lotteryPrize: 0, serviceUtility: 0, maxPrincipal: .infinity,
-                guaranteeTakeUp: 1, guaranteed: false, pointsMultiplier: 1)
+              v = OfferVariant(product: product, split: s.choice.split)
             } else {
               v = OfferVariant(
                 terms: base.terms[a],

@@ -154,10 +154,14 @@ public struct SimulationEngine: Sendable {
     var runtime = tables.risk.map { _ in
       LenderRuntime(scenario, tables: tables, models: prepared.lender)
     }
+    var targeting = tables.targeting.map {
+      TargetingRuntime(scenario, tables: $0)
+    }
     for epoch in epochs() {
       // With a risk stack an epoch is one month: the lender re-calibrates between months.
       runtime?.begin(period: epoch.lowerBound)
       let lender = runtime?.current
+      let plan = targeting?.period(epoch.lowerBound, pd: runtime?.pd ?? [])
       chunks.withUnsafeMutableBufferPointer { buffer in
         let shared = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: shared.count, threads: threads) { c in
@@ -166,7 +170,7 @@ public struct SimulationEngine: Sendable {
           for period in epoch {
             shared[c].step(
               period: period, tables: tables, needProbability: needs[period],
-              lender: lender)
+              lender: lender, targeting: plan)
             shared[c].history.append(shared[c].counts)
             if tables.tracking {
               shared[c].metricHistory.append(shared[c].metricSums)
@@ -196,6 +200,9 @@ public struct SimulationEngine: Sendable {
         }
       }
       runtime?.end(period: epoch.lowerBound, chunks: &chunks)
+      if let last = periodCounts.last {
+        targeting?.end(period: epoch.lowerBound, counts: last, chunks: &chunks)
+      }
       progress(
         Progress(
           completedPeriods: epoch.upperBound - 1,
@@ -222,6 +229,7 @@ public struct SimulationEngine: Sendable {
       ledger: ledger, segmentCounts: segmentCounts, metricSums: metricSums
     )
     result.forcedArm = forcedArm
+    result.targeting = targeting?.record
     if var record = runtime?.record {
       record.trainingSeconds = runtime?.trainingSeconds ?? 0
       result.risk = record
@@ -234,7 +242,9 @@ public struct SimulationEngine: Sendable {
   /// Ranges of 1-based periods between synchronisation points. With progress reporting wanted at
   /// least every `progressEvery` periods.
   func epochs() -> [Range<Int>] {
-    let step = scenario.riskStack == nil ? max(1, progressEvery) : 1
+    let step =
+      scenario.riskStack == nil && scenario.targeting == nil
+      ? max(1, progressEvery) : 1
     return stride(from: 1, through: scenario.periods, by: step).map {
       $0..<min(scenario.periods + 1, $0 + step)
     }

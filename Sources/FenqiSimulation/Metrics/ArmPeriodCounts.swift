@@ -32,6 +32,8 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var provisions = ProvisionTotals()
   /// The decision stack's counts (zero without a risk stack).
   public var risk = RiskCounts()
+  /// A targeting arm's contacts and their truth (empty elsewhere).
+  public var targeting = TargetingCounts()
 
   /// Creates zero counts.
   public init() {}
@@ -52,5 +54,6 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     marketing.add(o.marketing)
     provisions.add(o.provisions)
     risk.add(o.risk)
+    targeting.add(o.targeting)
   }
 }

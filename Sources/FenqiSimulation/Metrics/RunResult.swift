@@ -21,6 +21,8 @@ public struct RunResult: Sendable {
   public var forcedArm: Int? = nil
   /// The risk stack's monitoring and explained decisions (nil without one).
   public var risk: RiskRun? = nil
+  /// The targeting layer's model evaluation (nil without targeting).
+  public var targeting: TargetingRun? = nil
 
   /// Customer-months simulated (customers × periods).
   public var customerMonths: Int { scenario.population.size * scenario.periods }

@@ -55,6 +55,8 @@ public struct Scenario: Sendable {
   public var riskStack: RiskStackSettings? = nil
   /// Set on the burn-in run the engine makes to train the first models (never in a file).
   public var riskRecording = false
+  /// Offers and the pilot for targeting policies (nil: none).
+  public var targeting: TargetingSettings? = nil
 
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {
@@ -174,4 +176,6 @@ public struct Arm: Sendable, Equatable {
   public var marketing: ArmMarketing? = nil
   /// How the arm decides under a risk stack (nil: the default policy).
   public var risk: ArmRiskPolicy? = nil
+  /// Whom the arm contacts and with which offer (nil: `reachRate` at random).
+  public var targeting: ArmTargeting? = nil
 }

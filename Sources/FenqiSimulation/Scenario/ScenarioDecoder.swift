@@ -75,13 +75,22 @@ struct ScenarioDecoder {
         channelsOK = false
       }
     }
+    var targeting: TargetingSettings?
+    var targetingOK = true
+    let hasTargeting = root.has("targeting")
+    if let t = root.object("targeting") {
+      targeting = decodeTargeting(t)
+      targetingOK = targeting != nil
+    }
+    let offerNames = targeting?.offers.map(\.name) ?? []
     var arms: [Arm] = []
     var armsOK = true
     if let elements = root.array("arms", required: true, minimumCount: 1) {
       for (path, value) in elements {
         if let arm = decodeArm(
           value, path: path, defaultApproval: defaultApproval,
-          channels: channels, segments: segmentNames, periods: periods)
+          channels: channels, segments: segmentNames, periods: periods,
+          offers: offerNames)
         {
           arms.append(arm)
         } else {
@@ -115,6 +124,32 @@ struct ScenarioDecoder {
         stack, lossGivenDefault: repayment?.lossGivenDefault)
       riskOK = riskStack != nil
     }
+    for (k, arm) in arms.enumerated() where arm.targeting != nil {
+      let path = "\(root.childPath("arms"))[\(k)].targeting"
+      if !hasTargeting {
+        collector.report(
+          path,
+          "a targeting policy needs a top-level \"targeting\" with its offers")
+        targetingOK = false
+      } else if !hasStack {
+        collector.report(
+          path,
+          "a targeting policy needs a top-level \"riskStack\" (its models read the lender's features)"
+        )
+        targetingOK = false
+      }
+      if arm.marketing != nil {
+        collector.report(
+          path, "an arm with channels cannot also have a targeting policy")
+        targetingOK = false
+      }
+    }
+    if let t = targeting, let periods, t.pilotMonths >= periods {
+      collector.report(
+        root.childPath("targeting") + ".pilotMonths",
+        "expected fewer pilot months than the horizon of \(periods)")
+      targetingOK = false
+    }
     for (k, arm) in arms.enumerated() where arm.risk != nil {
       let path = "\(root.childPath("arms"))[\(k)].risk"
       if !hasStack {
@@ -138,7 +173,8 @@ struct ScenarioDecoder {
       experimentOK = experiment != nil
     }
     root.finish()
-    guard experimentOK, channelsOK, riskOK, collector.problems.isEmpty,
+    guard experimentOK, channelsOK, riskOK, targetingOK,
+      collector.problems.isEmpty,
       let name,
       let description,
       let seed,
@@ -157,7 +193,7 @@ struct ScenarioDecoder {
       assignmentSalt: salt, arms: arms, experiment: experiment,
       channels: channels, fatigue: marketingSettings.0,
       calendar: marketingSettings.1, socialGraph: marketingSettings.2,
-      macro: macroScenario, riskStack: riskStack)
+      macro: macroScenario, riskStack: riskStack, targeting: targeting)
   }
 
   // MARK: population
@@ -635,15 +671,17 @@ struct ScenarioDecoder {
 
   private func decodeArm(
     _ value: JSONValue, path: String, defaultApproval: ApprovalRule?,
-    channels: [Channel], segments: [String], periods: Int?
+    channels: [Channel], segments: [String], periods: Int?, offers: [String]
   ) -> Arm? {
     guard var r = JSONObjectReader(value, path: path, collector: collector)
     else { return nil }
     let name = r.string("name")
     let allocation = r.number("allocation", .fraction)
-    // With channels, contacts come from them; reachRate is for the generic channel.
+    // With channels or a targeting policy, contacts come from them; reachRate is for the generic
+    // channel.
     let reach = r.number(
-      "reachRate", .fraction, default: r.has("channels") ? 0 : nil)
+      "reachRate", .fraction,
+      default: r.has("channels") || r.has("targeting") ? 0 : nil)
     let cost = r.number("costPerContact", .within(0, 10_000), default: 0)
     let offer = r.object("offer", required: true).flatMap { decodeOffer($0) }
     var approval = defaultApproval
@@ -666,6 +704,11 @@ struct ScenarioDecoder {
       risk = decodeArmRisk(policy, periods: periods)
       if risk == nil { marketingOK = false }
     }
+    var targeting: ArmTargeting?
+    if let policy = r.object("targeting") {
+      targeting = decodeArmTargeting(policy, offers: offers, segments: segments)
+      if targeting == nil { marketingOK = false }
+    }
     r.finish()
     guard let name, let allocation, let reach, let cost, let offer,
       let approval,
@@ -674,7 +717,7 @@ struct ScenarioDecoder {
     return Arm(
       name: name, allocation: allocation, reachRate: reach,
       costPerContact: cost, offer: offer, approval: approval,
-      marketing: marketing, risk: risk)
+      marketing: marketing, risk: risk, targeting: targeting)
   }
 
   func decodeOffer(_ reader: JSONObjectReader) -> InstalmentProduct? {
