@@ -33,6 +33,7 @@ public struct OffPolicyEstimate: Sendable, Equatable {
   ///   - rewards: each logged row's reward.
   ///   - propensities: the logging policy's probability of the logged action.
   ///   - matches: whether the new policy takes the logged action on that row.
+  /// - Returns: the estimate with its standard error.
   public static func inversePropensity(
     rewards: [Double], propensities: [Double], matches: [Bool]
   ) -> OffPolicyEstimate {
@@ -50,6 +51,7 @@ public struct OffPolicyEstimate: Sendable, Equatable {
   ///   - matches: whether the new policy takes the logged action on that row.
   ///   - modelLogged: the reward model's prediction for the logged action.
   ///   - modelNew: the reward model's prediction for the new policy's action.
+  /// - Returns: the estimate with its standard error.
   public static func doublyRobust(
     rewards: [Double], propensities: [Double], matches: [Bool],
     modelLogged: [Double], modelNew: [Double]

@@ -1,9 +1,8 @@
 import FenqiCore
 
-/// Thompson sampling over offers with Bernoulli rewards, one Beta posterior per (context, offer):
-/// a contextual bandit whose contexts are discrete (e.g. the visible customer segment).
+/// Thompson sampling over offers with Bernoulli rewards, one Beta posterior per context and offer.
 ///
-/// Each decision draws a success rate from every offer's Beta(α, β) and plays the largest
+/// A contextual bandit whose contexts are discrete, such as the city tier. Each decision draws a success rate from every offer's Beta(α, β) and plays the largest
 /// (Thompson 1933; Chapelle & Li 2011); the posteriors learn from the outcomes the lender
 /// observes, period by period.
 public struct ThompsonSampler: Sendable, Equatable {

@@ -110,7 +110,8 @@ extension ChunkState {
         }
         switch plan.policy.policy {
         case .random, .propensity, .uplift: ts.plan[i] = 0
-        case .rule, .multiObjective: break  // the offer was set with the priority
+        // The rule and multi-objective policies set the offer with the priority.
+        case .rule, .multiObjective: break
         case .bandit:
           var s = bandits.stream(for: first + UInt64(i))
           let context = Int(customers.cityTier[i]) % TargetingTables.contexts
@@ -190,9 +191,10 @@ extension ChunkState {
 }
 
 extension ChunkState {
-  /// The simulator's truth for customer `i` of a targeting arm this month: the probability of
-  /// booking (need × choice, the arm approving every application) with no contact and with each
-  /// offer. Adds it to the counts, and logs the customer during the pilot.
+  /// The simulator's truth for customer `i` of a targeting arm this month.
+  ///
+  /// The probability of booking (need × choice, the arm approving every application) with no
+  /// contact and with each offer. Adds it to the counts, and logs the customer during the pilot.
   mutating func recordTargetingTruth(
     _ i: Int, arm a: Int, segment seg: Int, period: Int, planned: Int,
     need: Double, pilot: Bool, stream: RandomStream, tables t: EngineTables,
