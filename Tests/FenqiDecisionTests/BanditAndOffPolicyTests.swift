@@ -44,9 +44,10 @@ import Testing
       for i in 0..<n {
         let s = family.stream(for: UInt64(i))
         let x = s.uniform(at: 0)
-        let p = [0.1 + 0.2 * x, 0.3 - 0.2 * x]  // reward rate of actions 0 and 1
-        let a = s.uniform(at: 1) < 0.5 ? 0 : 1  // the logging policy: uniform
-        let target = x > 0.5 ? 0 : 1  // the new policy
+        // Reward rates of actions 0 and 1; the logging policy is uniform.
+        let p = [0.1 + 0.2 * x, 0.3 - 0.2 * x]
+        let a = s.uniform(at: 1) < 0.5 ? 0 : 1
+        let target = x > 0.5 ? 0 : 1
         truth += p[target]
         rewards.append(s.uniform(at: 2) < p[a] ? 1 : 0)
         propensities.append(0.5)
