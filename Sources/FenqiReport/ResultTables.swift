@@ -18,8 +18,8 @@ public enum ResultTables {
         "outstanding_balance", "open_loans", "missed",
         "cured", "charge_offs", "charge_off_principal", "recoveries",
         "funding_cost", "marketing_cost", "net_income",
-      ] + (r.scenario.channels.isEmpty ? [] : MarketingResultTables.columns))
-    let marketing = !r.scenario.channels.isEmpty
+      ] + (!r.scenario.usesChannels ? [] : MarketingResultTables.columns))
+    let marketing = r.scenario.usesChannels
     for row in r.periods {
       for (a, m) in row.enumerated() {
         let c = m.counts
@@ -90,12 +90,12 @@ public enum ResultTables {
   public static func arms(_ r: RunResult) -> CSVTable {
     var t = CSVTable(
       header: ["arm"]
-        + armFigures(r.arms[0], marketing: !r.scenario.channels.isEmpty).map(
+        + armFigures(r.arms[0], marketing: r.scenario.usesChannels).map(
           \.0))
     for s in r.arms {
       t.append(
         [CSVTable.cell(s.name)]
-          + armFigures(s, marketing: !r.scenario.channels.isEmpty).map {
+          + armFigures(s, marketing: r.scenario.usesChannels).map {
             CSVTable.cell($0.1)
           })
     }
@@ -105,16 +105,16 @@ public enum ResultTables {
   /// `summary.json`: the scenario's identity, every arm's figures, each arm's difference from the
   /// first arm (the control), and the book's accounting identity.
   public static func summary(_ r: RunResult) -> JSONValue {
-    let control = armFigures(r.arms[0], marketing: !r.scenario.channels.isEmpty)
+    let control = armFigures(r.arms[0], marketing: r.scenario.usesChannels)
     let arms: [JSONValue] = r.arms.map { s in
       .object(
         [("name", .string(s.name))]
-          + armFigures(s, marketing: !r.scenario.channels.isEmpty).map {
+          + armFigures(s, marketing: r.scenario.usesChannels).map {
             ($0.0, JSONValue.number($0.1))
           })
     }
     let differences: [JSONValue] = r.arms.dropFirst().map { s in
-      let figures = armFigures(s, marketing: !r.scenario.channels.isEmpty)
+      let figures = armFigures(s, marketing: r.scenario.usesChannels)
       return .object(
         [("arm", .string(s.name)), ("versus", .string(r.arms[0].name))]
           + zip(figures, control).filter { ratioNames.contains($0.0.0) }.map {

@@ -70,7 +70,7 @@ public enum RunFolderWriter {
       ("vintages.csv", ResultTables.vintages(result).text),
     ]
     var all = data
-    if !result.scenario.channels.isEmpty {
+    if result.scenario.usesChannels {
       all.append(("channels.csv", MarketingResultTables.channels(result).text))
       all.append(
         (

@@ -72,11 +72,16 @@ import Testing
     interest.repayment = 10
     let a = run(conversion)
     let b = run(interest)
-    let free = try #require(
-      base.targeting?.offers.firstIndex { $0.name == "interestFree3" })
+    // The interest-free offers, whatever their channel.
+    let free = try #require(base.targeting).offers.indices.filter {
+      base.targeting?.offers[$0].product.interestFreePeriods ?? 0 > 0
+    }
+    #expect(free.count == 2)
     let share = { (r: RunResult) -> Double in
       let t = r.periods.dropFirst(3).map { $0[0].counts.targeting }
-      return t.reduce(0) { $0 + $1.offerContacts[free] }
+      return t.reduce(0) { s, m in
+        s + free.reduce(0) { $0 + m.offerContacts[$1] }
+      }
         / t.reduce(0) { $0 + $1.contacts }
     }
     #expect(share(b) < share(a) - 0.1)

@@ -174,7 +174,7 @@ extension ChunkState {
                 * (w.conversion + w.repayment * (1 - pd)
                   * plan.interestPerYuan[o] * value
                   + w.orderValue * value - w.loss * pd * plan.lossGivenDefault
-                  * value)
+                  * value) - w.cost * plan.contactCost[o] / 1000
               if reward > best {
                 best = reward
                 bestOffer = o
@@ -217,10 +217,8 @@ extension ChunkState {
     // Multinomial logit over split / pay in full / neither, as the loop draws it.
     func probability(
       constant: Double, rate: Double, terms: PlanTerms, discount: Double,
-      organic: Bool
-    )
-      -> Double
-    {
+      organic: Bool, channel: Double = 0
+    ) -> Double {
       let price = listPrice * (1 - discount)
       let priceToIncome = price / income
       let burden = price * terms.paymentPerYuan / income
@@ -232,6 +230,7 @@ extension ChunkState {
       u += split.digitalAffinity * digital
       u += split.priceSensitivityRate * sensitivity * rate
       u -= competitionLog
+      u += channel
       if organic {
         u +=
           tt.settings.organicSplitOffset + tt.settings.organicDigitalAffinity
@@ -249,7 +248,8 @@ extension ChunkState {
       let v = tt.offers[o].offer
       ts.truth[o + 1] = probability(
         constant: v.splitConstant, rate: v.rate, terms: v.terms,
-        discount: v.discount?.percent ?? 0, organic: false)
+        discount: v.discount?.percent ?? 0, organic: false,
+        channel: tt.responseLog[o * tt.segments + seg])
     }
     c.targeting.expectedBookings += ts.truth[planned + 1]
     if planned >= 0 {

@@ -216,12 +216,12 @@ struct ChunkState: Sendable {
                   // The policy's plan: contact with offer `planned`, or not at all.
                   planned = Int(targeting?.plan[i] ?? -1)
                   reached = planned >= 0
-                  if reached {
+                  if reached, let tt {
                     counts[a].reached += 1
                     lender?.ledger.recordContact(i, period: period)
-                    if tracking {
-                      customerLedger.income[i] -= Float(t.costPerContact[a])
-                    }
+                    let cost = tt.contactCost[planned] ?? t.costPerContact[a]
+                    counts[a].targeting.contactCost += cost
+                    if tracking { customerLedger.income[i] -= Float(cost) }
                   }
                 } else {
                   let reachRate = reach[a]
@@ -360,6 +360,9 @@ struct ChunkState: Sendable {
                     utility +=
                       organicOffset + organicDigital
                       * Double(customers.digitalAffinity[i])
+                  } else if planned >= 0, let tt {
+                    // The offer's channel: response multiplier and segment affinity.
+                    utility += tt.responseLog[planned * tt.segments + seg]
                   }
                   eSplit = exp(utility)
                 }

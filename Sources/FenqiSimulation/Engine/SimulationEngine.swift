@@ -281,9 +281,11 @@ public struct SimulationEngine: Sendable {
             fundingCost: c.book.totalBalance
               * (fundingPath?[t + 1]
                 ?? scenario.economics.annualFundingRate / 12),
-            marketingCost: (scenario.arms[a].marketing == nil
-              ? c.reached * scenario.arms[a].costPerContact : 0)
-              + c.marketing.total)
+            marketingCost: scenario.arms[a].targeting != nil
+              ? c.targeting.contactCost
+              : (scenario.arms[a].marketing == nil
+                ? c.reached * scenario.arms[a].costPerContact : 0)
+                + c.marketing.total)
         })
     }
     let summaries = scenario.arms.enumerated().map { a, arm in

@@ -63,7 +63,7 @@ struct TargetingRuntime {
   init(_ s: Scenario, tables: TargetingTables) {
     scenario = s
     self.tables = tables
-    plans = tables.arms.map { policy in
+    plans = tables.arms.enumerated().map { a, policy in
       policy.map {
         ArmPlan(
           policy: $0, response: nil, action: nil,
@@ -76,6 +76,9 @@ struct TargetingRuntime {
           interestPerYuan: tables.offers.map {
             Double($0.offer.terms.termMonths) * $0.offer.terms.paymentPerYuan
               - 1
+          },
+          contactCost: tables.contactCost.map {
+            $0 ?? s.arms[a].costPerContact
           },
           lossGivenDefault: s.repayment.lossGivenDefault)
       }

@@ -36,6 +36,8 @@ struct ArmPlan: Sendable {
   var amount: Double
   /// Per offer: interest and fees the lender earns per yuan lent when every instalment is paid.
   var interestPerYuan: [Double]
+  /// Per offer: the cost of a contact, yuan.
+  var contactCost: [Double]
   var lossGivenDefault: Double
 }
 

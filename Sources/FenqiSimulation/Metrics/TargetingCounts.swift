@@ -5,6 +5,8 @@
 public struct TargetingCounts: Sendable, Equatable {
   /// Customers contacted.
   public var contacts: Double = 0
+  /// What the contacts cost, yuan (each offer's channel, or the arm's cost per contact).
+  public var contactCost: Double = 0
   /// Bookings by contacted customers.
   public var contactedBookings: Double = 0
   /// Expected bookings of all the arm's customers under the actions taken (truth).
@@ -33,6 +35,7 @@ public struct TargetingCounts: Sendable, Equatable {
   /// Adds another chunk's counts.
   public mutating func add(_ o: TargetingCounts) {
     contacts += o.contacts
+    contactCost += o.contactCost
     contactedBookings += o.contactedBookings
     expectedBookings += o.expectedBookings
     incrementalBookings += o.incrementalBookings

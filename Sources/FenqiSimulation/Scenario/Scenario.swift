@@ -58,6 +58,12 @@ public struct Scenario: Sendable {
   /// Offers and the pilot for targeting policies (nil: none).
   public var targeting: TargetingSettings? = nil
 
+  /// Whether any arm contacts through the scenario's channels (targeting offers may name a
+  /// channel for its cost and response, without the channel machinery).
+  public var usesChannels: Bool {
+    !channels.isEmpty && arms.contains { $0.marketing != nil }
+  }
+
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {
     arms.contains { $0.marketing?.referral != nil }

@@ -4,7 +4,9 @@ import FenqiModels
 /// Decoding of `targeting` (offers and pilot) and each arm's `targeting` policy.
 extension ScenarioDecoder {
   /// The scenario's `targeting`.
-  func decodeTargeting(_ reader: JSONObjectReader) -> TargetingSettings? {
+  func decodeTargeting(_ reader: JSONObjectReader, channels: [String])
+    -> TargetingSettings?
+  {
     var r = reader
     var offers: [TargetingOffer] = []
     var ok = true
@@ -18,14 +20,22 @@ extension ScenarioDecoder {
         }
         let name = o.string("name")
         let discount = o.number("discount", .within(0, 0.9), default: 0)
+        var channel: Int?? = .some(nil)
+        if o.has("channel") {
+          channel = o.string("channel", allowed: channels).map {
+            channels.firstIndex(of: $0)
+          }
+        }
         let product = decodeOffer(o)
         if let name, !names.insert(name).inserted {
           collector.report(path + ".name", "duplicate offer name \"\(name)\"")
           ok = false
         }
-        if let name, let discount, let product {
-          offers.append(
-            TargetingOffer(name: name, product: product, discount: discount))
+        if let name, let discount, let product, let channel {
+          var offer = TargetingOffer(
+            name: name, product: product, discount: discount)
+          offer.channel = channel
+          offers.append(offer)
         } else {
           ok = false
         }
@@ -132,6 +142,7 @@ extension ScenarioDecoder {
         ("repayment", \ArmTargeting.Weights.repayment),
         ("orderValue", \ArmTargeting.Weights.orderValue),
         ("loss", \ArmTargeting.Weights.loss),
+        ("cost", \ArmTargeting.Weights.cost),
       ]
       for (key, path) in values {
         if let x = w.number(

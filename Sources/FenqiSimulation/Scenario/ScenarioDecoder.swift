@@ -79,7 +79,7 @@ struct ScenarioDecoder {
     var targetingOK = true
     let hasTargeting = root.has("targeting")
     if let t = root.object("targeting") {
-      targeting = decodeTargeting(t)
+      targeting = decodeTargeting(t, channels: channels.map(\.name))
       targetingOK = targeting != nil
     }
     let offerNames = targeting?.offers.map(\.name) ?? []

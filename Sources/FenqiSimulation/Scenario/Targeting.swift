@@ -34,6 +34,10 @@ public struct TargetingOffer: Sendable, Equatable {
   public var product: InstalmentProduct
   /// The share taken off the purchase price, a fraction.
   public var discount: Double
+  /// The channel the offer goes out on (index into the scenario's channels): its cost per
+  /// contact and its response multiplier (with segment affinity) apply; nil: the arm's
+  /// `costPerContact` and no channel effect.
+  public var channel: Int? = nil
 
   /// Creates an offer.
   public init(name: String, product: InstalmentProduct, discount: Double) {
@@ -71,6 +75,8 @@ public struct ArmTargeting: Sendable, Equatable {
     public var orderValue = 0.2
     /// Per thousand yuan of expected loss (subtracted).
     public var loss = 1.0
+    /// Per thousand yuan of contact cost (subtracted once per contact, not per booking).
+    public var cost = 1.0
 
     /// Default weights.
     public init() {}
