@@ -97,30 +97,25 @@ enum TargetingSection {
     guard let t = d.targeting else { return "" }
     let arms = d.armNames.filter { !t.rows(where: "arm", is: $0).isEmpty }
     let labels = HTMLReport.monthLabels(d)
-    let incremental = SVGChart.line(
-      id: "targeting-incremental",
-      title: "True incremental bookings per contact",
-      xLabels: labels, xTitle: "calendar month", yTitle: "per contact",
-      series: arms.map { arm in
-        ChartSeries(
-          name: arm,
-          values: t.rows(where: "arm", is: arm).map {
-            t.number($0, "incremental_per_contact")
-          })
-      },
-      format: { Formatting.fixed($0 * 1000, digits: 1) + " ‰" })
-    let regret = SVGChart.line(
-      id: "targeting-regret",
-      title: "Regret per contact against the best fixed offer",
-      xLabels: labels, xTitle: "calendar month", yTitle: "per contact",
-      series: arms.map { arm in
-        ChartSeries(
-          name: arm,
-          values: t.rows(where: "arm", is: arm).map {
-            t.number($0, "regret_per_contact")
-          })
-      },
-      format: { Formatting.fixed($0 * 1000, digits: 2) + " ‰" })
+    func chart(_ id: String, _ title: String, _ column: String, digits: Int)
+      -> String
+    {
+      SVGChart.line(
+        id: id, title: title, xLabels: labels, xTitle: "calendar month",
+        yTitle: "per contact",
+        series: arms.map { arm in
+          ChartSeries(
+            name: arm,
+            values: t.rows(where: "arm", is: arm).map { t.number($0, column) })
+        },
+        format: { Formatting.fixed($0 * 1000, digits: digits) + " ‰" })
+    }
+    let incremental = chart(
+      "targeting-incremental", "True incremental bookings per contact",
+      "incremental_per_contact", digits: 1)
+    let regret = chart(
+      "targeting-regret", "Regret per contact against the best fixed offer",
+      "regret_per_contact", digits: 2)
     var content =
       "<p>\(Formatting.xml(lead))</p>"
       + RiskSection.htmlTable("targeting-arms", armHeader, armRows(d, t))

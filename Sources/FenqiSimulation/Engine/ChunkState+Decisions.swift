@@ -57,19 +57,26 @@ extension ChunkState {
         l.propensity[i] = .nan
         continue
       }
-      let profile = profile(
-        i, declaredIncome: customers.monthlyIncome[i], device: l.device[i])
-      l.row.withUnsafeMutableBufferPointer {
-        l.ledger.fill(
-          $0.start, customer: i, period: period, application: nil,
-          profile: profile)
-      }
+      fillProfileRow(i, period: period, lender: &l)
       l.propensity[i] = Float(
         l.row.withUnsafeBufferPointer {
           model.probability($0.start, scratch: &l.scratch)
         })
     }
     lender = l
+  }
+
+  /// Writes customer `i`'s feature row for `period` into `l.row`, with no application (the
+  /// features known before anyone applies).
+  @inline(__always)
+  func fillProfileRow(_ i: Int, period: Int, lender l: inout LenderState) {
+    let profile = profile(
+      i, declaredIncome: customers.monthlyIncome[i], device: l.device[i])
+    l.row.withUnsafeMutableBufferPointer {
+      l.ledger.fill(
+        $0.start, customer: i, period: period, application: nil,
+        profile: profile)
+    }
   }
 
   /// The observable part of customer `i` (no latent column is read here).
@@ -99,13 +106,9 @@ extension ChunkState {
     guard lender != nil, stream.uniform(at: 68) < share else { return -1 }
     var l = lender.unsafelyUnwrapped
     lender = nil
-    let profile = profile(
-      i, declaredIncome: customers.monthlyIncome[i], device: l.device[i])
-    l.row.withUnsafeMutableBufferPointer { row in
-      l.ledger.fill(
-        row.start, customer: i, period: period, application: nil,
-        profile: profile)
-      l.propensityRows[a].append(row.start, label: 0, score: .nan)
+    fillProfileRow(i, period: period, lender: &l)
+    l.row.withUnsafeBufferPointer {
+      l.propensityRows[a].append($0.start, label: 0, score: .nan)
     }
     let index = l.propensityRows[a].count - 1
     lender = l

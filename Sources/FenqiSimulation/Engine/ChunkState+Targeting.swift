@@ -78,13 +78,7 @@ extension ChunkState {
           ts.plan[i] = Int8(offer)
         }
       case .propensity, .uplift, .multiObjective:
-        let profile = profile(
-          i, declaredIncome: customers.monthlyIncome[i], device: l.device[i])
-        l.row.withUnsafeMutableBufferPointer {
-          l.ledger.fill(
-            $0.start, customer: i, period: period, application: nil,
-            profile: profile)
-        }
+        fillProfileRow(i, period: period, lender: &l)
         ts.priority[i] = score(
           i, plan: plan, state: &ts, lender: &l, offers: offers)
       }
@@ -264,12 +258,8 @@ extension ChunkState {
     ts.logRow[i] = -1
     guard pilot, var l = lender else { return }
     lender = nil
-    let profile = profile(
-      i, declaredIncome: customers.monthlyIncome[i], device: l.device[i])
-    l.row.withUnsafeMutableBufferPointer {
-      l.ledger.fill(
-        $0.start, customer: i, period: period, application: nil,
-        profile: profile)
+    fillProfileRow(i, period: period, lender: &l)
+    l.row.withUnsafeBufferPointer {
       ts.log.rows.append($0.start, label: 0, score: .nan)
     }
     lender = l
