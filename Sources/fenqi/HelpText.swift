@@ -55,8 +55,9 @@ enum HelpText {
     Writes manifest.json, summary.json, periods.csv, arms.csv, segments.csv, vintages.csv,
     report.md and report.html (and tests.csv when the scenario declares an experiment; channels.csv
     and contact_frequency.csv with channels; macro.csv and ecl.csv with a macro path; risk.csv and
-    decisions.csv with a riskStack, whose burn-in book and first models are built before month 1) into
-    a temporary folder beside the target and renames it into place when everything is written.
+    decisions.csv with a riskStack, whose burn-in book and first models are built before month 1;
+    targeting.csv, uplift.csv and off_policy.csv with targeting policies) into a temporary folder
+    beside the target and renames it into place when everything is written.
     """
 
   static let validateUsage = "USAGE: fenqi validate <scenario.json>"
