@@ -40,12 +40,11 @@ public struct LenderTrainer: Sendable {
     guard labels.contains(1), labels.contains(0) else { return nil }
     // Every feature keeps its column so rows line up; left-out ones are all missing.
     var masked = rows
-    if features.count < LenderFeature.count {
-      let keep = Set(features.map(\.rawValue))
-      for r in 0..<rows.count {
-        for f in 0..<LenderFeature.count where !keep.contains(f) {
-          masked.values[r * LenderFeature.count + f] = .nan
-        }
+    var keep = [Bool](repeating: false, count: LenderFeature.count)
+    for f in features { keep[f.rawValue] = true }
+    for r in 0..<rows.count {
+      for f in 0..<LenderFeature.count where !keep[f] {
+        masked.values[r * LenderFeature.count + f] = .nan
       }
     }
     let table = Self.table(masked, features: LenderFeature.allCases)

@@ -30,6 +30,26 @@ public struct TrainingRows: Sendable, Equatable {
     scores += other.scores
   }
 
+  /// The rows at `indices`, in that order.
+  public func selecting(_ indices: [Int]) -> TrainingRows {
+    let width = LenderFeature.count
+    var out = TrainingRows()
+    out.values.reserveCapacity(indices.count * width)
+    for r in indices {
+      out.values += values[(r * width)..<((r + 1) * width)]
+      out.labels.append(labels[r])
+      out.scores.append(scores[r])
+    }
+    return out
+  }
+
+  /// Copies row `r` into `x` (``LenderFeature/count`` values) for scoring.
+  @inline(__always)
+  public func row(_ r: Int, into x: UnsafeMutablePointer<Double>) {
+    let width = LenderFeature.count
+    for f in 0..<width { x[f] = Double(values[r * width + f]) }
+  }
+
   /// Removes every row, keeping the capacity.
   public mutating func removeAll() {
     values.removeAll(keepingCapacity: true)

@@ -40,7 +40,7 @@ enum DecisionLatency {
     let start = DispatchTime.now().uptimeNanoseconds
     for k in 0..<count {
       let r = k % rows.count
-      for f in 0..<width { row[f] = Double(rows.values[r * width + f]) }
+      row.withUnsafeMutableBufferPointer { rows.row(r, into: $0.start) }
       let t0 = DispatchTime.now().uptimeNanoseconds
       row.withUnsafeBufferPointer { p in
         let d = bench.stack.decide(

@@ -69,5 +69,4 @@ public enum DelinquencyStateMachine {
   public static func pays(_ event: Event) -> Bool {
     event == .paid || event == .cured || event == .paidStillDelinquent
   }
-
 }

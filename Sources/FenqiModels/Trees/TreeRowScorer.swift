@@ -43,20 +43,9 @@ public struct TreeRowScorer: Sendable {
   ) {
     bounds.withUnsafeBufferPointer { b in
       for f in 0..<width {
-        let v = x[f]
-        if v.isNaN {
-          bins[f] = missingBin[f]
-          continue
-        }
-        // First bound ≥ v: the value's bin.
-        var lo = boundStart[f]
-        var hi = boundStart[f + 1]
-        let base = lo
-        while lo < hi {
-          let mid = (lo + hi) >> 1
-          if v <= b[mid] { hi = mid } else { lo = mid + 1 }
-        }
-        bins[f] = UInt8(truncatingIfNeeded: lo - base)
+        bins[f] = BinMapper.search(
+          UnsafeBufferPointer(rebasing: b[boundStart[f]..<boundStart[f + 1]]),
+          x[f], missingBin[f])
       }
     }
   }

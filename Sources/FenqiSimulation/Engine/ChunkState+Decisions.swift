@@ -11,7 +11,7 @@ extension ChunkState {
   mutating func beginLenderPeriod(_ period: Int) {
     guard lender != nil else { return }
     lender?.ledger.beginPeriod(period)
-    lender?.status.reset()
+    borrowerStatus.reset()
     for a in 0..<(lender?.histograms.count ?? 0) {
       lender?.histograms[a] = ArmHistograms()
     }
@@ -25,8 +25,8 @@ extension ChunkState {
     lender = nil
     for i in 0..<customers.count {
       l.ledger.recordRepayment(
-        i, period: period, worstPastDue: l.status.worstPastDue[i],
-        balance: l.status.balance[i])
+        i, period: period, worstPastDue: borrowerStatus.worstPastDue[i],
+        balance: borrowerStatus.balance[i])
     }
     for a in l.pending.indices {
       let before = l.matured[a].count

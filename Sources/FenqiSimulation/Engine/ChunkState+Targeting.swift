@@ -140,7 +140,6 @@ extension ChunkState {
             let none = Logistic.sigmoid(model.margin(x.start, bins: bins.start))
             var best = 0.0
             var bestOffer = -1
-            var scratch = l.scratch
             for o in offers.indices {
               Self.actionFeatures(o, offers: offers, into: x.start + width)
               let p = Logistic.sigmoid(model.margin(x.start, bins: bins.start))
@@ -154,7 +153,7 @@ extension ChunkState {
                 ts.pdRow[LenderFeature.termMonths.rawValue] = Double(
                   offers[o].product.termMonths)
                 pd = ts.pdRow.withUnsafeBufferPointer {
-                  pdModel.probability($0.start, scratch: &scratch)
+                  pdModel.probability($0.start, scratch: &l.scratch)
                 }
               }
               // Contacting adds nothing unless it adds bookings.

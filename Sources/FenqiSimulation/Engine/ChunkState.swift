@@ -40,6 +40,9 @@ struct ChunkState: Sendable {
   var marketing: MarketingState?
   /// The lender's feature ledger, fraudsters and model rows (nil without a risk stack).
   var lender: LenderState?
+  /// Each borrower's worst months past due and balance after the month's roll (tracked only
+  /// with a risk stack).
+  var borrowerStatus = BorrowerStatus(count: 0)
   /// Targeting plans and the pilot's log (nil without a targeting arm).
   var targeting: TargetingState?
 
@@ -66,6 +69,7 @@ struct ChunkState: Sendable {
       lender = LenderState(
         count: n, firstIndex: customers.firstIndex, arms: tables.armCount,
         seed: tables.seed, fraud: risk.settings.fraud)
+      borrowerStatus = BorrowerStatus(count: n)
     }
     if let tt = tables.targeting {
       targeting = TargetingState(count: n, offers: tt.offers.count)
@@ -115,22 +119,11 @@ struct ChunkState: Sendable {
     settings.stress = t.macro?.stress(
       period: period, noise: t.factorNoise?[period], seed: t.seed)
     beginLenderPeriod(period)
-    var status = BorrowerStatus(count: 0)
-    if var l = lender {
-      lender = nil
-      swap(&status, &l.status)
-      lender = l
-    }
     loans.roll(
       settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
-      customers: &customerLedger, status: &status)
-    if var l = lender {
-      lender = nil
-      swap(&status, &l.status)
-      lender = l
-      observeRepayments(
-        period: period, window: t.risk?.settings.outcomeMonths ?? 6)
-    }
+      customers: &customerLedger, status: &borrowerStatus)
+    observeRepayments(
+      period: period, window: t.risk?.settings.outcomeMonths ?? 6)
     if let lp { scorePropensity(period: period, lender: lp) }
     let tracking = t.tracking
     let segments = t.needRate.count
@@ -259,15 +252,10 @@ struct ChunkState: Sendable {
                       counts[a].gmv += amount
                       counts[a].bookedPrincipal += amount
                       // First-payment default: never pays, rolls to charge-off.
-                      loans.book(
-                        customer: i, ordinal: bookingCount[i], arm: UInt8(a),
-                        segment: UInt8(seg), period: period, principal: amount,
-                        terms: booked, missLogit: 30, rollLogit: 30,
-                        cureProbability: 0, prepaymentProbability: 0)
-                      bookingCount[i] &+= 1
-                      openLoans[i] += 1
-                      bookTotals[a].addBalance(amount, bucket: 0)
-                      bookTotals[a].openLoans += 1
+                      bookLoan(
+                        i, arm: a, segment: seg, period: period,
+                        principal: amount, terms: booked, missLogit: 30,
+                        rollLogit: 30, cure: 0, prepayment: 0)
                     } else {
                       counts[a].declines += 1
                     }
@@ -448,21 +436,15 @@ struct ChunkState: Sendable {
                       price * terms.merchantSubsidyPerYuan)
                   }
                   let z = Double(customers.latentRisk[i])
-                  loans.book(
-                    customer: i, ordinal: bookingCount[i], arm: UInt8(a),
-                    segment: UInt8(seg),
-                    period: period, principal: price, terms: terms,
+                  bookLoan(
+                    i, arm: a, segment: seg, period: period, principal: price,
+                    terms: terms,
                     missLogit: t.hazard.missLogit(
                       latentRisk: z, burden: burden, offset: t.missOffset[seg])
                       - (variant?.offer.guaranteed == true ? 0.5 : 0),
                     rollLogit: t.hazard.rollLogit(
                       latentRisk: z, offset: t.rollOffset[seg]),
-                    cureProbability: t.cure[seg],
-                    prepaymentProbability: t.prepayment[seg])
-                  bookingCount[i] &+= 1
-                  openLoans[i] += 1
-                  bookTotals[a].addBalance(price, bucket: 0)
-                  bookTotals[a].openLoans += 1
+                    cure: t.cure[seg], prepayment: t.prepayment[seg])
                 } else if scaled < eSplit + eFull {
                   counts[a].paidInFull += 1
                   counts[a].gmv += listPrice
@@ -486,5 +468,26 @@ struct ChunkState: Sendable {
         metricSums = snapshot(tables: t)
       }
     }
+  }
+}
+
+extension ChunkState {
+  /// Books a new loan for customer `i` and counts it in the book's totals and the customer's
+  /// open loans and booking ordinal.
+  @inline(__always)
+  mutating func bookLoan(
+    _ i: Int, arm a: Int, segment seg: Int, period: Int, principal: Double,
+    terms: PlanTerms, missLogit: Double, rollLogit: Double, cure: Double,
+    prepayment: Double
+  ) {
+    loans.book(
+      customer: i, ordinal: bookingCount[i], arm: UInt8(a),
+      segment: UInt8(seg), period: period, principal: principal, terms: terms,
+      missLogit: missLogit, rollLogit: rollLogit, cureProbability: cure,
+      prepaymentProbability: prepayment)
+    bookingCount[i] &+= 1
+    openLoans[i] += 1
+    bookTotals[a].addBalance(principal, bucket: 0)
+    bookTotals[a].openLoans += 1
   }
 }

@@ -82,22 +82,9 @@ struct LenderRuntime {
     let trainer = LenderTrainer(
       parameters: settings.modelParameters, retrainTrees: settings.retrainTrees)
     // Hold a quarter out to measure the first model; the model itself learns from the rest.
-    var fit = TrainingRows()
-    var holdout = TrainingRows()
-    let width = LenderFeature.count
-    for r in 0..<labelled.count {
-      labelled.values.withUnsafeBufferPointer { v in
-        let row = v[(r * width)..<((r + 1) * width)].map(Double.init)
-        row.withUnsafeBufferPointer {
-          if r % 4 == 3 {
-            holdout.append(
-              $0.start, label: Double(labelled.labels[r]), score: .nan)
-          } else {
-            fit.append($0.start, label: Double(labelled.labels[r]), score: .nan)
-          }
-        }
-      }
-    }
+    let all = Array(0..<labelled.count)
+    let fit = labelled.selecting(all.filter { $0 % 4 != 3 })
+    let holdout = labelled.selecting(all.filter { $0 % 4 == 3 })
     let pd =
       trainer.fit(fit, kind: settings.pdModel, features: LenderFeature.allCases)
       ?? trainer.fit(
@@ -108,11 +95,12 @@ struct LenderRuntime {
       )
     }
     var scratch = ScoringModel.Scratch()
+    var row = [Double](repeating: 0, count: LenderFeature.count)
     func scores(_ rows: TrainingRows) -> [Double] {
       (0..<rows.count).map { r in
-        let row = (0..<width).map { Double(rows.values[r * width + $0]) }
-        return row.withUnsafeBufferPointer {
-          pd.probability($0.start, scratch: &scratch)
+        row.withUnsafeMutableBufferPointer {
+          rows.row(r, into: $0.start)
+          return pd.probability($0.start, scratch: &scratch)
         }
       }
     }
@@ -131,7 +119,7 @@ struct LenderRuntime {
         score: p, bad: 0,
         amount: Double(
           applications.values[
-            r * width + LenderFeature.requestedAmount.rawValue]))
+            r * LenderFeature.count + LenderFeature.requestedAmount.rawValue]))
     }
     let knownBefore = LenderFeature.allCases.filter(\.isKnownBeforeApplying)
     let propensity = trainer.fit(
@@ -143,8 +131,8 @@ struct LenderRuntime {
     var r = 0
     var cell = [Double](repeating: 0, count: inputs)
     while r < applications.count {
-      let row = (0..<width).map { Double(applications.values[r * width + $0]) }
-      row.withUnsafeBufferPointer { rp in
+      row.withUnsafeMutableBufferPointer { rp in
+        applications.row(r, into: rp.start)
         cell.withUnsafeMutableBufferPointer {
           FraudScreen.anomalyInputs(rp.start, into: $0.start)
         }

@@ -1,5 +1,4 @@
 import FenqiCore
-import FenqiCredit
 import FenqiDecision
 
 /// The histograms one arm's decisions fill in a period.
@@ -34,7 +33,6 @@ struct LenderPeriod: Sendable {
 /// waiting for outcomes, and this period's monitoring histograms and explained decisions.
 struct LenderState: Sendable {
   var ledger: FeatureLedger
-  var status: BorrowerStatus
   /// 0 genuine, 1 lone fraudster, 2 ring member.
   var fraud: [UInt8]
   /// Applicants seen on each customer's device.
@@ -55,7 +53,6 @@ struct LenderState: Sendable {
     fraud s: FraudSettings
   ) {
     ledger = FeatureLedger(count: n)
-    status = BorrowerStatus(count: n)
     fraud = .init(repeating: 0, count: n)
     device = .init(repeating: 1, count: n)
     let family = StreamFamily(seed: seed, period: 0, purpose: .fraudIdentity)

@@ -138,11 +138,10 @@ struct TargetingRuntime {
   )
     -> FeatureTable
   {
-    let width = LenderFeature.count
-    var columns: [FeatureColumn] = (0..<width).map { f in
-      .numeric(rows.map { Double(log.rows.values[$0 * width + f]) })
-    }
-    var names = LenderFeature.names
+    let features = LenderTrainer.table(
+      log.rows.selecting(rows), features: LenderFeature.allCases)
+    var columns = features.columns
+    var names = features.names
     if actions {
       var extra = [[Double]](repeating: [], count: 5)
       var x = [Double](repeating: 0, count: 5)
@@ -224,7 +223,7 @@ struct TargetingRuntime {
       -> [Double]
     {
       rows.map { r in
-        for j in 0..<width { row[j] = Double(log.rows.values[r * width + j]) }
+        row.withUnsafeMutableBufferPointer { log.rows.row(r, into: $0.start) }
         return row.withUnsafeBufferPointer { x in
           bins.withUnsafeMutableBufferPointer { f(x.start, $0.start) }
         }
@@ -270,7 +269,7 @@ struct TargetingRuntime {
     let rewards = rows.map { Double(log.rows.labels[$0]) }
     func model(_ r: Int, _ a: Int) -> Double {
       guard let action else { return 0 }
-      for j in 0..<width { row[j] = Double(log.rows.values[r * width + j]) }
+      row.withUnsafeMutableBufferPointer { log.rows.row(r, into: $0.start) }
       return row.withUnsafeMutableBufferPointer { x in
         ChunkState.actionFeatures(a, offers: offers, into: x.start + width)
         return bins.withUnsafeMutableBufferPointer {
