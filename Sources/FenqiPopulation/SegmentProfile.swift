@@ -8,14 +8,18 @@ public struct SegmentProfile: Sendable {
   public var share: Double
   /// The margin of each attribute, indexed by ``CustomerAttribute/rawValue``.
   public var marginals: [Marginal]
+  /// Whether the segment's customers are people or small firms.
+  public var borrower: BorrowerKind
 
   /// Creates a segment with the given margins; attributes without one use their default.
   public init(
     name: String, share: Double,
-    marginals: [CustomerAttribute: Marginal.Kind] = [:]
+    marginals: [CustomerAttribute: Marginal.Kind] = [:],
+    borrower: BorrowerKind = .person
   ) {
     self.name = name
     self.share = share
+    self.borrower = borrower
     self.marginals = CustomerAttribute.allCases.map { attribute in
       let range = attribute.validRange
       return Marginal(
