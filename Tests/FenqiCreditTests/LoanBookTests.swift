@@ -141,3 +141,86 @@ import Testing
     #expect(openA == openB)
   }
 }
+
+@Suite struct DisputeTests {
+  /// Four loans at merchants 1, 2, 1, 0 for customers 0–3, each 1,000 yuan over 12 months.
+  static func book() -> (LoanBook, [UInt8]) {
+    var book = LoanBook()
+    let terms = Amortization.terms(
+      of: InstalmentProduct(termMonths: 12, pricing: .flatMonthlyFee(0.01)))
+    for (c, m) in [1, 2, 1, 0].enumerated() {
+      book.book(
+        customer: c, ordinal: 0, arm: UInt8(c % 2), period: 1,
+        principal: 1_000, terms: terms, missLogit: -30, rollLogit: -30,
+        cureProbability: 0, prepaymentProbability: 0, merchant: UInt16(m))
+    }
+    return (book, [1, 1, 1, 1])
+  }
+
+  @Test func everyLoanAtAFailedMerchantIsDisputedWhenEveryoneDisputes() {
+    var (book, open) = Self.book()
+    var totals = [LoanBookTotals](repeating: LoanBookTotals(), count: 2)
+    var ledger = CustomerLedger(count: 4)
+    var byMerchant = [Double](repeating: 0, count: 6)
+    // Merchant 1 fails; arm 0 claws back 40%, arm 1 nothing.
+    book.settleDisputes(
+      DisputeSettings(
+        seed: 1, period: 3, firstCustomerIndex: 0,
+        failedNow: [false, true, false], disputeRate: 1,
+        clawbackShare: [0, 0.4, 0, 0, 0, 0]),
+      openLoans: &open, totals: &totals, customers: &ledger,
+      byMerchant: &byMerchant)
+    #expect(book.count == 2 && book.merchant == [2, 0])
+    #expect(open == [0, 1, 0, 1])
+    #expect(totals[0].disputes == 2 && totals[0].disputedPrincipal == 2_000)
+    #expect(totals[0].clawback == 800 && totals[1].disputes == 0)
+    #expect(ledger.chargeOff == [1_000, 0, 1_000, 0])
+    #expect(ledger.income == [400, 0, 400, 0])
+    #expect(byMerchant == [0, 2_000, 0, 0, 0, 0])
+  }
+
+  @Test func nobodyDisputesAtARateOfZeroAndTradingMerchantsAreUntouched() {
+    var (book, open) = Self.book()
+    var totals = [LoanBookTotals](repeating: LoanBookTotals(), count: 2)
+    var ledger = CustomerLedger(count: 0)
+    var byMerchant = [Double](repeating: 0, count: 6)
+    book.settleDisputes(
+      DisputeSettings(
+        seed: 1, period: 3, firstCustomerIndex: 0,
+        failedNow: [false, true, false], disputeRate: 0,
+        clawbackShare: [Double](repeating: 0, count: 6)),
+      openLoans: &open, totals: &totals, customers: &ledger,
+      byMerchant: &byMerchant)
+    #expect(book.count == 4 && open == [1, 1, 1, 1])
+    #expect(totals[0].disputes == 0)
+  }
+
+  /// A borrower's own miss shift (a firm's cash squeeze) raises that borrower's misses only.
+  @Test func aBorrowerMissShiftRaisesOnlyThatBorrowersMisses() {
+    var book = LoanBook()
+    let terms = Amortization.terms(
+      of: InstalmentProduct(termMonths: 12, pricing: .annualRate(0.1)))
+    for c in 0..<4_000 {
+      book.book(
+        customer: c, ordinal: 0, arm: 0, period: 0, principal: 1_000,
+        terms: terms, missLogit: -3, rollLogit: -30, cureProbability: 0,
+        prepaymentProbability: 0)
+    }
+    var open = [UInt8](repeating: 1, count: 4_000)
+    var totals = [LoanBookTotals(), LoanBookTotals()]
+    var settings = RollSettings(
+      seed: 5, period: 1, firstCustomerIndex: 0, chargeOffMonths: 4)
+    // The first half squeezed by +2 on the logit: σ(−1) = 27% against σ(−3) = 4.7%.
+    settings.borrowerMissShift = (0..<4_000).map { $0 < 2_000 ? 2 : 0 }
+    var ledger = ChargeOffLedger(arms: 2, segments: 0, horizon: 0)
+    var customers = CustomerLedger(count: 0)
+    var status = BorrowerStatus(count: 4_000)
+    book.roll(
+      settings, openLoans: &open, totals: &totals, ledger: &ledger,
+      customers: &customers, status: &status)
+    let squeezed = Double(status.worstPastDue[..<2_000].filter { $0 > 0 }.count)
+    let others = Double(status.worstPastDue[2_000...].filter { $0 > 0 }.count)
+    #expect(abs(squeezed / 2_000 - 0.269) < 0.04)
+    #expect(abs(others / 2_000 - 0.047) < 0.02)
+  }
+}

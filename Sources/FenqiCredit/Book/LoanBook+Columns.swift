@@ -19,6 +19,7 @@ struct LoanColumnPointers {
   let rollProbability: UnsafeMutableBufferPointer<Float>
   let cureProbability: UnsafeMutableBufferPointer<Float>
   let prepaymentProbability: UnsafeMutableBufferPointer<Float>
+  let merchant: UnsafeMutableBufferPointer<UInt16>
 
   /// Moves loan `from` into slot `to`, for stable compaction.
   @inline(__always)
@@ -42,6 +43,7 @@ struct LoanColumnPointers {
     rollProbability[to] = rollProbability[from]
     cureProbability[to] = cureProbability[from]
     prepaymentProbability[to] = prepaymentProbability[from]
+    merchant[to] = merchant[from]
   }
 }
 
@@ -83,33 +85,41 @@ extension LoanBook {
                                             prepaymentProbability
                                               .withUnsafeMutableBufferPointer {
                                                 prepaymentProbability in
-                                                body(
-                                                  LoanColumnPointers(
-                                                    customer: customer,
-                                                    ordinal: ordinal, arm: arm,
-                                                    segment: segment,
-                                                    monthsPastDue:
-                                                      monthsPastDue,
-                                                    remaining: remaining,
-                                                    term: term,
-                                                    interestFreePeriods:
-                                                      interestFreePeriods,
-                                                    bookedPeriod: bookedPeriod,
-                                                    principal: principal,
-                                                    instalment: instalment,
-                                                    monthlyRate: monthlyRate,
-                                                    feePerInstalment:
-                                                      feePerInstalment,
-                                                    missLogit: missLogit,
-                                                    rollLogit: rollLogit,
-                                                    missProbability:
-                                                      missProbability,
-                                                    rollProbability:
-                                                      rollProbability,
-                                                    cureProbability:
-                                                      cureProbability,
-                                                    prepaymentProbability:
-                                                      prepaymentProbability))
+                                                merchant
+                                                  .withUnsafeMutableBufferPointer
+                                                {
+                                                  merchant in
+                                                  body(
+                                                    LoanColumnPointers(
+                                                      customer: customer,
+                                                      ordinal: ordinal,
+                                                      arm: arm,
+                                                      segment: segment,
+                                                      monthsPastDue:
+                                                        monthsPastDue,
+                                                      remaining: remaining,
+                                                      term: term,
+                                                      interestFreePeriods:
+                                                        interestFreePeriods,
+                                                      bookedPeriod:
+                                                        bookedPeriod,
+                                                      principal: principal,
+                                                      instalment: instalment,
+                                                      monthlyRate: monthlyRate,
+                                                      feePerInstalment:
+                                                        feePerInstalment,
+                                                      missLogit: missLogit,
+                                                      rollLogit: rollLogit,
+                                                      missProbability:
+                                                        missProbability,
+                                                      rollProbability:
+                                                        rollProbability,
+                                                      cureProbability:
+                                                        cureProbability,
+                                                      prepaymentProbability:
+                                                        prepaymentProbability,
+                                                      merchant: merchant))
+                                                }
                                               }
                                           }
                                       }

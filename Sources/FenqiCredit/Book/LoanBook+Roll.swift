@@ -24,6 +24,9 @@ public struct RollSettings: Sendable {
   public var recoveryShare: Double
   /// Macro stress (correlated defaults, category stress); nil: none.
   public var stress: RollStress? = nil
+  /// Added to the miss logit of every loan of a borrower this period, indexed by the borrower's
+  /// local index (a firm's cash-flow squeeze); empty: none.
+  public var borrowerMissShift: [Float] = []
 
   /// Creates roll settings.
   public init(
@@ -104,6 +107,8 @@ extension LoanBook {
     // Taken out of the per-loan loop once, not re-bound for every loan.
     let stress = settings.stress
     let sectors = !(stress?.sectorCumulative.isEmpty ?? true)
+    let borrowerShift = settings.borrowerMissShift
+    let byBorrower = !borrowerShift.isEmpty
     let first = UInt64(settings.firstCustomerIndex)
     let n = count
     let kept = withColumns { p in
@@ -115,7 +120,7 @@ extension LoanBook {
             let stream = family.stream(for: first + UInt64(c))
             let counter = UInt64(p.ordinal[j]) &* 2
             let u = stream.uniform(at: counter)
-            let miss: Double
+            var miss: Double
             let roll: Double
             if shifted {
               miss =
@@ -125,6 +130,14 @@ extension LoanBook {
             } else {
               miss = Double(p.missProbability[j])
               roll = Double(p.rollProbability[j])
+            }
+            if byBorrower, borrowerShift[c] != 0 {
+              miss =
+                1
+                / (1
+                  + _exp(
+                    -(Double(p.missLogit[j]) + settings.missShift
+                      + Double(borrowerShift[c]))))
             }
             let a = Int(p.arm[j])
             var (m, r, cure) = (miss, roll, Double(p.cureProbability[j]))

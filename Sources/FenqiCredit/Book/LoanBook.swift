@@ -41,6 +41,8 @@ public struct LoanBook: Sendable {
   public internal(set) var cureProbability: [Float] = []
   /// Prepayment probability of a current loan per month.
   public internal(set) var prepaymentProbability: [Float] = []
+  /// The merchant that sold what the loan finances, 1-based (0: no merchant agent).
+  public internal(set) var merchant: [UInt16] = []
 
   /// Creates an empty book with room for `capacity` loans.
   public init(capacity: Int = 0) {
@@ -52,7 +54,7 @@ public struct LoanBook: Sendable {
 
   /// Bytes of column storage per loan.
   public static let bytesPerLoan =
-    4 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6
+    4 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6 + 2
 
   /// Reserves room so that booking up to `capacity` loans allocates nothing.
   public mutating func reserveCapacity(_ capacity: Int) {
@@ -75,6 +77,7 @@ public struct LoanBook: Sendable {
     rollProbability.reserveCapacity(capacity)
     cureProbability.reserveCapacity(capacity)
     prepaymentProbability.reserveCapacity(capacity)
+    merchant.reserveCapacity(capacity)
   }
 
   /// Books a new, current loan.
@@ -91,13 +94,15 @@ public struct LoanBook: Sendable {
   ///   - rollLogit: the static roll logit.
   ///   - cureProbability: the monthly cure probability when delinquent.
   ///   - prepaymentProbability: the monthly prepayment probability when current.
+  ///   - merchant: the selling merchant, 1-based (0: none).
   public mutating func book(
     customer local: Int, ordinal: UInt16, arm: UInt8, segment: UInt8 = 0,
     period: Int,
     principal: Double, terms: PlanTerms,
     missLogit: Double, rollLogit: Double, cureProbability: Double,
-    prepaymentProbability: Double
+    prepaymentProbability: Double, merchant: UInt16 = 0
   ) {
+    self.merchant.append(merchant)
     customer.append(UInt32(local))
     self.ordinal.append(ordinal)
     self.arm.append(arm)
@@ -142,6 +147,7 @@ public struct LoanBook: Sendable {
     rollProbability.removeLast(n)
     cureProbability.removeLast(n)
     prepaymentProbability.removeLast(n)
+    merchant.removeLast(n)
   }
 }
 

@@ -26,6 +26,12 @@ public struct LoanBookTotals: Sendable, Equatable {
   public var balance: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
   /// Loans open at the end of the period.
   public var openLoans: Double = 0
+  /// Loans closed because the borrower disputed a failed merchant's undelivered service.
+  public var disputes: Double = 0
+  /// Outstanding principal of the disputed loans, written off.
+  public var disputedPrincipal: Double = 0
+  /// The part of the disputed principal clawed back from the merchants (recourse).
+  public var clawback: Double = 0
 
   /// Creates zero totals.
   public init() {}
@@ -65,7 +71,8 @@ public struct LoanBookTotals: Sendable, Equatable {
       && a.chargeOffs == b.chargeOffs
       && a.chargeOffPrincipal == b.chargeOffPrincipal
       && (0..<5).allSatisfy { a.balance(bucket: $0) == b.balance(bucket: $0) }
-      && a.openLoans == b.openLoans
+      && a.openLoans == b.openLoans && a.disputes == b.disputes
+      && a.disputedPrincipal == b.disputedPrincipal && a.clawback == b.clawback
   }
 }
 
@@ -84,6 +91,9 @@ extension LoanBookTotals {
     chargeOffs += o.chargeOffs
     chargeOffPrincipal += o.chargeOffPrincipal
     openLoans += o.openLoans
+    disputes += o.disputes
+    disputedPrincipal += o.disputedPrincipal
+    clawback += o.clawback
     for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
   }
 
