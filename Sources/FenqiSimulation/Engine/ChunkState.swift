@@ -45,6 +45,8 @@ struct ChunkState: Sendable {
   var borrowerStatus = BorrowerStatus(count: 0)
   /// Targeting plans and the pilot's log (nil without a targeting arm).
   var targeting: TargetingState?
+  /// Firms, lines, purchases, value and merchant reports (nil without `business`).
+  var business: BusinessState?
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
@@ -57,7 +59,8 @@ struct ChunkState: Sendable {
         customers, tables: tables)
     }
     outcomes = CustomerOutcomes(count: tables.tracking ? n : 0)
-    customerLedger = CustomerLedger(count: tables.tracking ? n : 0)
+    customerLedger = CustomerLedger(
+      count: tables.tracking || tables.business != nil ? n : 0)
     if tables.tracking && tables.prePeriods > 0 {
       outcomes.preSpend = CustomerOutcomes.preSpend(customers, tables: tables)
     }
@@ -73,6 +76,14 @@ struct ChunkState: Sendable {
     }
     if let tt = tables.targeting {
       targeting = TargetingState(count: n, offers: tt.offers.count)
+    }
+    if let bt = tables.business {
+      business = BusinessState(
+        customers: customers, tables: bt, arms: tables.armCount,
+        seed: tables.seed)
+      if !borrowerStatus.isTracking {
+        borrowerStatus = BorrowerStatus(count: n)
+      }
     }
     openLoans = .init(repeating: 0, count: n)
     bookingCount = .init(repeating: 0, count: n)
@@ -93,13 +104,15 @@ struct ChunkState: Sendable {
           .customers, arm: Int(arm[i]), segment: Int(customers.segment[i]),
           segments: segments)] += 1
     }
+    if let bt = tables.business { openLines(tables: bt) }
   }
 
   /// Simulates one period for every customer of the chunk: roll the open loans, then need →
   /// reach → choice → approval → booking.
   mutating func step(
     period: Int, tables t: EngineTables, needProbability: [Double],
-    lender lp: LenderPeriod? = nil, targeting tp: TargetingPeriod? = nil
+    lender lp: LenderPeriod? = nil, targeting tp: TargetingPeriod? = nil,
+    merchants mp: MerchantPeriod? = nil
   ) {
     let mt = t.marketing
     for a in 0..<t.armCount {
@@ -119,13 +132,24 @@ struct ChunkState: Sendable {
     settings.stress = t.macro?.stress(
       period: period, noise: t.factorNoise?[period], seed: t.seed)
     beginLenderPeriod(period)
+    beginBusinessMonth(period: period, tables: t, merchants: mp)
+    if let shift = business?.missShift, !shift.isEmpty {
+      settings.borrowerMissShift = shift
+    }
     loans.roll(
       settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
       customers: &customerLedger, status: &borrowerStatus)
     observeRepayments(
       period: period, window: t.risk?.settings.outcomeMonths ?? 6)
+    afterRollBusiness(tables: t)
     if let lp { scorePropensity(period: period, lender: lp) }
     let tracking = t.tracking
+    let ledgerOn = customerLedger.isTracking
+    let bt = t.business
+    let periodRow = period
+    let revenueNow = business?.revenueNow ?? []
+    let lineArms = bt?.lines.map { $0 != nil } ?? []
+    let bureauNow = business?.bureau ?? []
     let segments = t.needRate.count
 
     let family = StreamFamily(
@@ -214,7 +238,7 @@ struct ChunkState: Sendable {
                     lender?.ledger.recordContact(i, period: period)
                     let cost = tt.contactCost[planned] ?? t.costPerContact[a]
                     counts[a].targeting.contactCost += cost
-                    if tracking { customerLedger.income[i] -= Float(cost) }
+                    if ledgerOn { customerLedger.income[i] -= Float(cost) }
                   }
                 } else {
                   let reachRate = reach[a]
@@ -226,7 +250,7 @@ struct ChunkState: Sendable {
                     if lp != nil {
                       lender?.ledger.recordContact(i, period: period)
                     }
-                    if tracking {
+                    if ledgerOn {
                       customerLedger.income[i] -= Float(t.costPerContact[a])
                     }
                   }
@@ -273,6 +297,16 @@ struct ChunkState: Sendable {
                   : needProbability[seg] * Double(needMultiplier[i])
                 let demand = demandByArm[a]
                 if demand != 1 { needThreshold *= demand }
+                // Categories' seasons and shocks; a firm buys with its revenue.
+                var kind = 0
+                if let bt {
+                  needThreshold *=
+                    bt.needMultiplier[seg * (bt.periods + 1) + periodRow]
+                  if bt.isFirmSegment[seg] {
+                    kind = 1
+                    needThreshold *= Double(revenueNow[i])
+                  }
+                }
                 if channelArm, contact?.1 == mt.channelCount {
                   // A warm referral contact comes with a deal the friend wants.
                   needThreshold = Swift.max(
@@ -293,15 +327,39 @@ struct ChunkState: Sendable {
                     ordinal: Int(bookingCount[i]), cumulative: sectorCumulative)
                   if sectorStop[sector] > 0 { continue }
                 }
+                // The need's category and, when it has merchant agents, a trading merchant.
+                var category = -1
+                var merchant = 0
+                if let bt {
+                  category = bt.category(
+                    segment: seg, period: periodRow, u: stream.uniform(at: 77))
+                  if let mp {
+                    guard
+                      let m = mp.merchant(
+                        in: bt.categorySlots[category],
+                        u: stream.uniform(at: 78))
+                    else {
+                      counts[a].business[kind].lostNeeds += 1
+                      continue
+                    }
+                    merchant = m
+                  }
+                }
                 counts[a].needs += 1
                 segmentCounts[
                   SegmentField.index(
                     .needs, arm: a, segment: seg, segments: segments)] += 1
                 if !reached && full == nil && !targetingArm { continue }
-                let listPrice = t.price(
-                  segment: seg, income: customers.monthlyIncome[i],
-                  normal: Normal.quantile(stream.openUniform(at: 2)))
                 let income = customers.monthlyIncome[i]
+                let listPrice =
+                  category >= 0
+                  ? bt?.price(
+                    category: category,
+                    incomeScale: t.incomeScale(segment: seg, income: income),
+                    normal: Normal.quantile(stream.openUniform(at: 2))) ?? 0
+                  : t.price(
+                    segment: seg, income: income,
+                    normal: Normal.quantile(stream.openUniform(at: 2)))
                 var variant: SharedOfferVariant? = nil
                 if planned >= 0, let tt { variant = tt.offers[planned] }
                 if channelArm {
@@ -322,6 +380,11 @@ struct ChunkState: Sendable {
                   0, price - (variant?.offer.lotteryValue ?? 0))
                 let priceToIncome = felt / income
                 var terms = variant?.offer.terms ?? armTerms[a]
+                if category >= 0, variant == nil, !capped, let bt {
+                  // The category's typical terms under the arm's offer.
+                  terms = bt.terms(
+                    arm: a, category: category, u: stream.uniform(at: 79))
+                }
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
                 if reached || targetingArm {
@@ -343,6 +406,9 @@ struct ChunkState: Sendable {
                       + (variant?.offer.serviceUtility ?? 0)
                   }
                   if competitionLog != 0 { utility -= competitionLog }
+                  if category >= 0, let bt {
+                    utility += bt.propensityLogit[category]
+                  }
                   // Uncontacted customers of a targeting arm may still split (organic demand).
                   if !reached {
                     utility +=
@@ -387,8 +453,11 @@ struct ChunkState: Sendable {
                       approved = false
                     }
                   } else {
+                    let score =
+                      bureauNow.isEmpty
+                      ? customers.creditScore[i] : bureauNow[i]
                     approved =
-                      Double(customers.creditScore[i]) >= t.minimumScore[a]
+                      Double(score) >= t.minimumScore[a]
                       && Int(openLoans[i]) < t.maxOpenLoans[a]
                       && Double(customers.debtToIncome[i]) + burden
                         <= t.maxDebtToIncome[a]
@@ -401,6 +470,15 @@ struct ChunkState: Sendable {
                     // Segment strategy: a principal cap or no guarantor.
                     approved = false
                     counts[a].marketing.strategyDeclines += 1
+                  }
+                  if approved, !lineArms.isEmpty, lineArms[a],
+                    let b = business,
+                    b.frozen[i] != 0
+                      || Double(b.used[i]) + price > Double(b.line[i])
+                  {
+                    // A frozen line books nothing; a purchase must fit the line.
+                    approved = false
+                    counts[a].business[kind].lineDeclines += 1
                   }
                   guard approved else {
                     counts[a].declines += 1
@@ -432,8 +510,17 @@ struct ChunkState: Sendable {
                     outcomes.bookings[i] += 1
                     outcomes.gmv[i] += Float(listPrice)
                     outcomes.bookedPrincipal[i] += Float(price)
+                  }
+                  if ledgerOn {
                     customerLedger.income[i] += Float(
                       price * terms.merchantSubsidyPerYuan)
+                  }
+                  var firmLogit = 0.0
+                  if let bt {
+                    firmLogit = recordPurchase(
+                      i, arm: a, segment: seg, kind: kind, period: period,
+                      listPrice: listPrice, financed: price,
+                      merchant: merchant, tables: bt, counts: &counts[a])
                   }
                   let z = Double(customers.latentRisk[i])
                   bookLoan(
@@ -441,14 +528,22 @@ struct ChunkState: Sendable {
                     terms: terms,
                     missLogit: t.hazard.missLogit(
                       latentRisk: z, burden: burden, offset: t.missOffset[seg])
-                      - (variant?.offer.guaranteed == true ? 0.5 : 0),
+                      - (variant?.offer.guaranteed == true ? 0.5 : 0)
+                      + firmLogit,
                     rollLogit: t.hazard.rollLogit(
                       latentRisk: z, offset: t.rollOffset[seg]),
-                    cure: t.cure[seg], prepayment: t.prepayment[seg])
+                    cure: t.cure[seg], prepayment: t.prepayment[seg],
+                    merchant: UInt16(merchant))
                 } else if scaled < eSplit + eFull {
                   counts[a].paidInFull += 1
                   counts[a].gmv += listPrice
                   if tracking { outcomes.gmv[i] += Float(listPrice) }
+                  if let bt {
+                    _ = recordPurchase(
+                      i, arm: a, segment: seg, kind: kind, period: period,
+                      listPrice: listPrice, financed: 0, merchant: merchant,
+                      tables: bt, counts: &counts[a])
+                  }
                 }
               }
             }
@@ -462,8 +557,9 @@ struct ChunkState: Sendable {
       addProvisions(period: period, macro: macro, tables: t)
     }
     for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
+    if ledgerOn { chargeFunding(t.monthlyFunding(period: period)) }
+    endBusinessMonth(period: period, tables: t)
     if tracking {
-      chargeFunding(t.monthlyFunding(period: period))
       if t.snapshotEveryPeriod || period == t.periods {
         metricSums = snapshot(tables: t)
       }
@@ -478,13 +574,13 @@ extension ChunkState {
   mutating func bookLoan(
     _ i: Int, arm a: Int, segment seg: Int, period: Int, principal: Double,
     terms: PlanTerms, missLogit: Double, rollLogit: Double, cure: Double,
-    prepayment: Double
+    prepayment: Double, merchant: UInt16 = 0
   ) {
     loans.book(
       customer: i, ordinal: bookingCount[i], arm: UInt8(a),
       segment: UInt8(seg), period: period, principal: principal, terms: terms,
       missLogit: missLogit, rollLogit: rollLogit, cureProbability: cure,
-      prepaymentProbability: prepayment)
+      prepaymentProbability: prepayment, merchant: merchant)
     bookingCount[i] &+= 1
     openLoans[i] += 1
     bookTotals[a].addBalance(principal, bucket: 0)

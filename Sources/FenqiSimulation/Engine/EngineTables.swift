@@ -73,6 +73,8 @@ struct EngineTables: Sendable {
   let risk: RiskTables?
   /// Targeting policies' offers and pilot (nil: no targeting arm).
   let targeting: TargetingTables?
+  /// Categories, merchants, firms and lines (nil: no `business`).
+  let business: BusinessTables?
 
   init(
     _ s: Scenario, forcedArm: Int? = nil, factorNoise: [Double]? = nil,
@@ -147,15 +149,23 @@ struct EngineTables: Sendable {
     macro = macroTables
     risk = s.riskStack.map { RiskTables(s, settings: $0, macro: macroTables) }
     targeting = s.targeting.map { TargetingTables(s, settings: $0) }
+    business = s.business.map { BusinessTables(s, settings: $0) }
   }
 
   /// The price of a need for a segment given the customer's income and a standard normal draw:
   /// log-normal around the segment's median, scaled by (income ÷ reference)^ε.
   @inline(__always)
   func price(segment seg: Int, income: Double, normal z: Double) -> Double {
+    exp(
+      priceMu[seg] + priceSigma[seg] * z
+        + incomeScale(segment: seg, income: income))
+  }
+
+  /// The log price scale of a customer's income: ε × log(income ÷ the segment's reference).
+  @inline(__always)
+  func incomeScale(segment seg: Int, income: Double) -> Double {
     let e = priceElasticity[seg]
-    let scale = e == 0 ? 0 : e * log(income / incomeReference[seg])
-    return exp(priceMu[seg] + priceSigma[seg] * z + scale)
+    return e == 0 ? 0 : e * log(income / incomeReference[seg])
   }
 
   /// The calendar month index (0 = January) of a 1-based period.

@@ -157,11 +157,16 @@ public struct SimulationEngine: Sendable {
     var targeting = tables.targeting.map {
       TargetingRuntime(scenario, tables: $0)
     }
+    var merchants = tables.business.flatMap {
+      $0.hasMerchants
+        ? MerchantRuntime(tables: $0, arms: arms, seed: scenario.seed) : nil
+    }
     for epoch in epochs() {
       // With a risk stack an epoch is one month: the lender re-calibrates between months.
       runtime?.begin(period: epoch.lowerBound)
       let lender = runtime?.current
       let plan = targeting?.period(epoch.lowerBound, pd: runtime?.pd ?? [])
+      let trading = merchants?.begin(period: epoch.lowerBound)
       chunks.withUnsafeMutableBufferPointer { buffer in
         let shared = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: shared.count, threads: threads) { c in
@@ -170,7 +175,7 @@ public struct SimulationEngine: Sendable {
           for period in epoch {
             shared[c].step(
               period: period, tables: tables, needProbability: needs[period],
-              lender: lender, targeting: plan)
+              lender: lender, targeting: plan, merchants: trading)
             shared[c].history.append(shared[c].counts)
             if tables.tracking {
               shared[c].metricHistory.append(shared[c].metricSums)
@@ -200,6 +205,7 @@ public struct SimulationEngine: Sendable {
         }
       }
       runtime?.end(period: epoch.lowerBound, chunks: &chunks)
+      merchants?.end(chunks: chunks)
       if let last = periodCounts.last {
         targeting?.end(period: epoch.lowerBound, counts: last, chunks: &chunks)
       }
@@ -230,6 +236,24 @@ public struct SimulationEngine: Sendable {
     )
     result.forcedArm = forcedArm
     result.targeting = targeting?.record
+    if let bt = tables.business {
+      var value = [Double](
+        repeating: 0,
+        count: arms * bt.isFirmSegment.count * ValueField.allCases.count)
+      for chunk in chunks {
+        guard let b = chunk.business else { continue }
+        for i in value.indices { value[i] += b.segmentValue[i] }
+      }
+      let width = ValueField.allCases.count
+      let segments = bt.isFirmSegment.count
+      result.business = BusinessRun(
+        value: (0..<arms).map { a in
+          (0..<segments).map { g in
+            let start = (a * segments + g) * width
+            return SegmentValue(value[start..<start + width])
+          }
+        }, merchants: merchants?.record)
+    }
     if var record = runtime?.record {
       record.trainingSeconds = runtime?.trainingSeconds ?? 0
       result.risk = record
@@ -244,6 +268,7 @@ public struct SimulationEngine: Sendable {
   func epochs() -> [Range<Int>] {
     let step =
       scenario.riskStack == nil && scenario.targeting == nil
+        && scenario.business?.hasMerchants != true
       ? max(1, progressEvery) : 1
     return stride(from: 1, through: scenario.periods, by: step).map {
       $0..<min(scenario.periods + 1, $0 + step)

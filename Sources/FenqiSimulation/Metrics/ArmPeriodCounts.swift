@@ -34,6 +34,8 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var risk = RiskCounts()
   /// A targeting arm's contacts and their truth (empty elsewhere).
   public var targeting = TargetingCounts()
+  /// Categories, merchants, firms, lines and customer value (zero without `business`).
+  public var business = BusinessCounts()
 
   /// Creates zero counts.
   public init() {}
@@ -55,5 +57,6 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     provisions.add(o.provisions)
     risk.add(o.risk)
     targeting.add(o.targeting)
+    business.add(o.business)
   }
 }

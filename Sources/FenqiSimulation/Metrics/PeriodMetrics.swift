@@ -12,10 +12,18 @@ public struct PeriodMetrics: Sendable, Equatable {
   /// prizes, referral rewards and point vouchers.
   public var marketingCost: Double
 
-  /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing.
+  /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing −
+  /// disputed balances + clawbacks.
   public var netIncome: Double {
     counts.book.interestIncome + counts.merchantSubsidy + recoveries
       - counts.book.chargeOffPrincipal
-      - fundingCost - marketingCost
+      - fundingCost - marketingCost - counts.book.disputedPrincipal
+      + counts.book.clawback
+  }
+
+  /// Credit losses: charge-offs − recoveries + disputed balances − clawbacks.
+  public var creditLoss: Double {
+    counts.book.chargeOffPrincipal - recoveries + counts.book.disputedPrincipal
+      - counts.book.clawback
   }
 }

@@ -23,6 +23,8 @@ public struct RunResult: Sendable {
   public var risk: RiskRun? = nil
   /// The targeting layer's model evaluation (nil without targeting).
   public var targeting: TargetingRun? = nil
+  /// Customer value and merchants (nil without `business`).
+  public var business: BusinessRun? = nil
 
   /// Customer-months simulated (customers × periods).
   public var customerMonths: Int { scenario.population.size * scenario.periods }

@@ -57,6 +57,8 @@ public struct Scenario: Sendable {
   public var riskRecording = false
   /// Offers and the pilot for targeting policies (nil: none).
   public var targeting: TargetingSettings? = nil
+  /// Merchant categories, merchants, firms and customer value (nil: the segment's own prices).
+  public var business: BusinessSettings? = nil
 
   /// Whether any arm contacts through the scenario's channels (targeting offers may name a
   /// channel for its cost and response, without the channel machinery).
@@ -184,4 +186,8 @@ public struct Arm: Sendable, Equatable {
   public var risk: ArmRiskPolicy? = nil
   /// Whom the arm contacts and with which offer (nil: `reachRate` at random).
   public var targeting: ArmTargeting? = nil
+  /// Dynamic credit lines (nil: no line limits purchases).
+  public var lines: LineManagement? = nil
+  /// Recourse with merchants on disputed balances (nil: none, the lender bears them).
+  public var recourse: RecourseTerms? = nil
 }

@@ -166,6 +166,32 @@ struct ScenarioDecoder {
         riskOK = false
       }
     }
+    var business: BusinessSettings?
+    var businessOK = true
+    if let b = root.object("business") {
+      business = decodeBusiness(
+        b, segments: populationResult?.0.segments ?? [], periods: periods)
+      businessOK = business != nil
+    } else {
+      for (g, segment) in (populationResult?.0.segments ?? []).enumerated()
+      where segment.borrower == .firm {
+        collector.report(
+          "\(root.childPath("population")).segments[\(g)].borrower",
+          "a firm segment needs a top-level \"business\" with \"firms\"")
+        businessOK = false
+      }
+      for (k, arm) in arms.enumerated() {
+        for (key, used) in [
+          ("lines", arm.lines != nil), ("recourse", arm.recourse != nil),
+        ] where used {
+          collector.report(
+            "\(root.childPath("arms"))[\(k)].\(key)",
+            "an arm's \(key) needs a top-level \"business\" with its categories"
+          )
+          businessOK = false
+        }
+      }
+    }
     var experiment: ExperimentSpec?
     var experimentOK = true
     if let e = root.object("experiment") {
@@ -173,7 +199,7 @@ struct ScenarioDecoder {
       experimentOK = experiment != nil
     }
     root.finish()
-    guard experimentOK, channelsOK, riskOK, targetingOK,
+    guard experimentOK, channelsOK, riskOK, targetingOK, businessOK,
       collector.problems.isEmpty,
       let name,
       let description,
@@ -193,7 +219,8 @@ struct ScenarioDecoder {
       assignmentSalt: salt, arms: arms, experiment: experiment,
       channels: channels, fatigue: marketingSettings.0,
       calendar: marketingSettings.1, socialGraph: marketingSettings.2,
-      macro: macroScenario, riskStack: riskStack, targeting: targeting)
+      macro: macroScenario, riskStack: riskStack, targeting: targeting,
+      business: business)
   }
 
   // MARK: population
@@ -269,6 +296,9 @@ struct ScenarioDecoder {
         }
         let share = s.number("share", .fraction)
         let isHidden = s.bool("hidden", default: false)
+        let borrower = s.string(
+          "borrower", default: BorrowerKind.person.name,
+          allowed: BorrowerKind.allCases.map(\.name))
         var overrides = defaults
         if let a = s.object("attributes") {
           if let d = decodeAttributes(a) {
@@ -281,9 +311,11 @@ struct ScenarioDecoder {
           decodeBehaviour($0)
         }
         s.finish()
-        if let name, let share, let behaviour, let isHidden {
+        if let name, let share, let behaviour, let isHidden, let borrower {
           segments.append(
-            SegmentProfile(name: name, share: share, marginals: overrides))
+            SegmentProfile(
+              name: name, share: share, marginals: overrides,
+              borrower: borrower == "firm" ? .firm : .person))
           behaviours.append(behaviour)
           hidden.append(isHidden)
         } else {
@@ -709,6 +741,16 @@ struct ScenarioDecoder {
       targeting = decodeArmTargeting(policy, offers: offers, segments: segments)
       if targeting == nil { marketingOK = false }
     }
+    var lines: LineManagement?
+    if let policy = r.object("lines") {
+      lines = decodeLines(policy)
+      if lines == nil { marketingOK = false }
+    }
+    var recourse: RecourseTerms?
+    if let terms = r.object("recourse") {
+      recourse = decodeRecourse(terms)
+      if recourse == nil { marketingOK = false }
+    }
     r.finish()
     guard let name, let allocation, let reach, let cost, let offer,
       let approval,
@@ -717,7 +759,8 @@ struct ScenarioDecoder {
     return Arm(
       name: name, allocation: allocation, reachRate: reach,
       costPerContact: cost, offer: offer, approval: approval,
-      marketing: marketing, risk: risk, targeting: targeting)
+      marketing: marketing, risk: risk, targeting: targeting, lines: lines,
+      recourse: recourse)
   }
 
   func decodeOffer(_ reader: JSONObjectReader) -> InstalmentProduct? {
