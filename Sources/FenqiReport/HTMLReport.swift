@@ -75,6 +75,7 @@ public enum HTMLReport {
     body += ProvisionSection.html(d)
     body += RiskSection.html(d)
     body += TargetingSection.html(d)
+    body += BusinessSection.html(d)
     body += segments(d)
     body +=
       "<footer><p>Money in yuan (¥), rates as percentages of the stated base, time in months. "

@@ -21,6 +21,7 @@ public enum MarkdownReport {
     out +=
       "\n" + MarketingSection.markdown(d) + ProvisionSection.markdown(d)
       + RiskSection.markdown(d) + TargetingSection.markdown(d)
+      + BusinessSection.markdown(d)
     out +=
       "## Segments\n\n| arm | segment | customers | bookings | booked, ¥ | bad-debt rate |\n|---|---|---:|---:|---:|---:|\n"
     for row in d.segments.rows {

@@ -56,6 +56,12 @@ public struct RunData: Sendable {
   public var uplift: Table?
   /// See ``targeting``.
   public var offPolicy: Table?
+  /// `business.csv`, `value.csv` and `merchants.csv`, with a `business` layer.
+  public var business: Table?
+  /// See ``business``.
+  public var value: Table?
+  /// See ``business`` (only with merchant agents).
+  public var merchants: Table?
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -100,6 +106,10 @@ public struct RunData: Sendable {
     uplift = files["uplift.csv"] == nil ? nil : try table("uplift.csv")
     offPolicy =
       files["off_policy.csv"] == nil ? nil : try table("off_policy.csv")
+    business = files["business.csv"] == nil ? nil : try table("business.csv")
+    value = files["value.csv"] == nil ? nil : try table("value.csv")
+    merchants =
+      files["merchants.csv"] == nil ? nil : try table("merchants.csv")
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),
@@ -116,7 +126,8 @@ public struct RunData: Sendable {
     for name in requiredFiles + [
       "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
       "macro.csv", "ecl.csv", "risk.csv", "decisions.csv", "targeting.csv",
-      "uplift.csv", "off_policy.csv",
+      "uplift.csv", "off_policy.csv", "business.csv", "value.csv",
+      "merchants.csv",
     ] {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),

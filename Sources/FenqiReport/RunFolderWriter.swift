@@ -92,6 +92,14 @@ public enum RunFolderWriter {
       all.append(
         ("off_policy.csv", TargetingResultTables.offPolicy(result).text))
     }
+    if result.business != nil {
+      all.append(("business.csv", BusinessResultTables.months(result).text))
+      all.append(("value.csv", BusinessResultTables.value(result).text))
+      if result.business?.merchants != nil {
+        all.append(
+          ("merchants.csv", BusinessResultTables.merchants(result).text))
+      }
+    }
     if let experiment {
       all.append(
         (

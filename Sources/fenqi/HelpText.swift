@@ -56,8 +56,9 @@ enum HelpText {
     report.md and report.html (and tests.csv when the scenario declares an experiment; channels.csv
     and contact_frequency.csv with channels; macro.csv and ecl.csv with a macro path; risk.csv and
     decisions.csv with a riskStack, whose burn-in book and first models are built before month 1;
-    targeting.csv, uplift.csv and off_policy.csv with targeting policies) into a temporary folder
-    beside the target and renames it into place when everything is written.
+    targeting.csv, uplift.csv and off_policy.csv with targeting policies; business.csv, value.csv
+    and merchants.csv with a business layer) into a temporary folder beside the target and renames
+    it into place when everything is written.
     """
 
   static let validateUsage = "USAGE: fenqi validate <scenario.json>"
