@@ -58,8 +58,17 @@ public struct FirmProfile: Sendable, Equatable {
   public static func revenueIndex(
     amplitude: Double, peakMonth: Int, calendarMonth: Int
   ) -> Double {
+    1 + amplitude * cycle(peakMonth: peakMonth, calendarMonth: calendarMonth)
+  }
+
+  /// The unit seasonal cycle cos(2π(m − peak)/12) of a calendar month (0 = January).
+  ///
+  /// - Parameters:
+  ///   - peakMonth: the peak calendar month, 1–12.
+  ///   - calendarMonth: the month, 0 = January.
+  /// - Returns: a number in [−1, 1], 1 at the peak.
+  public static func cycle(peakMonth: Int, calendarMonth: Int) -> Double {
     // A one-harmonic seasonal cycle.
-    1 + amplitude
-      * cos(2 * Double.pi * Double(calendarMonth + 1 - peakMonth) / 12)
+    cos(2 * Double.pi * Double(calendarMonth + 1 - peakMonth) / 12)
   }
 }

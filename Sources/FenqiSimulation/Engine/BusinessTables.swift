@@ -4,7 +4,9 @@ import Foundation
 
 /// The business layer resolved into flat tables once per run: category weights per segment and
 /// month, category prices and terms per arm, shocks per month, merchants and line policies.
-struct BusinessTables: Sendable {
+///
+/// A reference type, so that the customer loop carries a pointer rather than copying the tables.
+final class BusinessTables: Sendable {
   let settings: BusinessSettings
   let categoryCount: Int
   let periods: Int
@@ -27,8 +29,8 @@ struct BusinessTables: Sendable {
   let failureMultiplier: [Double]
   /// Per firm sector × period (index sector × (periods + 1) + period; periods ≤ 0 read 1).
   let sectorRevenue: [Double]
-  /// Per sector: the calendar month of peak revenue.
-  let sectorPeak: [Int]
+  /// Per sector × calendar month: the unit seasonal cycle (see ``FirmProfile/cycle``).
+  let sectorCycle: [Double]
   /// Per merchant slot (slot 0 = none): its category (−1 for slot 0).
   let merchantCategory: [Int]
   /// Per merchant slot: its share of its category's sales.
@@ -76,7 +78,11 @@ struct BusinessTables: Sendable {
     }
     failureMultiplier = failure
     sectorRevenue = revenue
-    sectorPeak = b.firms?.profile.sectors.map(\.peakMonth) ?? []
+    sectorCycle = (b.firms?.profile.sectors ?? []).flatMap { sector in
+      (0..<12).map {
+        FirmProfile.cycle(peakMonth: sector.peakMonth, calendarMonth: $0)
+      }
+    }
     let segments = s.population.segments.count
     var cumulative = [Double](repeating: 0, count: segments * p1 * c)
     var multiplier = [Double](repeating: 0, count: segments * p1)
@@ -191,8 +197,8 @@ struct BusinessTables: Sendable {
   ) -> Double {
     guard period >= 1 else { return 1 }
     let month = (startMonth - 1 + period - 1) % 12
-    return FirmProfile.revenueIndex(
-      amplitude: Double(amplitude), peakMonth: sectorPeak[sector],
-      calendarMonth: month) * sectorRevenue[sector * (periods + 1) + period]
+    // FirmProfile.revenueIndex with the cycle looked up.
+    return (1 + Double(amplitude) * sectorCycle[sector * 12 + month])
+      * sectorRevenue[sector * (periods + 1) + period]
   }
 }

@@ -116,6 +116,9 @@ extension ChunkState {
     business = nil
     let segments = bt.isFirmSegment.count
     let discount = bt.discount[t]
+    let reviewing = bt.lines.map {
+      $0.map { t % $0.reviewEveryMonths == 0 } ?? false
+    }
     // Per arm × kind, updated in place (no copy of the counts per customer).
     var kinds = [KindCounts](
       repeating: KindCounts(), count: 2 * tables.armCount)
@@ -125,7 +128,7 @@ extension ChunkState {
       let kind = bt.isFirmSegment[seg] ? 1 : 0
       let slot = 2 * a + kind
       if let policy = bt.lines[a] {
-        if t % policy.reviewEveryMonths == 0 {
+        if reviewing[a] {
           review(&b, i, policy: policy, counts: &kinds[slot])
         }
         kinds[slot].lines += 1
@@ -198,11 +201,31 @@ extension ChunkState {
     business = b
   }
 
+  /// A need's category (by the segment's weights this month) and, when the category has merchant
+  /// agents, a trading merchant by sales share; nil when every merchant of the category has failed.
+  ///
+  /// Kept out of line so that the customer loop stays small for scenarios without `business`.
+  @inline(never)
+  static func place(
+    segment seg: Int, period: Int, stream: RandomStream,
+    tables bt: BusinessTables,
+    merchants mp: MerchantPeriod?
+  ) -> (category: Int, merchant: Int)? {
+    let category = bt.category(
+      segment: seg, period: period, u: stream.uniform(at: 77))
+    guard let mp else { return (category, 0) }
+    guard
+      let m = mp.merchant(
+        in: bt.categorySlots[category], u: stream.uniform(at: 78))
+    else { return nil }
+    return (category, m)
+  }
+
   /// Records a purchase (split when `financed` > 0, else paid in full) in the customer's
   /// columns, the kind's counts, the segment's order values and the merchant's sales.
   ///
   /// - Returns: the miss-logit term of a firm's years trading (0 for people and cash purchases).
-  @inline(__always)
+  @inline(never)
   mutating func recordPurchase(
     _ i: Int, arm a: Int, segment seg: Int, kind: Int, period: Int,
     listPrice: Double, financed: Double, merchant: Int,

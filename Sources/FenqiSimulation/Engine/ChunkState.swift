@@ -149,6 +149,10 @@ struct ChunkState: Sendable {
     let periodRow = period
     let revenueNow = business?.revenueNow ?? []
     let lineArms = bt?.lines.map { $0 != nil } ?? []
+    let hasBusiness = bt != nil
+    let categoryNeed = bt?.needMultiplier ?? []
+    let firmSegments = bt?.isFirmSegment ?? []
+    let periodStride = (bt?.periods ?? 0) + 1
     let bureauNow = business?.bureau ?? []
     let segments = t.needRate.count
 
@@ -299,10 +303,9 @@ struct ChunkState: Sendable {
                 if demand != 1 { needThreshold *= demand }
                 // Categories' seasons and shocks; a firm buys with its revenue.
                 var kind = 0
-                if let bt {
-                  needThreshold *=
-                    bt.needMultiplier[seg * (bt.periods + 1) + periodRow]
-                  if bt.isFirmSegment[seg] {
+                if !categoryNeed.isEmpty {
+                  needThreshold *= categoryNeed[seg * periodStride + periodRow]
+                  if firmSegments[seg] {
                     kind = 1
                     needThreshold *= Double(revenueNow[i])
                   }
@@ -330,20 +333,16 @@ struct ChunkState: Sendable {
                 // The need's category and, when it has merchant agents, a trading merchant.
                 var category = -1
                 var merchant = 0
-                if let bt {
-                  category = bt.category(
-                    segment: seg, period: periodRow, u: stream.uniform(at: 77))
-                  if let mp {
-                    guard
-                      let m = mp.merchant(
-                        in: bt.categorySlots[category],
-                        u: stream.uniform(at: 78))
-                    else {
-                      counts[a].business[kind].lostNeeds += 1
-                      continue
-                    }
-                    merchant = m
+                if hasBusiness, let bt {
+                  guard
+                    let place = Self.place(
+                      segment: seg, period: periodRow, stream: stream,
+                      tables: bt, merchants: mp)
+                  else {
+                    counts[a].business[kind].lostNeeds += 1
+                    continue
                   }
+                  (category, merchant) = place
                 }
                 counts[a].needs += 1
                 segmentCounts[
