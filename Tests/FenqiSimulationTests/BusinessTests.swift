@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiPopulation
 import Foundation
 import Testing
 
@@ -302,5 +303,19 @@ enum BusinessRuns {
         #expect(v.orderValueLift > 0)
       }
     }
+  }
+}
+
+@Suite struct FirmRiskTermTests {
+  /// Young and small firms miss more, centred on the medians: 0.3 × log(6 ÷ 1.5) + 0.2 × log(12 ÷ 3)
+  /// = 0.4159 + 0.2773 = 0.6931; a firm at both medians adds nothing; an old, large one subtracts.
+  @Test func ageAndSizeShiftTheMissLogit() {
+    var f = FirmSettings(profile: FirmProfile(sectors: []))
+    f.yearsTradingEffect = 0.3
+    f.sizeEffect = 0.2
+    #expect(
+      abs(f.missLogitShift(yearsTrading: 1.5, employees: 3) - 0.6931) < 1e-4)
+    #expect(f.missLogitShift(yearsTrading: 6, employees: 12) == 0)
+    #expect(f.missLogitShift(yearsTrading: 24, employees: 48) < 0)
   }
 }

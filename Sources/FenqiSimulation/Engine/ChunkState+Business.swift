@@ -224,7 +224,7 @@ extension ChunkState {
   /// Records a purchase (split when `financed` > 0, else paid in full) in the customer's
   /// columns, the kind's counts, the segment's order values and the merchant's sales.
   ///
-  /// - Returns: the miss-logit term of a firm's years trading (0 for people and cash purchases).
+  /// - Returns: the miss-logit term of a firm's age and size (0 for people and cash purchases).
   @inline(never)
   mutating func recordPurchase(
     _ i: Int, arm a: Int, segment seg: Int, kind: Int, period: Int,
@@ -255,12 +255,12 @@ extension ChunkState {
     if merchant > 0 {
       business?.merchantFinanced[a * slots + merchant] += financed
     }
-    guard kind == 1, let years = business?.firms?.yearsTrading[i],
-      let f = bt.firms
-    else { return 0 }
-    // Young firms miss more: effect × log(median years ÷ the firm's years).
-    return f.yearsTradingEffect
-      * log(f.profile.yearsTradingMedian / Double(max(years, 0.1)))
+    guard kind == 1, let firms = business?.firms, let f = bt.firms else {
+      return 0
+    }
+    return f.missLogitShift(
+      yearsTrading: Double(firms.yearsTrading[i]),
+      employees: Double(firms.employees[i]))
   }
 
   /// A scheduled review: lifts a freeze after enough clean months, cuts after early delinquency,

@@ -1,4 +1,5 @@
 import FenqiPopulation
+import Foundation
 
 /// The scenario's business layer: merchant categories (and the merchants selling them),
 /// prepaid services, small firms, sector shocks, the bureau's drift and customer-value settings.
@@ -104,6 +105,22 @@ public struct FirmSettings: Sendable, Equatable {
   public var cashFlowSensitivity = 2.0
   /// Added to the miss logit per unit of log(median years trading ÷ the firm's years).
   public var yearsTradingEffect = 0.3
+  /// Added to the miss logit per unit of log(median employees ÷ the firm's employees).
+  public var sizeEffect = 0.2
+
+  /// The miss-logit term a firm's loans carry from its age and size: young and small firms miss
+  /// more (logit-linear in log years and log employees, centred on the medians).
+  ///
+  /// - Parameters:
+  ///   - yearsTrading: the firm's years trading.
+  ///   - employees: the firm's employees.
+  /// - Returns: the term added to each of its loans' miss logit at booking.
+  public func missLogitShift(yearsTrading: Double, employees: Double) -> Double
+  {
+    yearsTradingEffect
+      * log(profile.yearsTradingMedian / max(yearsTrading, 0.1))
+      + sizeEffect * log(profile.employeesMedian / max(employees, 1))
+  }
 }
 
 /// The bureau score's monthly drift: derogatory events reported by other lenders, then a slow

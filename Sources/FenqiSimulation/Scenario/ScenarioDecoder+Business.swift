@@ -343,6 +343,7 @@ extension ScenarioDecoder {
       \.cashFlowSensitivity)
     fields.number(
       &r, "yearsTradingEffect", .within(-5, 5), into: &f, \.yearsTradingEffect)
+    fields.number(&r, "sizeEffect", .within(-5, 5), into: &f, \.sizeEffect)
     r.finish()
     return fields.ok ? f : nil
   }
