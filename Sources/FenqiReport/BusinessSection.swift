@@ -169,6 +169,30 @@ enum BusinessSection {
             ],
           format: { Formatting.percent($0, digits: 1) }))
     }
+    if b.rows.contains(where: { b.number($0, "lines") > 0 }) {
+      // Utilisation over both kinds: the line used ÷ the line held, by month.
+      let utilisation = d.armNames.map { arm in
+        var used: [String: Double] = [:]
+        var held: [String: Double] = [:]
+        var months: [String] = []
+        for r in b.rows(where: "arm", is: arm) {
+          let t = b.text(r, "period")
+          if used[t] == nil { months.append(t) }
+          used[t, default: 0] += b.number(r, "line_used")
+          held[t, default: 0] += b.number(r, "line_total")
+        }
+        return ChartSeries(
+          name: arm,
+          values: months.map {
+            (held[$0] ?? 0) > 0 ? (used[$0] ?? 0) / (held[$0] ?? 1) : .nan
+          })
+      }
+      content += HTMLReport.figure(
+        SVGChart.line(
+          id: "business-utilisation", title: "Credit-line utilisation",
+          xLabels: labels, xTitle: "calendar month", yTitle: "used ÷ line",
+          series: utilisation, format: { Formatting.percent($0, digits: 1) }))
+    }
     content += RiskSection.htmlTable(
       "business-losses", lossHeader, lossRows(d, b))
     if let m = d.merchants {

@@ -50,6 +50,7 @@ import Testing
     let html = try #require(files["report.html"])
     #expect(html.contains("business-firm-delinquency"))
     #expect(html.contains("business-loss"))
+    #expect(html.contains("business-utilisation"))
     let parsed = parseXML(html)
     #expect(parsed.ok, "\(parsed.error)")
     let value = try #require(data.value)
