@@ -135,6 +135,40 @@ import Testing
       ])
   }
 
+  @Test func targetingPoliciesAreRefusedBesideABusinessLayer() throws {
+    let url = repositoryRoot.appendingPathComponent("Scenarios/targeting.json")
+    var json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        as? [String: Any])
+    let segments =
+      (json["population"] as? [String: Any])?["segments"]
+      as? [[String: Any]] ?? []
+    json["business"] = [
+      "categories": [
+        [
+          "name": "all", "priceMedian": 4000, "priceSigma": 0.5,
+          "terms": [["months": 12]],
+          "needShare": Dictionary(
+            uniqueKeysWithValues: segments.compactMap { $0["name"] as? String }
+              .map { ($0, 1) }),
+        ]
+      ]
+    ]
+    let text = try #require(
+      String(
+        data: try JSONSerialization.data(withJSONObject: json), encoding: .utf8)
+    )
+    let error = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.parse(text: text, file: "t.json")
+    }
+    let problems = error?.problems.map(\.description) ?? []
+    #expect(
+      problems.contains {
+        $0.hasPrefix("$.arms[")
+          && $0.contains("].targeting: targeting policies cannot run")
+      }, "\(problems)")
+  }
+
   @Test func firmSegmentsAndLinesNeedABusinessLayer() throws {
     let problems = try Self.broken { $0["business"] = nil }
     #expect(

@@ -172,6 +172,13 @@ struct ScenarioDecoder {
       business = decodeBusiness(
         b, segments: populationResult?.0.segments ?? [], periods: periods)
       businessOK = business != nil
+      if let k = arms.firstIndex(where: { $0.targeting != nil }) {
+        collector.report(
+          "\(root.childPath("arms"))[\(k)].targeting",
+          "targeting policies cannot run with a \"business\" layer yet (their truth ignores merchant categories)"
+        )
+        businessOK = false
+      }
     } else {
       for (g, segment) in (populationResult?.0.segments ?? []).enumerated()
       where segment.borrower == .firm {
