@@ -157,42 +157,44 @@ import Testing
     return (book, [1, 1, 1, 1])
   }
 
-  @Test func everyLoanAtAFailedMerchantIsDisputedWhenEveryoneDisputes() {
-    var (book, open) = Self.book()
+  /// The four loans after merchant 1 fails, every customer tracked in the ledger.
+  struct Settled {
+    var book: LoanBook
+    var open: [UInt8]
     var totals = [LoanBookTotals](repeating: LoanBookTotals(), count: 2)
     var ledger = CustomerLedger(count: 4)
     var byMerchant = [Double](repeating: 0, count: 6)
-    // Merchant 1 fails; arm 0 claws back 40%, arm 1 nothing.
-    book.settleDisputes(
+  }
+
+  static func settle(rate: Double, clawback: [Double]) -> Settled {
+    let (book, open) = Self.book()
+    var s = Settled(book: book, open: open)
+    s.book.settleDisputes(
       DisputeSettings(
         seed: 1, period: 3, firstCustomerIndex: 0,
-        failedNow: [false, true, false], disputeRate: 1,
-        clawbackShare: [0, 0.4, 0, 0, 0, 0]),
-      openLoans: &open, totals: &totals, customers: &ledger,
-      byMerchant: &byMerchant)
-    #expect(book.count == 2 && book.merchant == [2, 0])
-    #expect(open == [0, 1, 0, 1])
-    #expect(totals[0].disputes == 2 && totals[0].disputedPrincipal == 2_000)
-    #expect(totals[0].clawback == 800 && totals[1].disputes == 0)
-    #expect(ledger.chargeOff == [1_000, 0, 1_000, 0])
-    #expect(ledger.income == [400, 0, 400, 0])
-    #expect(byMerchant == [0, 2_000, 0, 0, 0, 0])
+        failedNow: [false, true, false], disputeRate: rate,
+        clawbackShare: clawback),
+      openLoans: &s.open, totals: &s.totals, customers: &s.ledger,
+      byMerchant: &s.byMerchant)
+    return s
+  }
+
+  @Test func everyLoanAtAFailedMerchantIsDisputedWhenEveryoneDisputes() {
+    // Merchant 1 fails; arm 0 claws back 40%, arm 1 nothing.
+    let s = Self.settle(rate: 1, clawback: [0, 0.4, 0, 0, 0, 0])
+    #expect(s.book.count == 2 && s.book.merchant == [2, 0])
+    #expect(s.open == [0, 1, 0, 1])
+    #expect(s.totals[0].disputes == 2 && s.totals[0].disputedPrincipal == 2_000)
+    #expect(s.totals[0].clawback == 800 && s.totals[1].disputes == 0)
+    #expect(s.ledger.chargeOff == [1_000, 0, 1_000, 0])
+    #expect(s.ledger.income == [400, 0, 400, 0])
+    #expect(s.byMerchant == [0, 2_000, 0, 0, 0, 0])
   }
 
   @Test func nobodyDisputesAtARateOfZeroAndTradingMerchantsAreUntouched() {
-    var (book, open) = Self.book()
-    var totals = [LoanBookTotals](repeating: LoanBookTotals(), count: 2)
-    var ledger = CustomerLedger(count: 0)
-    var byMerchant = [Double](repeating: 0, count: 6)
-    book.settleDisputes(
-      DisputeSettings(
-        seed: 1, period: 3, firstCustomerIndex: 0,
-        failedNow: [false, true, false], disputeRate: 0,
-        clawbackShare: [Double](repeating: 0, count: 6)),
-      openLoans: &open, totals: &totals, customers: &ledger,
-      byMerchant: &byMerchant)
-    #expect(book.count == 4 && open == [1, 1, 1, 1])
-    #expect(totals[0].disputes == 0)
+    let s = Self.settle(rate: 0, clawback: [Double](repeating: 0.4, count: 6))
+    #expect(s.book.count == 4 && s.open == [1, 1, 1, 1])
+    #expect(s.totals[0].disputes == 0 && s.ledger.chargeOff == [0, 0, 0, 0])
   }
 
   /// A borrower's own miss shift (a firm's cash squeeze) raises that borrower's misses only.

@@ -211,20 +211,9 @@ import Testing
 }
 
 @Suite struct RiskStackValidationTests {
+  /// The problems `risk-stack.json` has after `edit`.
   static func broken(_ edit: (inout [String: Any]) -> Void) throws -> [String] {
-    let url = repositoryRoot.appendingPathComponent("Scenarios/risk-stack.json")
-    var json = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-        as? [String: Any])
-    edit(&json)
-    let text = try #require(
-      String(
-        data: try JSONSerialization.data(withJSONObject: json), encoding: .utf8)
-    )
-    let error = #expect(throws: ScenarioError.self) {
-      try ScenarioLoader.parse(text: text, file: "risk.json")
-    }
-    return error?.problems.map(\.description) ?? []
+    try problems(editing: "risk-stack.json", edit)
   }
 
   static func edit(_ json: inout [String: Any], _ path: [String], _ value: Any)
