@@ -55,6 +55,7 @@ import Testing
     #expect(parsed.ok, "\(parsed.error)")
     let value = try #require(data.value)
     #expect(value.rows.count == 2 * 3)
-    #expect(files["merchants.csv"] == nil)
+    // Eight equipment and fifteen materials anchor suppliers.
+    #expect(data.merchants?.rows.count == 23)
   }
 }

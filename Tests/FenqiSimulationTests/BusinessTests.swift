@@ -260,6 +260,7 @@ enum BusinessRuns {
     let expected = 120 * (d * d + d * d * d + d * d * d * d)
     let value = try #require(r.business?.value[0][0])
     #expect(r.arms[0].totals.bookings == 1)
+    #expect(r.business?.merchants == nil)
     #expect(
       abs(value.lifetimeValue - expected) < 1e-3,
       "\(value.lifetimeValue) vs \(expected)")
