@@ -4,7 +4,8 @@ import FenqiCore
 /// and borrower kind, customer value per segment, and the merchant agents that failed.
 enum BusinessSection {
   static let kindHeader = [
-    "arm", "kind", "customers", "split orders", "booked principal, ¥",
+    "arm", "kind", "customers", "purchases", "mean order value, ¥",
+    "split orders", "booked principal, ¥",
     "written off, ¥", "write-off rate", "worst new-delinquency rate",
     "raises", "cuts", "freezes", "line declines", "utilisation at end",
     "net cash flow, ¥",
@@ -24,8 +25,12 @@ enum BusinessSection {
           k.map { b.number($0, "new_delinquency_rate") }
           .filter(\.isFinite).max() ?? .nan
         let booked = total("booked_principal")
+        let purchases = total("instalment_orders") + total("cash_orders")
+        let value = total("instalment_order_value") + total("cash_order_value")
         out.append([
           arm, kind, Formatting.integer(b.number(last, "customers")),
+          Formatting.integer(purchases),
+          Formatting.money(purchases > 0 ? value / purchases : .nan),
           Formatting.integer(total("instalment_orders")),
           Formatting.money(booked), Formatting.money(total("written_off")),
           Formatting.percent(booked > 0 ? total("written_off") / booked : .nan),
@@ -115,7 +120,8 @@ enum BusinessSection {
     + "nets recoveries and clawbacks. New delinquency is the share of borrowers current at a "
     + "month's start who are past due at its end. Lifetime value is the mean discounted net cash "
     + "flow per customer (interest, fees, subsidies, recoveries and clawbacks less write-offs, "
-    + "funding and contacts); the order-value lift compares split with cash purchases."
+    + "funding and contacts); the order-value lift compares split with cash purchases (a holdout arm never offered instalments gives "
+    + "the causal effect on order value and purchases)."
 
   static func markdown(_ d: RunData) -> String {
     guard let b = d.business else { return "" }

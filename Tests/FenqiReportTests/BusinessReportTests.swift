@@ -39,7 +39,7 @@ import Testing
     #expect(merchants.rows.count == 200)
     let business = try #require(data.business)
     // One row per month × arm × kind present (people only here).
-    #expect(business.rows.count == r.scenario.periods * 2)
+    #expect(business.rows.count == r.scenario.periods * r.scenario.arms.count)
   }
 
   @Test func firmsAndPeopleGetARowEachAndTheChartsAreDrawn() throws {
