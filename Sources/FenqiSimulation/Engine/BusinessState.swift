@@ -69,8 +69,14 @@ struct BusinessState: Sendable {
   /// Run-wide per arm × segment × ``ValueField``.
   var segmentValue: [Double]
 
-  /// Bytes per customer of the columns kept for every scenario with `business`.
-  static let bytesPerCustomer = 4 + 1 + 2 + 2 + 8 + 4 + 8
+  /// Bytes per customer of these columns: used, state, purchases, last purchase, previous net,
+  /// previous write-offs and value always; lines and the bureau with a line policy; firm
+  /// attributes and cash flow with firms.
+  var bytesPerCustomer: Int {
+    (4 + 1 + 2 + 2 + 8 + 4 + 8)
+      + (line.isEmpty ? 0 : 4 + 1 + 1 + 1 + 4 + 4 + 4 + 4)
+      + (firms == nil ? 0 : 1 + 4 + 2 + 4 + 4 + 4 + 4 + 4)
+  }
 
   init(
     customers: CustomerColumns, tables b: BusinessTables, arms: Int,

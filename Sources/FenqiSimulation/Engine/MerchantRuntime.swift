@@ -17,7 +17,8 @@ struct MerchantPeriod: Sendable {
   /// Per arm × slot: the share of a disputed balance clawed back.
   let clawbackShare: [Double]
 
-  /// A trading merchant of category `c` drawn by sales weight, or nil when none trades.
+  /// A trading merchant among `slots` (one category's merchants) drawn by sales share with the
+  /// uniform `u`: 0 when the category has no merchant agents, nil when none of them trades.
   @inline(__always)
   func merchant(in slots: Range<Int>, u: Double) -> Int? {
     guard !slots.isEmpty else { return 0 }

@@ -65,7 +65,8 @@ public struct SimulationEngine: Sendable {
       chunks.reduce(0) {
         $0 + $1.customers.count
           * (CustomerColumns.bytesPerCustomer + 4
-            + ($1.lender == nil ? 0 : LenderState.bytesPerCustomer))
+            + ($1.lender == nil ? 0 : LenderState.bytesPerCustomer)
+            + ($1.business?.bytesPerCustomer ?? 0))
           + $1.loans.count * LoanBook.bytesPerLoan
       }
     }
