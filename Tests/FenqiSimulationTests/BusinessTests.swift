@@ -249,6 +249,21 @@ enum BusinessRuns {
     #expect(r.periods.allSatisfy { $0[1].counts.bookings > 100 })
   }
 
+  /// Without merchant agents nothing crosses chunks between months, so whole-run epochs and
+  /// month-long ones give the same run.
+  @Test func epochsDoNotChangeARunWithoutMerchants() throws {
+    var s = try Self.scenario(size: 10_000)
+    for k in s.business?.categories.indices ?? 0..<0 {
+      s.business?.categories[k].merchants = nil
+    }
+    let whole = SimulationEngine(scenario: s, threads: 2).run()
+    let monthly = SimulationEngine(scenario: s, threads: 2, progressEvery: 1)
+      .run()
+    #expect(whole.periods == monthly.periods)
+    #expect(whole.business == monthly.business)
+    #expect(whole.business?.merchants == nil)
+  }
+
   @Test func theRunIsTheSameAtOneAndTwoThreads() throws {
     let s = try Self.scenario(size: 20_000)
     let one = SimulationEngine(scenario: s, threads: 1).run()
