@@ -80,7 +80,7 @@ enum BusinessSection {
   static let valueHeader = [
     "arm", "segment", "kind", "repeat-purchase rate", "split order value, ¥",
     "cash order value, ¥", "order-value lift", "lifetime value, ¥",
-    "churn rate",
+    "p1 / median / p99, ¥", "churn rate",
   ]
 
   static func valueRows(_ v: Table) -> [[String]] {
@@ -92,6 +92,8 @@ enum BusinessSection {
         Formatting.money(v.number(r, "cash_order_value_mean")),
         Formatting.percent(v.number(r, "order_value_lift"), digits: 1),
         Formatting.money(v.number(r, "lifetime_value")),
+        ["lifetime_value_p1", "lifetime_value_median", "lifetime_value_p99"]
+          .map { Formatting.money(v.number(r, $0)) }.joined(separator: " / "),
         Formatting.percent(v.number(r, "churn_rate"), digits: 1),
       ]
     }

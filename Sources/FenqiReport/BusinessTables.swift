@@ -58,33 +58,40 @@ public enum BusinessResultTables {
     return t
   }
 
-  /// `value.csv`: per arm × segment, customers, repeat purchase, order values with and without
-  /// instalments, lifetime value and churn.
+  /// `value.csv`: per arm × visible segment, then the arm's whole population (`all`), customers,
+  /// repeat purchase, order values with and without instalments, lifetime value with its
+  /// percentiles, and churn.
   public static func value(_ r: RunResult) -> CSVTable {
     var t = CSVTable(header: [
       "arm", "segment", "kind", "customers", "purchasers", "repeat_purchasers",
       "repeat_rate", "instalment_orders", "instalment_order_value_mean",
       "cash_orders", "cash_order_value_mean", "order_value_lift",
-      "lifetime_value", "negative_value_share", "churned", "churn_rate",
+      "lifetime_value", "lifetime_value_p1", "lifetime_value_median",
+      "lifetime_value_p99", "negative_value_share", "churned", "churn_rate",
     ])
+    func numbers(_ v: SegmentValue) -> [String] {
+      [
+        v.customers, v.purchasers, v.repeatPurchasers, v.repeatRate,
+        v.instalmentOrders,
+        v.instalmentOrders > 0
+          ? v.instalmentOrderValue / v.instalmentOrders : .nan,
+        v.cashOrders,
+        v.cashOrders > 0 ? v.cashOrderValue / v.cashOrders : .nan,
+        v.orderValueLift, v.lifetimeValue, v.valueP1, v.valueMedian,
+        v.valueP99, v.negativeValue / max(v.customers, 1), v.churned,
+        v.churnRate,
+      ].map(CSVTable.cell)
+    }
     let segments = r.scenario.population.segments
     for (a, rows) in (r.business?.value ?? []).enumerated() {
+      let arm = CSVTable.cell(r.scenario.arms[a].name)
       for (g, v) in rows.enumerated() where !r.scenario.hiddenSegments[g] {
-        let numbers: [Double] = [
-          v.customers, v.purchasers, v.repeatPurchasers, v.repeatRate,
-          v.instalmentOrders,
-          v.instalmentOrders > 0
-            ? v.instalmentOrderValue / v.instalmentOrders : .nan,
-          v.cashOrders,
-          v.cashOrders > 0 ? v.cashOrderValue / v.cashOrders : .nan,
-          v.orderValueLift, v.lifetimeValue,
-          v.negativeValue / max(v.customers, 1), v.churned, v.churnRate,
-        ]
         t.append(
-          [
-            CSVTable.cell(r.scenario.arms[a].name),
-            CSVTable.cell(segments[g].name), segments[g].borrower.name,
-          ] + numbers.map(CSVTable.cell))
+          [arm, CSVTable.cell(segments[g].name), segments[g].borrower.name]
+            + numbers(v))
+      }
+      if let all = r.business?.armValue[a] {
+        t.append([arm, "all", "all"] + numbers(all))
       }
     }
     return t

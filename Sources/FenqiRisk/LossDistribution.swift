@@ -1,3 +1,5 @@
+import FenqiCore
+
 /// Risk measures of a simulated loss distribution.
 ///
 /// With the N losses sorted ascending and k = ⌈α·N⌉: VaR_α is the k-th smallest loss and the
@@ -32,7 +34,7 @@ public struct LossDistribution: Sendable, Equatable {
 
   /// Value at risk at confidence `alpha`, such as 0.99.
   public func valueAtRisk(_ alpha: Double) -> Double {
-    sorted.isEmpty ? .nan : sorted[rank(alpha) - 1]
+    EmpiricalQuantile.ofSorted(sorted, alpha)
   }
 
   /// Expected shortfall at confidence `alpha`: the mean loss from VaR on.

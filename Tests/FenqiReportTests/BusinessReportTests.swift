@@ -54,7 +54,9 @@ import Testing
     let parsed = parseXML(html)
     #expect(parsed.ok, "\(parsed.error)")
     let value = try #require(data.value)
-    #expect(value.rows.count == 2 * 3)
+    // Three segments and the arm's whole population, per arm.
+    #expect(value.rows.count == 2 * 4)
+    #expect(value.rows.filter { value.text($0, "segment") == "all" }.count == 2)
     // Eight equipment and fifteen materials anchor suppliers.
     #expect(data.merchants?.rows.count == 23)
   }

@@ -306,6 +306,9 @@ enum BusinessRuns {
     let value = try #require(r.business?.value[0][0])
     #expect(r.arms[0].totals.bookings == 1)
     #expect(r.business?.merchants == nil)
+    // One customer: every percentile is that customer's value.
+    #expect(value.valueMedian == value.lifetimeValue)
+    #expect(value.valueP1 == value.valueP99)
     #expect(
       abs(value.lifetimeValue - expected) < 1e-3,
       "\(value.lifetimeValue) vs \(expected)")
@@ -332,6 +335,11 @@ enum BusinessRuns {
       let clv = value[a].reduce(0) { $0 + $1.valueSum } / customers
       #expect(abs(clv - discounted / customers) < 1e-6 * max(1, abs(clv)))
       #expect(value[a].reduce(0) { $0 + $1.customers } == customers)
+      let all = try #require(r.business?.armValue[a])
+      #expect(all.customers == customers)
+      #expect(abs(all.lifetimeValue - clv) < 1e-9 * max(1, abs(clv)))
+      #expect(
+        all.valueP1 <= all.valueMedian && all.valueMedian <= all.valueP99)
     }
   }
 

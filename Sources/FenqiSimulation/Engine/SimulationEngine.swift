@@ -237,23 +237,9 @@ public struct SimulationEngine: Sendable {
     )
     result.forcedArm = forcedArm
     result.targeting = targeting?.record
-    if let bt = tables.business {
-      var value = [Double](
-        repeating: 0,
-        count: arms * bt.isFirmSegment.count * ValueField.allCases.count)
-      for chunk in chunks {
-        guard let b = chunk.business else { continue }
-        for i in value.indices { value[i] += b.segmentValue[i] }
-      }
-      let width = ValueField.allCases.count
-      let segments = bt.isFirmSegment.count
-      result.business = BusinessRun(
-        value: (0..<arms).map { a in
-          (0..<segments).map { g in
-            let start = (a * segments + g) * width
-            return SegmentValue(value[start..<start + width])
-          }
-        }, merchants: merchants?.record)
+    result.business = tables.business.map {
+      BusinessRun(
+        chunks: chunks, tables: $0, arms: arms, merchants: merchants?.record)
     }
     if var record = runtime?.record {
       record.trainingSeconds = runtime?.trainingSeconds ?? 0

@@ -1,7 +1,11 @@
+import FenqiCore
+
 /// The business layer's run-wide results: customer value by arm and segment, and the merchants.
 public struct BusinessRun: Sendable, Equatable {
   /// Per arm (outer) and segment (inner).
   public var value: [[SegmentValue]]
+  /// Per arm: every customer of the arm, whatever the segment (hidden ones included).
+  public var armValue: [SegmentValue]
   /// Every merchant's state at the end (nil: no merchant agents).
   public var merchants: MerchantRecord?
 }
@@ -22,6 +26,12 @@ public struct SegmentValue: Sendable, Equatable {
   public var negativeValue: Double = 0
   /// The sum of the customers' values (discounted net cash flows).
   public var valueSum: Double = 0
+  /// The 1st percentile of the customers' values, the loss tail (NaN without customers).
+  public var valueP1 = Double.nan
+  /// The median customer value.
+  public var valueMedian = Double.nan
+  /// The 99th percentile.
+  public var valueP99 = Double.nan
   /// Purchases split into instalments.
   public var instalmentOrders: Double = 0
   /// Their order value (list price).
@@ -44,6 +54,45 @@ public struct SegmentValue: Sendable, Equatable {
       / (cashOrderValue / cashOrders) - 1
   }
 
+  /// Zero counts.
+  init() {}
+
+  /// Field-by-field equality, NaN percentiles (groups without customers) equal to each other.
+  public static func == (a: SegmentValue, b: SegmentValue) -> Bool {
+    func same(_ x: Double, _ y: Double) -> Bool {
+      x == y || (x.isNaN && y.isNaN)
+    }
+    return a.customers == b.customers && a.purchasers == b.purchasers
+      && a.repeatPurchasers == b.repeatPurchasers && a.churned == b.churned
+      && a.negativeValue == b.negativeValue && a.valueSum == b.valueSum
+      && a.instalmentOrders == b.instalmentOrders
+      && a.instalmentOrderValue == b.instalmentOrderValue
+      && a.cashOrders == b.cashOrders && a.cashOrderValue == b.cashOrderValue
+      && same(a.valueP1, b.valueP1) && same(a.valueMedian, b.valueMedian)
+      && same(a.valueP99, b.valueP99)
+  }
+
+  /// Adds another group's counts (percentiles are not added; set them from the values).
+  mutating func add(_ o: SegmentValue) {
+    customers += o.customers
+    purchasers += o.purchasers
+    repeatPurchasers += o.repeatPurchasers
+    churned += o.churned
+    negativeValue += o.negativeValue
+    valueSum += o.valueSum
+    instalmentOrders += o.instalmentOrders
+    instalmentOrderValue += o.instalmentOrderValue
+    cashOrders += o.cashOrders
+    cashOrderValue += o.cashOrderValue
+  }
+
+  /// Sets the percentiles from the group's customer values, sorted ascending.
+  mutating func setPercentiles(_ sorted: [Double]) {
+    valueP1 = EmpiricalQuantile.ofSorted(sorted, 0.01)
+    valueMedian = EmpiricalQuantile.ofSorted(sorted, 0.5)
+    valueP99 = EmpiricalQuantile.ofSorted(sorted, 0.99)
+  }
+
   /// Reads the fields from a flat ``ValueField`` row.
   init(_ row: ArraySlice<Double>) {
     let r = Array(row)
@@ -57,5 +106,44 @@ public struct SegmentValue: Sendable, Equatable {
     instalmentOrderValue = r[ValueField.instalmentOrderValue.rawValue]
     cashOrders = r[ValueField.cashOrders.rawValue]
     cashOrderValue = r[ValueField.cashOrderValue.rawValue]
+  }
+}
+
+extension BusinessRun {
+  /// Gathers the chunks' value fields in chunk order, and every customer's value for the
+  /// percentiles (sorted, so the order of gathering does not matter).
+  init(
+    chunks: [ChunkState], tables bt: BusinessTables, arms: Int,
+    merchants: MerchantRecord?
+  ) {
+    let segments = bt.isFirmSegment.count
+    let width = ValueField.allCases.count
+    var sums = [Double](repeating: 0, count: arms * segments * width)
+    var values = [[Double]](repeating: [], count: arms * segments)
+    for chunk in chunks {
+      guard let b = chunk.business else { continue }
+      for k in sums.indices { sums[k] += b.segmentValue[k] }
+      for i in 0..<chunk.customers.count {
+        values[Int(chunk.arm[i]) * segments + Int(chunk.customers.segment[i])]
+          .append(b.value[i])
+      }
+    }
+    var armValue = [SegmentValue](repeating: SegmentValue(), count: arms)
+    value = (0..<arms).map { a in
+      var all: [Double] = []
+      let rows = (0..<segments).map { g in
+        let start = (a * segments + g) * width
+        var v = SegmentValue(sums[start..<start + width])
+        let sorted = values[a * segments + g].sorted()
+        v.setPercentiles(sorted)
+        armValue[a].add(v)
+        all += sorted
+        return v
+      }
+      armValue[a].setPercentiles(all.sorted())
+      return rows
+    }
+    self.armValue = armValue
+    self.merchants = merchants
   }
 }
