@@ -146,7 +146,6 @@ struct ChunkState: Sendable {
     let tracking = t.tracking
     let ledgerOn = customerLedger.isTracking
     let bt = t.business
-    let periodRow = period
     let revenueNow = business?.revenueNow ?? []
     let lineArms = bt?.lines.map { $0 != nil } ?? []
     let hasBusiness = bt != nil
@@ -154,6 +153,9 @@ struct ChunkState: Sendable {
     let firmSegments = bt?.isFirmSegment ?? []
     let periodStride = (bt?.periods ?? 0) + 1
     let bureauNow = business?.bureau ?? []
+    // Lines and freezes do not change inside the loop (reviews and freezes come after it).
+    let lineNow = business?.line ?? []
+    let frozenNow = business?.frozen ?? []
     let segments = t.needRate.count
 
     let family = StreamFamily(
@@ -304,7 +306,7 @@ struct ChunkState: Sendable {
                 // Categories' seasons and shocks; a firm buys with its revenue.
                 var kind = 0
                 if !categoryNeed.isEmpty {
-                  needThreshold *= categoryNeed[seg * periodStride + periodRow]
+                  needThreshold *= categoryNeed[seg * periodStride + period]
                   if firmSegments[seg] {
                     kind = 1
                     needThreshold *= Double(revenueNow[i])
@@ -336,7 +338,7 @@ struct ChunkState: Sendable {
                 if hasBusiness, let bt {
                   guard
                     let place = Self.place(
-                      segment: seg, period: periodRow, stream: stream,
+                      segment: seg, period: period, stream: stream,
                       tables: bt, merchants: mp)
                   else {
                     counts[a].business[kind].lostNeeds += 1
@@ -471,9 +473,9 @@ struct ChunkState: Sendable {
                     counts[a].marketing.strategyDeclines += 1
                   }
                   if approved, !lineArms.isEmpty, lineArms[a],
-                    let b = business,
-                    b.frozen[i] != 0
-                      || Double(b.used[i]) + price > Double(b.line[i])
+                    frozenNow[i] != 0
+                      || Double(business?.used[i] ?? 0) + price
+                        > Double(lineNow[i])
                   {
                     // A frozen line books nothing; a purchase must fit the line.
                     approved = false
