@@ -68,3 +68,18 @@ import Testing
     }
   }
 }
+
+@Suite struct EmpiricalQuantileTests {
+  /// Type 1 by hand on 1…10: k = ⌈p·10⌉ gives 1 at p = 0.01 and 0.1, 5 at 0.5, 10 at 0.99.
+  @Test(arguments: [
+    (0.01, 1.0), (0.1, 1.0), (0.11, 2.0), (0.5, 5.0), (0.99, 10.0), (0, 1.0),
+  ])
+  func quantilesOfOneToTen(p: Double, expected: Double) {
+    let sorted = (1...10).map(Double.init)
+    #expect(EmpiricalQuantile.ofSorted(sorted, p) == expected)
+  }
+
+  @Test func anEmptySampleHasNoQuantile() {
+    #expect(EmpiricalQuantile.ofSorted([], 0.5).isNaN)
+  }
+}
