@@ -48,8 +48,8 @@ public struct FirmColumns: Sendable {
     let family = StreamFamily(seed: seed, period: 0, purpose: .firmProfile)
     for i in 0..<n where isFirm[Int(customers.segment[i])] {
       let stream = family.stream(for: UInt64(customers.firstIndex + i))
-      let u = stream.uniform(at: 0) * running
-      let k = cumulative.firstIndex { u < $0 } ?? (cumulative.count - 1)
+      let k = CumulativeWeights.index(
+        in: cumulative, above: stream.uniform(at: 0) * running)
       sector[i] = UInt8(k)
       let p = profile
       employees[i] = Float(

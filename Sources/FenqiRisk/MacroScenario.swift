@@ -126,7 +126,7 @@ public struct MacroPath: Sendable, Equatable {
     var r = series(m.benchmarkRate)
     let c = series(m.confidence)
     let categories = m.sectors?.names.count ?? 0
-    var stress = (0..<categories).map { k -> [Double] in
+    let stress = (0..<categories).map { k -> [Double] in
       let path = m.sectors?.stress[k] ?? []
       return path.isEmpty
         ? [Double](repeating: 1, count: periods + 1) : series(path)

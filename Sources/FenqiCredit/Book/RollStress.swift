@@ -49,9 +49,8 @@ public struct RollStress: Sendable {
   ) -> (sector: Int, stopDraw: Double) {
     let stream = StreamFamily(seed: seed, period: 0, purpose: .loanSector)
       .stream(for: UInt64(customer))
-    let u = stream.uniform(at: UInt64(2 * ordinal))
-    var k = 0
-    while k < cumulative.count - 1, u >= cumulative[k] { k += 1 }
+    let k = CumulativeWeights.index(
+      in: cumulative, above: stream.uniform(at: UInt64(2 * ordinal)))
     return (k, stream.uniform(at: UInt64(2 * ordinal + 1)))
   }
 

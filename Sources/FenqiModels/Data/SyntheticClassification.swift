@@ -57,8 +57,9 @@ public enum SyntheticClassification {
 
   /// Writes `rows` rows as CSV (columns x0…x29 then `y`; missing values blank).
   public static func writeCSV(rows: Int, seed: UInt64, to path: String) throws {
-    FileManager.default.createFile(atPath: path, contents: nil)
-    guard let handle = FileHandle(forWritingAtPath: path) else {
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let handle = FileHandle(forWritingAtPath: path)
+    else {
       throw CocoaError(.fileWriteNoPermission)
     }
     defer { try? handle.close() }

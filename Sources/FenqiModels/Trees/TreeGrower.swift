@@ -35,8 +35,6 @@ final class TreeGrower {
   private let histograms: UnsafeMutablePointer<Double>
   private let blockHistograms: UnsafeMutablePointer<Double>
   private let maxBlocks: Int
-  /// Where the software prefetch's loaded bytes go (never read).
-  private let prefetchSink: UnsafeMutablePointer<UInt64>
 
   /// Per-leaf state of the tree being grown.
   private(set) var leafBegin: [Int] = []
@@ -81,7 +79,6 @@ final class TreeGrower {
     histograms = .allocate(capacity: slots * 3 * total)
     maxBlocks = Swift.max(1, (rowCount + Self.blockRows - 1) / Self.blockRows)
     blockHistograms = .allocate(capacity: maxBlocks * 3 * total)
-    prefetchSink = .allocate(capacity: maxBlocks)
   }
 
   deinit {
@@ -91,7 +88,6 @@ final class TreeGrower {
     scratchRights.deallocate()
     histograms.deallocate()
     blockHistograms.deallocate()
-    prefetchSink.deallocate()
   }
 
   /// Grows a tree on the first `inBag` entries of ``indices`` using ``gradients``.
@@ -352,7 +348,6 @@ final class TreeGrower {
     let rowWidth = featureCount
     let offsets = binOffset.map { 3 * $0 }
     let blockRows = Self.blockRows
-    let sink = SharedPointer(pointer: prefetchSink)
     let work = { @Sendable (block: Int) in
       let out = target.pointer + block * width
       out.initialize(repeating: 0, count: width)

@@ -1,3 +1,4 @@
+import FenqiCore
 import FenqiCredit
 import FenqiPopulation
 import Foundation
@@ -173,20 +174,17 @@ final class BusinessTables: Sendable {
   func category(segment g: Int, period t: Int, u: Double) -> Int {
     let base = (g * (periods + 1) + t) * categoryCount
     let target = u * categoryCumulative[base + categoryCount - 1]
-    var k = 0
-    while k < categoryCount - 1, categoryCumulative[base + k] <= target {
-      k += 1
-    }
-    return k
+    return CumulativeWeights.index(
+      in: categoryCumulative, base..<base + categoryCount, above: target)
+      - base
   }
 
   /// The terms of arm `a` for category `c` given a uniform draw over its term weights.
   @inline(__always)
   func terms(arm a: Int, category c: Int, u: Double) -> PlanTerms {
     let cumulative = termCumulative[c]
-    let target = u * cumulative[cumulative.count - 1]
-    var k = 0
-    while k < cumulative.count - 1, cumulative[k] <= target { k += 1 }
+    let k = CumulativeWeights.index(
+      in: cumulative, above: u * cumulative[cumulative.count - 1])
     return categoryTerms[(a * categoryCount + c) * maxTerms + k]
   }
 

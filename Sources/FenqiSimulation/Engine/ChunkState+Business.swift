@@ -224,6 +224,8 @@ extension ChunkState {
   /// Records a purchase (split when `financed` > 0, else paid in full) in the customer's
   /// columns, the kind's counts, the segment's order values and the merchant's sales.
   ///
+  /// Kept out of line, like ``place(segment:period:stream:tables:merchants:)``.
+  ///
   /// - Returns: the miss-logit term of a firm's age and size (0 for people and cash purchases).
   @inline(never)
   mutating func recordPurchase(

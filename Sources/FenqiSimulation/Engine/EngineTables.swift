@@ -193,9 +193,6 @@ struct EngineTables: Sendable {
         Mixing.mix64(
           saltHash ^ Mixing.mix64(UInt64(index) &+ 0x2545_F491_4F6C_DD1D)) >> 11
       ) * 0x1p-53
-    for (a, edge) in allocationCumulative.enumerated() where u < edge {
-      return UInt8(a)
-    }
-    return UInt8(armCount - 1)
+    return UInt8(CumulativeWeights.index(in: allocationCumulative, above: u))
   }
 }

@@ -24,10 +24,8 @@ struct MerchantPeriod: Sendable {
     guard !slots.isEmpty else { return 0 }
     let total = tradingCumulative[slots.upperBound - 1]
     guard total > 0 else { return nil }
-    let target = u * total
-    var m = slots.lowerBound
-    while m < slots.upperBound - 1, tradingCumulative[m] <= target { m += 1 }
-    return m
+    return CumulativeWeights.index(
+      in: tradingCumulative, slots, above: u * total)
   }
 }
 

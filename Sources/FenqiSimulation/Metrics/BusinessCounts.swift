@@ -107,6 +107,10 @@ public struct BusinessCounts: Sendable, Equatable {
   /// The counts of a kind (0 = person, 1 = firm).
   public subscript(kind: Int) -> KindCounts {
     get { kind == 0 ? person : firm }
+    // In place, so that a count bumped in the customer loop does not copy the kind's counts.
+    _modify {
+      if kind == 0 { yield &person } else { yield &firm }
+    }
     set {
       if kind == 0 { person = newValue } else { firm = newValue }
     }
