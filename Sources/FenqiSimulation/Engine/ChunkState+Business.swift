@@ -68,7 +68,8 @@ extension ChunkState {
         seed: tables.seed, period: UInt32(t), purpose: .customerMonth)
       let first = UInt64(customers.firstIndex)
       for i in 0..<customers.count {
-        let u = family.stream(for: first + UInt64(i)).uniform(at: 75)
+        let u = family.stream(for: first + UInt64(i)).uniform(
+          at: CustomerMonthDraw.bureauEvent)
         if u < Double(b.bureauEvent[i]) {
           b.bureau[i] -= Float(d.dropPoints)
         } else {
@@ -212,11 +213,13 @@ extension ChunkState {
     merchants mp: MerchantPeriod?
   ) -> (category: Int, merchant: Int)? {
     let category = bt.category(
-      segment: seg, period: period, u: stream.uniform(at: 77))
+      segment: seg, period: period,
+      u: stream.uniform(at: CustomerMonthDraw.category))
     guard let mp else { return (category, 0) }
     guard
       let m = mp.merchant(
-        in: bt.categorySlots[category], u: stream.uniform(at: 78))
+        in: bt.categorySlots[category],
+        u: stream.uniform(at: CustomerMonthDraw.merchant))
     else { return nil }
     return (category, m)
   }

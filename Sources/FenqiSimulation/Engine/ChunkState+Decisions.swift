@@ -103,7 +103,9 @@ extension ChunkState {
   mutating func recordPropensityRow(
     _ i: Int, arm a: Int, period: Int, stream: RandomStream, share: Double
   ) -> Int {
-    guard lender != nil, stream.uniform(at: 68) < share else { return -1 }
+    guard lender != nil,
+      stream.uniform(at: CustomerMonthDraw.propensityRow) < share
+    else { return -1 }
     var l = lender.unsafelyUnwrapped
     lender = nil
     fillProfileRow(i, period: period, lender: &l)
@@ -134,7 +136,8 @@ extension ChunkState {
     let s = risk.settings
     var income = customers.monthlyIncome[i]
     if policy.operational.incomeErrorShare > 0,
-      stream.uniform(at: 64) < policy.operational.incomeErrorShare
+      stream.uniform(at: CustomerMonthDraw.incomeTypo)
+        < policy.operational.incomeErrorShare
     {
       // A slipped digit on the form.
       income *= policy.operational.incomeErrorFactor
@@ -151,7 +154,7 @@ extension ChunkState {
       : 0.2
         + application
         .debtToIncome
-    let u = stream.openUniform(at: 65)
+    let u = stream.openUniform(at: CustomerMonthDraw.externalApplications)
     application.externalApplications = floor(log(u) / log(mean / (1 + mean)))
     let decision = l.row.withUnsafeMutableBufferPointer { row in
       l.ledger.fill(
@@ -203,7 +206,9 @@ extension ChunkState {
     }
     let approved = decision.outcome == .approved
     let share = approved ? s.explainApprovalShare : s.explainDeclineShare
-    if share > 0, !risk.recording, stream.uniform(at: 66) < share {
+    if share > 0, !risk.recording,
+      stream.uniform(at: CustomerMonthDraw.decisionSampled) < share
+    {
       let reasons = l.row.withUnsafeBufferPointer {
         stack.pd?.reasons($0.start, count: s.reasonCount) ?? []
       }
@@ -224,7 +229,8 @@ extension ChunkState {
       let accept = Logistic.sigmoid(
         s.acceptanceIntercept - s.acceptanceSlope
           * Double(customers.priceSensitivity[i]) * apr)
-      if !isFraud, stream.uniform(at: 67) >= accept {
+      if !isFraud, stream.uniform(at: CustomerMonthDraw.priceAccepted) >= accept
+      {
         c.risk.priceRefusals += 1
         return nil
       }

@@ -3,13 +3,6 @@ import FenqiCredit
 import FenqiPopulation
 import Foundation
 
-extension Purpose {
-  /// A customer's simulated pre-experiment spend, the CUPED covariate (period = pre-period month).
-  public static let preExperimentSpend = Purpose(rawValue: 12)
-  /// A customer's persistent need multiplier (period 0).
-  public static let needPropensity = Purpose(rawValue: 14)
-}
-
 /// Per-customer outcomes of a chunk for customer-level experiment metrics (yuan and counts).
 struct CustomerOutcomes: Sendable {
   var applications: [Float]

@@ -62,13 +62,19 @@ extension ChunkState {
       let stream = family.stream(for: first + UInt64(i))
       if tp.pilot {
         // The randomised pilot: contact with the pilot share, a uniformly drawn offer.
-        if stream.uniform(at: 72) < tt.settings.pilotContactShare {
+        if stream.uniform(at: CustomerMonthDraw.pilotContact)
+          < tt.settings.pilotContactShare
+        {
           ts.plan[i] = Int8(
-            Swift.min(k - 1, Int(stream.uniform(at: 73) * Double(k))))
+            Swift.min(
+              k - 1,
+              Int(stream.uniform(at: CustomerMonthDraw.pilotOffer) * Double(k)))
+          )
         }
         continue
       }
-      let random = Float(stream.uniform(at: 74))
+      let random = Float(
+        stream.uniform(at: CustomerMonthDraw.targetingPriority))
       switch plan.policy.policy {
       case .random, .bandit:
         ts.priority[i] = random
@@ -200,12 +206,16 @@ extension ChunkState {
     let k = tt.offers.count
     let contexts = TargetingTables.contexts
     if c.targeting.offerValue.count != k {
-      c.targeting = TargetingCounts(offers: k, contexts: contexts)
+      // Sized on the month's first customer, keeping what the month has counted already (this
+      // customer's contact and its cost).
+      var sized = TargetingCounts(offers: k, contexts: contexts)
+      sized.add(c.targeting)
+      c.targeting = sized
     }
     let income = customers.monthlyIncome[i]
     let listPrice = t.price(
       segment: seg, income: income,
-      normal: Normal.quantile(stream.openUniform(at: 2)))
+      normal: Normal.quantile(stream.openUniform(at: CustomerMonthDraw.price)))
     let split = t.split
     // Multinomial logit over split / pay in full / neither, as the loop draws it.
     func probability(
@@ -271,9 +281,16 @@ extension ChunkState {
 
   /// A targeting arm's booking: the contact's success (the bandit's feedback) and the log's label.
   mutating func targetingBooked(
-    _ i: Int, planned: Int, counts c: inout ArmPeriodCounts
+    _ i: Int, planned: Int, discount: Double, counts c: inout ArmPeriodCounts
   ) {
     guard targeting != nil else { return }
+    // The offer's discount is lender-funded, as a campaign's is.
+    if discount > 0 {
+      c.targeting.discountCost += discount
+      if customerLedger.isTracking {
+        customerLedger.income[i] -= Float(discount)
+      }
+    }
     if planned >= 0 {
       let k = c.targeting.offerContacts.count
       let context = Int(customers.cityTier[i]) % TargetingTables.contexts

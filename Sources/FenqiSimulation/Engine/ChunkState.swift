@@ -168,9 +168,14 @@ struct ChunkState: Sendable {
       marketing?.scheduleContacts(
         period: period, arm: arm, customers: customers, tables: mt,
         seed: t.seed, propensity: lender?.propensity ?? [], counts: &counts)
-      if lender != nil, let bits = marketing?.contacted {
+      if let bits = marketing?.contacted {
         for i in 0..<n where bits[i] != 0 {
           lender?.ledger.recordContact(i, period: period)
+          // Each channel's contact is charged to the customer it reached.
+          if ledgerOn {
+            customerLedger.income[i] -= Float(
+              MarketingState.contactCost(bits: bits[i], tables: mt))
+          }
         }
       }
     }
@@ -250,7 +255,8 @@ struct ChunkState: Sendable {
                   let reachRate = reach[a]
                   reached =
                     reachRate >= 1
-                    || (reachRate > 0 && stream.uniform(at: 1) < reachRate)
+                    || (reachRate > 0
+                      && stream.uniform(at: CustomerMonthDraw.reach) < reachRate)
                   if reached {
                     counts[a].reached += 1
                     if lp != nil {
@@ -263,13 +269,18 @@ struct ChunkState: Sendable {
                 }
                 if let lp, let fraud = lender?.fraud, fraud[i] != 0 {
                   // A fraudster: no purchase of their own, just applications for large amounts.
-                  if stream.uniform(at: 63) < fraudApply,
+                  if stream.uniform(at: CustomerMonthDraw.fraudsterApplies)
+                    < fraudApply,
                     let stack = lp.stacks[a]
                   {
                     counts[a].applications += 1
+                    countSegment(
+                      .applications, arm: a, segment: seg, segments: segments,
+                      by: 1)
                     let list = t.price(
                       segment: seg, income: customers.monthlyIncome[i],
-                      normal: Normal.quantile(stream.openUniform(at: 2)))
+                      normal: Normal.quantile(
+                        stream.openUniform(at: CustomerMonthDraw.price)))
                     let amount = list * fraudMultiplier
                     if let booked = decideWithStack(
                       i, arm: a, segment: seg, period: period, price: amount,
@@ -281,6 +292,12 @@ struct ChunkState: Sendable {
                       counts[a].bookings += 1
                       counts[a].gmv += amount
                       counts[a].bookedPrincipal += amount
+                      countSegment(
+                        .bookings, arm: a, segment: seg, segments: segments,
+                        by: 1)
+                      countSegment(
+                        .bookedPrincipal, arm: a, segment: seg,
+                        segments: segments, by: amount)
                       // First-payment default: never pays, rolls to charge-off.
                       bookLoan(
                         i, arm: a, segment: seg, period: period,
@@ -325,7 +342,9 @@ struct ChunkState: Sendable {
                     arm: (armConstantNow[a], armRateNow[a], armTerms[a]),
                     competitionLog: competitionLog, counts: &counts[a])
                 }
-                if stream.uniform(at: 0) >= needThreshold { continue }
+                if stream.uniform(at: CustomerMonthDraw.need) >= needThreshold {
+                  continue
+                }
                 if collapse {
                   let (sector, _) = RollStress.sector(
                     seed: t.seed, customer: customers.firstIndex + i,
@@ -357,10 +376,12 @@ struct ChunkState: Sendable {
                   ? bt?.price(
                     category: category,
                     incomeScale: t.incomeScale(segment: seg, income: income),
-                    normal: Normal.quantile(stream.openUniform(at: 2))) ?? 0
+                    normal: Normal.quantile(
+                      stream.openUniform(at: CustomerMonthDraw.price))) ?? 0
                   : t.price(
                     segment: seg, income: income,
-                    normal: Normal.quantile(stream.openUniform(at: 2)))
+                    normal: Normal.quantile(
+                      stream.openUniform(at: CustomerMonthDraw.price)))
                 var variant: SharedOfferVariant? = nil
                 if planned >= 0, let tt { variant = tt.offers[planned] }
                 if channelArm {
@@ -384,7 +405,8 @@ struct ChunkState: Sendable {
                 if category >= 0, variant == nil, !capped, let bt {
                   // The category's typical terms under the arm's offer.
                   terms = bt.terms(
-                    arm: a, category: category, u: stream.uniform(at: 79))
+                    arm: a, category: category,
+                    u: stream.uniform(at: CustomerMonthDraw.term))
                 }
                 let instalment = price * terms.paymentPerYuan
                 var eSplit = 0.0
@@ -426,7 +448,9 @@ struct ChunkState: Sendable {
                   eFull = exp(
                     full.intercept + full.priceToIncome * priceToIncome)
                 }
-                let scaled = stream.uniform(at: 3) * (1 + eSplit + eFull)
+                let scaled =
+                  stream.uniform(at: CustomerMonthDraw.choice)
+                  * (1 + eSplit + eFull)
                 if scaled < eSplit {
                   counts[a].applications += 1
                   if tracking { outcomes.applications[i] += 1 }
@@ -466,7 +490,8 @@ struct ChunkState: Sendable {
                   if approved, let v = variant?.offer,
                     price > v.maxPrincipal
                       || (v.guaranteeTakeUp < 1
-                        && stream.uniform(at: 61) >= v.guaranteeTakeUp)
+                        && stream.uniform(at: CustomerMonthDraw.guarantor)
+                          >= v.guaranteeTakeUp)
                   {
                     // Segment strategy: a principal cap or no guarantor.
                     approved = false
@@ -497,7 +522,9 @@ struct ChunkState: Sendable {
                   counts[a].gmv += listPrice
                   counts[a].bookedPrincipal += price
                   if targetingArm {
-                    targetingBooked(i, planned: planned, counts: &counts[a])
+                    targetingBooked(
+                      i, planned: planned, discount: listPrice - price,
+                      counts: &counts[a])
                   }
                   if channelArm {
                     bookedThroughMarketing(
@@ -569,6 +596,17 @@ struct ChunkState: Sendable {
 }
 
 extension ChunkState {
+  /// Adds `amount` to a funnel counter of (arm, segment).
+  @inline(__always)
+  mutating func countSegment(
+    _ field: SegmentField, arm a: Int, segment seg: Int, segments: Int,
+    by amount: Double
+  ) {
+    segmentCounts[
+      SegmentField.index(field, arm: a, segment: seg, segments: segments)] +=
+      amount
+  }
+
   /// Books a new loan for customer `i` and counts it in the book's totals and the customer's
   /// open loans and booking ordinal.
   @inline(__always)

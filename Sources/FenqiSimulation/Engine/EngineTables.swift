@@ -3,13 +3,6 @@ import FenqiCredit
 import FenqiPopulation
 import Foundation
 
-extension Purpose {
-  /// A customer's monthly draws: need (counter 0), reach (1), price (2), choice (3).
-  public static let customerMonth = Purpose(rawValue: 10)
-  /// Assignment of customers to arms (period 0).
-  public static let armAssignment = Purpose(rawValue: 11)
-}
-
 /// The scenario resolved into flat lookup tables, built once per run and shared read-only by every
 /// chunk: nothing in the per-customer loop looks up a dictionary or a string.
 struct EngineTables: Sendable {

@@ -85,15 +85,12 @@ struct LenderRuntime {
     let all = Array(0..<labelled.count)
     let fit = labelled.selecting(all.filter { $0 % 4 != 3 })
     let holdout = labelled.selecting(all.filter { $0 % 4 == 3 })
+    // A burn-in book with a single outcome class (or none) teaches nothing: the lender starts
+    // from its smoothed bad rate and learns once re-training sees both classes.
     let pd =
       trainer.fit(fit, kind: settings.pdModel, features: LenderFeature.allCases)
-      ?? trainer.fit(
+      ?? trainer.fitOrUninformed(
         labelled, kind: settings.pdModel, features: LenderFeature.allCases)
-    guard let pd else {
-      preconditionFailure(
-        "the burn-in book of \(s.name) has a single outcome class; the decoder demands enough customers"
-      )
-    }
     var scratch = ScoringModel.Scratch()
     var row = [Double](repeating: 0, count: LenderFeature.count)
     func scores(_ rows: TrainingRows) -> [Double] {

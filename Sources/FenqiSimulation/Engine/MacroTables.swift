@@ -2,11 +2,6 @@ import FenqiCore
 import FenqiCredit
 import FenqiRisk
 
-extension Purpose {
-  /// The random part of the systematic factor on a stress path (entity = path, period = month).
-  public static let stressPath = Purpose(rawValue: 41)
-}
-
 /// A scenario's macro path flattened for the engine: the factor per period, correlations per
 /// segment, merchant categories, funding and the APR cap.
 struct MacroTables: Sendable {

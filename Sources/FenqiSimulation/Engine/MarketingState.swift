@@ -129,7 +129,8 @@ struct MarketingState: Sendable {
                         period >= t.bannedFrom[ch] ? 0 : probability[base + ch]
                       guard p > 0, blocked & (1 << UInt16(ch)) == 0,
                         caps[ch].allows(history: h),
-                        stream.uniform(at: UInt64(16 + ch)) < p
+                        stream.uniform(
+                          at: CustomerMonthDraw.channelTargeting(ch)) < p
                       else {
                         if capacitySlot[ch] >= 0 {
                           priority[capacitySlot[ch] * n + i] = -1
@@ -150,7 +151,9 @@ struct MarketingState: Sendable {
                             ? model
                             : 0.6 * c.digitalAffinity[i] + 0.4
                               * (1 - c.priceSensitivity[i]))
-                          : Float(stream.uniform(at: UInt64(48 + ch)))
+                          : Float(
+                            stream.uniform(
+                              at: CustomerMonthDraw.channelPriority(ch)))
                       }
                     }
                     // Targeted this period; pass 3 turns it into contacted.
@@ -198,13 +201,15 @@ struct MarketingState: Sendable {
         let before = Double(fatigue[i])
         fatigue[i] += 1
         contactedCount[a * channels + ch] += 1
-        if stream.uniform(at: UInt64(32 + ch))
+        if stream.uniform(at: CustomerMonthDraw.channelOptOut(ch))
           < t.fatigue.optOutProbability(before)
         {
           optOut[i] |= bit
           optedOutNow[i] = true
           optOuts[a * channels + ch] += 1
-          if stream.uniform(at: UInt64(56 + ch)) < t.fatigue.complaintShare {
+          if stream.uniform(at: CustomerMonthDraw.channelComplaint(ch))
+            < t.fatigue.complaintShare
+          {
             complaints[a * channels + ch] += 1
           }
         }
@@ -232,6 +237,16 @@ struct MarketingState: Sendable {
     for i in 0..<n where invitedNow[i] >= 0 {
       counts[Int(arm[i])].marketing.channels[channels].contacted += 1
     }
+  }
+
+  /// What contacting a customer on the channels in `bits` cost this period (yuan).
+  @inline(__always)
+  static func contactCost(bits: UInt16, tables t: MarketingTables) -> Double {
+    var cost = 0.0
+    for ch in 0..<t.channelCount where bits & (1 << UInt16(ch)) != 0 {
+      cost += t.channels[ch].costPerContact
+    }
+    return cost
   }
 
   /// The best contact of a customer: (log response multiplier, channel; `channelCount` for a
@@ -291,12 +306,16 @@ struct MarketingState: Sendable {
   /// Points and referrals of a booking: points earned (vouchers redeemed, tiers raised); a
   /// booking from a warm contact rewards its inviter; during the campaign the borrower invites
   /// friends.
+  ///
+  /// - Returns: what the booking cost in vouchers and referral cash back (yuan).
+  @discardableResult
   mutating func recordBooking(
     _ i: Int, arm: [UInt8], armIndex a: Int, period: Int, price: Double,
     pointsMultiplier: Double, contactChannel: Int?, tables t: EngineTables,
     firstIndex: Int, counts: inout MarketingCounts
-  ) {
+  ) -> Double {
     let mt = t.marketing
+    var cost = 0.0
     if let programme = mt.points[a] {
       let earned = Float(price * programme.perYuan * pointsMultiplier)
       points[i] += earned
@@ -304,6 +323,7 @@ struct MarketingState: Sendable {
       while Double(points[i]) >= programme.redeemAt {
         points[i] -= Float(programme.redeemAt)
         counts.pointsCost += programme.voucher
+        cost += programme.voucher
         counts.vouchers += 1
       }
       let raised = programme.tier(
@@ -313,18 +333,20 @@ struct MarketingState: Sendable {
         counts.tierUpgrades += 1
       }
     }
-    guard let programme = mt.referral[a] else { return }
+    guard let programme = mt.referral[a] else { return cost }
     if contactChannel == channelCount, invitedNow[i] >= 0 {
       let inviter = Int(invitedNow[i])
       successes[inviter] &+= 1
-      counts.channels[channelCount].partnerFees += programme.reward(
-        forReferral: Int(successes[inviter]))
+      let reward = programme.reward(forReferral: Int(successes[inviter]))
+      counts.channels[channelCount].partnerFees += reward
+      cost += reward
     }
     if mt.inCampaign[a][period] {
       invite(
         from: i, arm: arm, programme: programme, seed: t.seed, period: period,
         firstIndex: firstIndex, counts: &counts)
     }
+    return cost
   }
 
   /// Ends the period: this period's invitations become next period's warm contacts.

@@ -4,11 +4,6 @@ import FenqiMarketing
 import FenqiRisk
 import Foundation
 
-extension Purpose {
-  /// A referral invitation (entity = inviter, period = month, counter = neighbour offset).
-  public static let referralInvite = Purpose(rawValue: 34)
-}
-
 /// One offer as the customer loop needs it: plan terms, utility terms and campaign extras.
 struct OfferVariant: Sendable {
   var terms: PlanTerms

@@ -1,11 +1,6 @@
 import FenqiCore
 import FenqiCredit
 
-extension Purpose {
-  /// A merchant's monthly failure draw (stream per merchant slot, counter 0).
-  public static let merchantFailure = Purpose(rawValue: 42)
-}
-
 /// What every chunk needs of the merchants in one month: who fails now, whom customers can buy
 /// from, and what the lender can claw back.
 struct MerchantPeriod: Sendable {

@@ -1,11 +1,6 @@
 import FenqiCore
 import FenqiDecision
 
-extension Purpose {
-  /// A customer's fraud role and device (counter 0: fraudster?, 1: ring?, 2: shared family device).
-  public static let fraudIdentity = Purpose(rawValue: 71)
-}
-
 /// The risk stack's settings flattened for the customer loop.
 struct RiskTables: Sendable {
   let settings: RiskStackSettings

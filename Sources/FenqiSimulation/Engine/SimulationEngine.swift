@@ -294,7 +294,7 @@ public struct SimulationEngine: Sendable {
               * (fundingPath?[t + 1]
                 ?? scenario.economics.annualFundingRate / 12),
             marketingCost: scenario.arms[a].targeting != nil
-              ? c.targeting.contactCost
+              ? c.targeting.contactCost + c.targeting.discountCost
               : (scenario.arms[a].marketing == nil
                 ? c.reached * scenario.arms[a].costPerContact : 0)
                 + c.marketing.total)

@@ -1,11 +1,6 @@
 import FenqiCore
 import FenqiPopulation
 
-extension Purpose {
-  /// Permuting the arms within a stratified assignment block (entity = segment << 32 | block).
-  public static let stratifiedBlock = Purpose(rawValue: 13)
-}
-
 /// Stratified randomisation by segment with permuted blocks: within each segment, customers in
 /// index order fill blocks of 100 whose arm counts follow the allocation (largest remainder), each
 /// block's order shuffled by its own stream — so every segment splits across arms as allocated.

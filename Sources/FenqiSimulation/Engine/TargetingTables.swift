@@ -3,11 +3,6 @@ import FenqiCredit
 import FenqiMarketing
 import Foundation
 
-extension Purpose {
-  /// Thompson-sampling draws of the bandit policy (entity = customer).
-  public static let targetingBandit = Purpose(rawValue: 72)
-}
-
 /// A scenario's targeting flattened for the customer loop.
 struct TargetingTables: Sendable {
   let settings: TargetingSettings

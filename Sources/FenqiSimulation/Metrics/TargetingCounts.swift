@@ -7,6 +7,8 @@ public struct TargetingCounts: Sendable, Equatable {
   public var contacts: Double = 0
   /// What the contacts cost, yuan (each offer's channel, or the arm's cost per contact).
   public var contactCost: Double = 0
+  /// Discounts given with the offers booked, lender-funded (yuan).
+  public var discountCost: Double = 0
   /// Bookings by contacted customers.
   public var contactedBookings: Double = 0
   /// Expected bookings of all the arm's customers under the actions taken (truth).
@@ -36,6 +38,7 @@ public struct TargetingCounts: Sendable, Equatable {
   public mutating func add(_ o: TargetingCounts) {
     contacts += o.contacts
     contactCost += o.contactCost
+    discountCost += o.discountCost
     contactedBookings += o.contactedBookings
     expectedBookings += o.expectedBookings
     incrementalBookings += o.incrementalBookings

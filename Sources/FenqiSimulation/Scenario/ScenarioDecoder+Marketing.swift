@@ -97,10 +97,12 @@ extension ScenarioDecoder {
           fraudExposure: fraud, segmentAffinity: affinity, frequencyCap: cap,
           ranksByPropensity: ranks))
     }
-    if channels.count > 15 {
+    // Each channel has its own counters on the customer-month stream, sized for this many.
+    if channels.count > StreamRegistry.maxChannels {
       collector.report(
         elements.first.map { String($0.path.dropLast(3)) } ?? "$.channels",
-        "expected at most 15 channels, found \(channels.count)")
+        "expected at most \(StreamRegistry.maxChannels) channels, found \(channels.count)"
+      )
       ok = false
     }
     return channels

@@ -728,11 +728,16 @@ struct ScenarioDecoder {
       approval = decodeApproval(a, fallback: defaultApproval)
     }
     var marketingOK = true
-    if r.has("channels"), channels.isEmpty {
-      r.report(
-        "channels",
-        "the scenario defines no channels (add a top-level \"channels\" array)")
-      marketingOK = false
+    // Campaigns, points and segment strategies reach customers through the channel mix.
+    if channels.isEmpty {
+      for key in ["channels", "campaign", "points", "segmentStrategies"]
+      where r.has(key) {
+        r.report(
+          key,
+          "the scenario defines no channels (add a top-level \"channels\" array); "
+            + "an arm's \(key) reaches customers through them")
+        marketingOK = false
+      }
     }
     let marketing = decodeArmMarketing(
       &r, channels: channels, segments: segments, offer: offer,
