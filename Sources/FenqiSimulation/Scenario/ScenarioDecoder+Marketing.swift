@@ -20,7 +20,7 @@ extension ScenarioDecoder {
         ok = false
         continue
       }
-      let name = r.string("name")
+      let name = r.name()
       if let name, !names.insert(name).inserted {
         r.report("name", "duplicate channel name \"\(name)\"")
         ok = false
@@ -148,7 +148,7 @@ extension ScenarioDecoder {
             ok = false
             continue
           }
-          let name = event.string("name")
+          let name = event.name()
           let month = event.integer("month", .integer(in: 1, 12))
           let demand = event.number("demand", .within(0, 10), default: 1)
           let competition = event.number(
