@@ -209,9 +209,9 @@ public enum StressTables {
   public static func summaryFiles(
     identity: JSONValue, stress: String, meanPaths: String, macro: String
   ) throws -> [(name: String, text: String)] {
-    let stressTable = try Table(csv: stress)
-    let meanTable = try Table(csv: meanPaths)
-    let macroTable = try Table(csv: macro)
+    let stressTable = try Table(csv: stress).restoringNeutralisedText()
+    let meanTable = try Table(csv: meanPaths).restoringNeutralisedText()
+    let macroTable = try Table(csv: macro).restoringNeutralisedText()
     var arms: [String] = []
     if case .array(let names) = identity["arms"] ?? .null {
       arms = names.compactMap {
