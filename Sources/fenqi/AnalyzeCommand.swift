@@ -16,7 +16,8 @@ enum AnalyzeCommand {
         command: "analyze", console: console, exit: &code)
     else { return code }
     let file = args.positionals[0]
-    let alpha = args.values["--alpha"].flatMap(Double.init) ?? 0.05
+    let alphaText = args.values["--alpha"]
+    let alpha = alphaText.map { Double($0) ?? .nan } ?? 0.05
     guard alpha > 0 && alpha < 1 else {
       console.err(
         "Error: '--alpha' expects a number in (0, 1), found '\(args.values["--alpha"] ?? "")'\n\(HelpText.analyzeUsage)"

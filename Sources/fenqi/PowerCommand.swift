@@ -1,5 +1,7 @@
+import FenqiCore
 import FenqiExperiment
 import FenqiReport
+import Foundation
 
 /// `fenqi power`: sample size or minimum detectable effect for a two-arm test.
 ///
@@ -117,6 +119,19 @@ enum PowerCommand {
     return target
   }
 
+  /// `x` for the terminal: compact, or scientific when compact would round it to 0.
+  static func shown(_ x: Double) -> String {
+    x != 0 && abs(x) < 1e-4 ? Formatting.scientific(x) : Formatting.compact(x)
+  }
+
+  /// The baseline and target, with every digit when compact forms would look equal.
+  static func change(_ baseline: Double, _ target: Double) -> String {
+    let (a, b) = (shown(baseline), shown(target))
+    return a == b
+      ? "\(JSONWriter.format(baseline)) → \(JSONWriter.format(target))"
+      : "\(a) → \(b)"
+  }
+
   static func report(_ v: [String: Double], relative: Bool)
     throws(NotComputable) -> String
   {
@@ -124,8 +139,13 @@ enum PowerCommand {
     let power = v["--power"] ?? 0.8
     let ratio = v["--ratio"] ?? 1
     let baseline = v["--baseline"] ?? 0
+    // Fixed decimals, unless they would print 0.000 or a very long number.
+    func setting(_ x: Double, _ digits: Int) -> String {
+      (x >= 0.5 * pow(10, Double(-digits)) && x < 1e6)
+        ? Formatting.fixed(x, digits: digits) : Formatting.scientific(x)
+    }
     let settings =
-      "two-sided α = \(Formatting.fixed(alpha, digits: 3)), power \(Formatting.fixed(power, digits: 2)), treatment:control = \(Formatting.fixed(ratio, digits: 2))"
+      "two-sided α = \(setting(alpha, 3)), power \(setting(power, 2)), treatment:control = \(setting(ratio, 2))"
     if v["--mde"] != nil {
       let target = try target(v, relative: relative)
       let effect: Double
@@ -144,7 +164,7 @@ enum PowerCommand {
         )
       }
       return
-        "to detect \(Formatting.compact(baseline)) → \(Formatting.compact(target)) (\(settings)):\n"
+        "to detect \(change(baseline, target)) (\(settings)):\n"
         + "  control arm:   \(Formatting.integer(control)) units\n  treatment arm: \(Formatting.integer(treatment)) units\n"
         + "  total:         \(Formatting.integer(control + treatment)) units"
     }
@@ -159,7 +179,7 @@ enum PowerCommand {
         baseline: baseline, n: n, power: power, ratio: ratio, alpha: alpha)
     }
     return "with \(Formatting.integer(n)) control units (\(settings)):\n"
-      + "  minimum detectable effect: \(Formatting.compact(baseline)) → \(Formatting.compact(target))"
-      + " (absolute \(Formatting.compact(target - baseline)), relative \(Formatting.percent(target / baseline - 1, digits: 1)))"
+      + "  minimum detectable effect: \(change(baseline, target))"
+      + " (absolute \(shown(target - baseline)), relative \(Formatting.percent(target / baseline - 1, digits: 1)))"
   }
 }

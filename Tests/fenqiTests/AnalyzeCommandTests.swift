@@ -82,6 +82,10 @@ import Testing
       message:
         "--allocation: expected arm=share pairs with shares > 0, found 'a=0'"),
     Refused(
+      name: "an α that is not a number", csv: twoArms,
+      options: ["--alpha", "abc"],
+      message: "'--alpha' expects a number in (0, 1), found 'abc'"),
+    Refused(
       name: "control missing from a metric",
       csv:
         "metric,kind,arm,n,sum\nc,proportion,a,100,5\nc,proportion,b,100,7\nd,proportion,b,100,5\nd,proportion,c,100,7\n",

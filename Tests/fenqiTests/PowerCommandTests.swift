@@ -56,7 +56,13 @@ import Testing
       message: "minimum detectable effect: 1 → 0.9609"),
     PowerCase(
       options: ["--baseline", "1e-300", "--n", "100"], code: .success,
-      message: "minimum detectable effect: 0 → 0.0387"),
+      message: "minimum detectable effect: 1.00e-300 → 0.0387"),
+    PowerCase(
+      options: ["--baseline", "0.5", "--mde", "-0.5", "--alpha", "1e-300"],
+      code: .success,
+      message:
+        "(two-sided α = 1.00e-300, power 0.80, treatment:control = 1.00):\n  control arm:   1,165 units"
+    ),
     PowerCase(
       options: ["--baseline", "0.5", "--n", "1e400"], code: .badInput,
       message: "'--n' expects a number, found '1e400'"),

@@ -43,7 +43,7 @@ public enum PowerAnalysis {
   static func unchecked(
     effect: Double, n: Double, ratio: Double, alpha: Double
   ) -> Double {
-    let crit = Normal.quantile(1 - alpha / 2)
+    let crit = -Normal.quantile(alpha / 2)
     let shift = abs(effect) * (n / (1 + 1 / ratio)).squareRoot()
     return Normal.cdf(shift - crit) + Normal.cdf(-shift - crit)
   }
@@ -63,12 +63,12 @@ public enum PowerAnalysis {
           ? "an effect of 0 cannot be detected by any sample size"
           : "the effect must be finite, found \(effect)")
     }
-    let crit = Normal.quantile(1 - alpha / 2)
+    let crit = -Normal.quantile(alpha / 2)
     let zb = Normal.quantile(target)
     let guess = (crit + zb) * (crit + zb) / (effect * effect) * (1 + 1 / ratio)
     guard (guess * 4 + 10).isFinite else {
       throw NotComputable(
-        "the effect \(effect) is too small: the sample size overflows a double (more than 10^307 units)"
+        "the effect \(effect) is too small to detect at α = \(alpha) with power \(target): the sample size overflows a double (more than 10^307 units)"
       )
     }
     return
@@ -93,7 +93,7 @@ public enum PowerAnalysis {
       throw NotComputable(
         "the control arm's size must be finite and > 0, found \(n)")
     }
-    let crit = Normal.quantile(1 - alpha / 2)
+    let crit = -Normal.quantile(alpha / 2)
     let zb = Normal.quantile(target)
     let guess = (crit + zb) / (n / (1 + 1 / ratio)).squareRoot()
     return
