@@ -75,9 +75,11 @@ import Testing
     case null
     case ints([Int])
     case string(String)
+    case nested([[Int]])
 
     var json: Any {
       switch self {
+      case .nested(let v): return v
       case .int(let v): return v
       case .null: return NSNull()
       case .ints(let v): return v
@@ -145,6 +147,16 @@ import Testing
       message:
         "$.gbdt.trees[0].left[0]: expected an integer in −2147483648…2147483647",
       edits: [(tree("left", 0), .int(3_000_000_000))]),
+    Case(
+      name: "a negative category-set part", kind: "gbdt",
+      message:
+        "$.gbdt.trees[0].categorySets[0][3]: expected a sixteen-bit part in 0…65535, found -2",
+      edits: [
+        (
+          [.key("gbdt"), .key("trees"), .index(0), .key("categorySets")],
+          .nested([[0, 0, 0, -2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]])
+        )
+      ]),
     Case(
       name: "a leaf value that is not a number", kind: "gbdt",
       message:

@@ -335,6 +335,9 @@ public struct ModelFile: Sendable, Equatable {
       for s in try t["categorySets"].array {
         let parts = try s.ints
         guard parts.count == 16 else { throw s.fail("16 sixteen-bit parts") }
+        if let i = parts.firstIndex(where: { !(0...0xFFFF).contains($0) }) {
+          throw try s.array[i].fail("a sixteen-bit part in 0…65535")
+        }
         sets.append(
           (0..<4).map { w in
             (0..<4).reduce(UInt64(0)) {
