@@ -104,8 +104,7 @@ public enum RunFolderWriter {
       all.append(
         (
           "tests.csv",
-          TestsTable.table(experiment.outcomes, alpha: experiment.spec.alpha)
-            .text
+          experiment.testsTable.text
         ))
     }
     var byName: [String: String] = [:]
