@@ -108,7 +108,7 @@ enum ExperimentSection {
       + ".\n\n| arm | recommendation | why |\n|---|---|---|\n"
     for v in verdicts(d) {
       out +=
-        "| \(MarkdownReport.escape(v.arm)) | **\(v.recommendation)** | \(MarkdownReport.escape(v.reason)) |\n"
+        "| \(MarkdownReport.escape(v.arm)) | **\(MarkdownReport.escape(v.recommendation))** | \(MarkdownReport.escape(v.reason)) |\n"
     }
     out +=
       "\n| metric · arm | control | treatment | difference [interval] | relative lift | p (Holm) | P(better) | true effect | decision |\n"
