@@ -111,9 +111,11 @@ struct ChunkState: Sendable {
   /// reach → choice → approval → booking.
   mutating func step(
     period: Int, tables t: EngineTables, needProbability: [Double],
-    lender lp: LenderPeriod? = nil, targeting tp: TargetingPeriod? = nil,
-    merchants mp: MerchantPeriod? = nil
+    inputs: MonthInputs = MonthInputs()
   ) {
+    let lp = inputs.lender
+    let tp = inputs.targeting
+    let mp = inputs.merchants
     let mt = t.marketing
     for a in 0..<t.armCount {
       counts[a] = ArmPeriodCounts()

@@ -152,22 +152,14 @@ public struct SimulationEngine: Sendable {
     }
     var periodCounts: [[ArmPeriodCounts]] = []
     var metricSums: [[MomentSums]] = []
-    var runtime = tables.risk.map { _ in
-      LenderRuntime(scenario, tables: tables, models: prepared.lender)
-    }
-    var targeting = tables.targeting.map {
-      TargetingRuntime(scenario, tables: $0)
-    }
-    var merchants = tables.business.flatMap {
-      $0.hasMerchants
-        ? MerchantRuntime(tables: $0, arms: arms, seed: scenario.seed) : nil
-    }
+    var runtimes = Self.runtimes(scenario, tables: tables, prepared: prepared)
     for epoch in epochs() {
-      // With a risk stack an epoch is one month: the lender re-calibrates between months.
-      runtime?.begin(period: epoch.lowerBound)
-      let lender = runtime?.current
-      let plan = targeting?.period(epoch.lowerBound, pd: runtime?.pd ?? [])
-      let trading = merchants?.begin(period: epoch.lowerBound)
+      // With runtimes an epoch is one month: they step in between months.
+      var inputs = MonthInputs()
+      for r in runtimes.indices {
+        runtimes[r].begin(period: epoch.lowerBound, inputs: &inputs)
+      }
+      let month = inputs
       chunks.withUnsafeMutableBufferPointer { buffer in
         let shared = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: shared.count, threads: threads) { c in
@@ -176,7 +168,7 @@ public struct SimulationEngine: Sendable {
           for period in epoch {
             shared[c].step(
               period: period, tables: tables, needProbability: needs[period],
-              lender: lender, targeting: plan, merchants: trading)
+              inputs: month)
             shared[c].history.append(shared[c].counts)
             if tables.tracking {
               shared[c].metricHistory.append(shared[c].metricSums)
@@ -205,10 +197,9 @@ public struct SimulationEngine: Sendable {
           metricSums.append(sums)
         }
       }
-      runtime?.end(period: epoch.lowerBound, chunks: &chunks)
-      merchants?.end(chunks: chunks)
-      if let last = periodCounts.last {
-        targeting?.end(period: epoch.lowerBound, counts: last, chunks: &chunks)
+      let last = periodCounts.last ?? []
+      for r in runtimes.indices {
+        runtimes[r].end(period: epoch.lowerBound, counts: last, chunks: &chunks)
       }
       progress(
         Progress(
@@ -236,16 +227,31 @@ public struct SimulationEngine: Sendable {
       ledger: ledger, segmentCounts: segmentCounts, metricSums: metricSums
     )
     result.forcedArm = forcedArm
-    result.targeting = targeting?.record
     result.business = tables.business.map {
-      BusinessRun(
-        chunks: chunks, tables: $0, arms: arms, merchants: merchants?.record)
+      BusinessRun(chunks: chunks, tables: $0, arms: arms, merchants: nil)
     }
-    if var record = runtime?.record {
-      record.trainingSeconds = runtime?.trainingSeconds ?? 0
-      result.risk = record
-    }
+    for r in runtimes { r.record(into: &result, chunks: chunks) }
     return (result, chunks)
+  }
+
+  /// The features that live between months, resolved once per run in the order they step in:
+  /// the lender (its models feed the others), merchant agents, targeting policies.
+  static func runtimes(
+    _ scenario: Scenario, tables: EngineTables, prepared: Prepared
+  ) -> [any EpochRuntime] {
+    var out: [any EpochRuntime] = []
+    if tables.risk != nil {
+      out.append(
+        LenderRuntime(scenario, tables: tables, models: prepared.lender))
+    }
+    if let b = tables.business, b.hasMerchants {
+      out.append(
+        MerchantRuntime(tables: b, arms: tables.armCount, seed: scenario.seed))
+    }
+    if let t = tables.targeting {
+      out.append(TargetingRuntime(scenario, tables: t))
+    }
+    return out
   }
 
   /// The epochs of the run.
@@ -253,10 +259,10 @@ public struct SimulationEngine: Sendable {
   /// Ranges of 1-based periods between synchronisation points. With progress reporting wanted at
   /// least every `progressEvery` periods.
   func epochs() -> [Range<Int>] {
-    let step =
-      scenario.riskStack == nil && scenario.targeting == nil
-        && scenario.business?.hasMerchants != true
-      ? max(1, progressEvery) : 1
+    let monthly =
+      scenario.riskStack != nil || scenario.targeting != nil
+      || scenario.business?.hasMerchants == true
+    let step = monthly ? 1 : max(1, progressEvery)
     return stride(from: 1, through: scenario.periods, by: step).map {
       $0..<min(scenario.periods + 1, $0 + step)
     }
