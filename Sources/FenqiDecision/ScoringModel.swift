@@ -9,49 +9,61 @@ public struct ScoringModel: Sendable {
     case gbdt, scorecard, mlp
   }
 
+  /// The fitted model: exactly one form.
+  enum Form: Sendable {
+    /// Boosted trees with their single-row scorer and TreeSHAP explainer.
+    case trees(GradientBoostedTrees, TreeRowScorer, TreeExplainer)
+    /// A WOE scorecard.
+    case scorecard(Scorecard)
+    /// A network and the ``LenderFeature`` of each of its inputs.
+    case network(NeuralNetwork, inputs: [Int])
+    /// A rate standing in for a model of a kind (see ``init(uninformed:probability:)``).
+    case uninformed(Kind, probability: Double)
+  }
+
+  /// The fitted model.
+  let form: Form
+
   /// The trees, when ``kind`` is gbdt.
-  public private(set) var trees: GradientBoostedTrees?
+  public var trees: GradientBoostedTrees? {
+    if case .trees(let t, _, _) = form { return t }
+    return nil
+  }
   /// The scorecard, when ``kind`` is scorecard.
-  public private(set) var scorecard: Scorecard?
+  public var scorecard: Scorecard? {
+    if case .scorecard(let c) = form { return c }
+    return nil
+  }
   /// The network, when ``kind`` is mlp.
-  public private(set) var network: NeuralNetwork?
-  /// For a network: the ``LenderFeature`` of each of its inputs.
-  let networkInputs: [Int]
-  let scorer: TreeRowScorer?
-  let explainer: TreeExplainer?
-  /// For an uninformed model: the kind it stands in for and its one probability.
-  let uninformed: (kind: Kind, probability: Double)?
+  public var network: NeuralNetwork? {
+    if case .network(let n, _) = form { return n }
+    return nil
+  }
 
   /// The kind of model.
   public var kind: Kind {
-    if let uninformed { return uninformed.kind }
-    return trees != nil ? .gbdt : network != nil ? .mlp : .scorecard
+    switch form {
+    case .trees: .gbdt
+    case .scorecard: .scorecard
+    case .network: .mlp
+    case .uninformed(let kind, _): kind
+    }
   }
 
   /// The one probability of a model fitted on a single outcome class, or nil for a fitted model.
-  public var constantProbability: Double? { uninformed?.probability }
+  public var constantProbability: Double? {
+    if case .uninformed(_, let p) = form { return p }
+    return nil
+  }
 
   /// Wraps boosted trees.
   public init(trees: GradientBoostedTrees) {
-    self.trees = trees
-    scorecard = nil
-    network = nil
-    networkInputs = []
-    scorer = TreeRowScorer(model: trees)
-    explainer = TreeExplainer(model: trees)
-    uninformed = nil
+    form = .trees(
+      trees, TreeRowScorer(model: trees), TreeExplainer(model: trees))
   }
 
   /// Wraps a scorecard.
-  public init(scorecard: Scorecard) {
-    trees = nil
-    self.scorecard = scorecard
-    network = nil
-    networkInputs = []
-    scorer = nil
-    explainer = nil
-    uninformed = nil
-  }
+  public init(scorecard: Scorecard) { form = .scorecard(scorecard) }
 
   /// A model that knows only a rate: every row scores `probability` and has no reasons.
   ///
@@ -59,24 +71,12 @@ public struct ScoringModel: Sendable {
   /// none): nothing separates good from bad yet, so the honest score is the smoothed base rate.
   /// Re-training replaces it with a fitted `kind` once both classes are seen.
   public init(uninformed kind: Kind, probability: Double) {
-    trees = nil
-    scorecard = nil
-    network = nil
-    networkInputs = []
-    scorer = nil
-    explainer = nil
-    uninformed = (kind, probability)
+    form = .uninformed(kind, probability: probability)
   }
 
   /// Wraps a network whose inputs are `features` (numeric, in this order).
   public init(network: NeuralNetwork, features: [LenderFeature]) {
-    trees = nil
-    scorecard = nil
-    self.network = network
-    networkInputs = features.map(\.rawValue)
-    scorer = nil
-    explainer = nil
-    uninformed = nil
+    form = .network(network, inputs: features.map(\.rawValue))
   }
 
   /// Scratch space one thread needs to score and explain rows without allocating.
@@ -99,28 +99,28 @@ public struct ScoringModel: Sendable {
   public func probability(
     _ row: UnsafePointer<Double>, scratch: inout Scratch
   ) -> Double {
-    if let uninformed { return uninformed.probability }
-    if let scorer {
+    switch form {
+    case .uninformed(_, let probability): return probability
+    case .trees(_, let scorer, _):
       return scratch.bins.withUnsafeMutableBufferPointer { bins in
         Logistic.sigmoid(scorer.margin(row, bins: bins.start))
       }
-    }
-    if let network {
+    case .network(let network, let inputs):
       // Sized once per thread; the network's inputs are a subset of the row.
       if scratch.network?.fits(network) != true {
         scratch.network = NeuralNetwork.RowScratch(for: network)
       }
-      for (k, f) in networkInputs.enumerated() { scratch.inputs[k] = row[f] }
+      for (k, f) in inputs.enumerated() { scratch.inputs[k] = row[f] }
       var space = scratch.network.unsafelyUnwrapped
       scratch.network = nil
       defer { scratch.network = space }
       return scratch.inputs.withUnsafeBufferPointer {
         network.probability(row: $0.start, scratch: &space)
       }
-    }
-    guard let scorecard else { return 0 }
-    return scratch.points.withUnsafeMutableBufferPointer { points in
-      scorecard.probability(row: row, scratch: points.start)
+    case .scorecard(let scorecard):
+      return scratch.points.withUnsafeMutableBufferPointer { points in
+        scorecard.probability(row: row, scratch: points.start)
+      }
     }
   }
 
@@ -134,7 +134,7 @@ public struct ScoringModel: Sendable {
   public func reasons(_ row: UnsafePointer<Double>, count k: Int)
     -> [(name: String, contribution: Double)]
   {
-    if let scorer, let explainer {
+    if case .trees(_, let scorer, let explainer) = form {
       var bins = [UInt8](repeating: 0, count: scorer.width)
       let phi = bins.withUnsafeMutableBufferPointer { b in
         scorer.bin(row, into: b.start)

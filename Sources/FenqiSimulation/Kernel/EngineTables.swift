@@ -71,7 +71,7 @@ struct EngineTables: Sendable {
 
   init(
     _ s: Scenario, forcedArm: Int? = nil, factorNoise: [Double]? = nil,
-    stressPath: Int? = nil
+    stressPath: Int? = nil, burnIn: Bool = false
   ) {
     self.factorNoise = factorNoise
     repaymentSeed =
@@ -140,7 +140,9 @@ struct EngineTables: Sendable {
     marketing = MarketingTables(s, base: base)
     let macroTables = s.macro.map { MacroTables(s, macro: $0, base: base) }
     macro = macroTables
-    risk = s.riskStack.map { RiskTables(s, settings: $0, macro: macroTables) }
+    risk = s.riskStack.map {
+      RiskTables(s, settings: $0, macro: macroTables, recording: burnIn)
+    }
     targeting = s.targeting.map { TargetingTables(s, settings: $0) }
     business = s.business.map { BusinessTables(s, settings: $0) }
   }

@@ -24,6 +24,18 @@ public struct SimulationEngine: Sendable {
   /// nil runs the macro path's mean.
   public let factorNoise: [Double]?
 
+  /// What the run is for.
+  enum Mode: Sendable, Equatable {
+    /// A scenario's run.
+    case normal
+    /// The risk stack's burn-in: the lender's history before the run, recording the
+    /// applications and outcomes its first models learn from (no first models of its own).
+    case burnIn
+  }
+
+  /// What the run is for.
+  let mode: Mode
+
   /// Creates an engine.
   ///
   /// - Parameters:
@@ -36,6 +48,17 @@ public struct SimulationEngine: Sendable {
     scenario: Scenario, threads: Int, progressEvery: Int? = nil,
     forcedArm: Int? = nil, factorNoise: [Double]? = nil
   ) {
+    self.init(
+      scenario: scenario, threads: threads, progressEvery: progressEvery,
+      forcedArm: forcedArm, factorNoise: factorNoise, mode: .normal)
+  }
+
+  /// Creates an engine for `mode`.
+  init(
+    scenario: Scenario, threads: Int, progressEvery: Int? = nil,
+    forcedArm: Int? = nil, factorNoise: [Double]? = nil, mode: Mode
+  ) {
+    self.mode = mode
     self.factorNoise = factorNoise
     self.scenario = scenario
     self.threads = max(1, threads)
@@ -77,7 +100,8 @@ public struct SimulationEngine: Sendable {
   /// Generates the population (in parallel, by chunk).
   public func prepare() -> Prepared {
     let tables = EngineTables(
-      scenario, forcedArm: forcedArm, factorNoise: factorNoise)
+      scenario, forcedArm: forcedArm, factorNoise: factorNoise,
+      burnIn: mode == .burnIn)
     let n = scenario.population.size
     let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
     // The decoder has already checked that the correlation matrix factors.
@@ -111,7 +135,7 @@ public struct SimulationEngine: Sendable {
       }
     }
     var lender: LenderModels? = nil
-    if let settings = scenario.riskStack, !scenario.riskRecording {
+    if let settings = scenario.riskStack, mode == .normal {
       lender = LenderRuntime.bootstrap(
         scenario, settings: settings, threads: threads)
     }
@@ -125,7 +149,7 @@ public struct SimulationEngine: Sendable {
       chunks: prepared.chunks,
       tables: EngineTables(
         scenario, forcedArm: forcedArm, factorNoise: factorNoise,
-        stressPath: path), lender: prepared.lender)
+        stressPath: path, burnIn: mode == .burnIn), lender: prepared.lender)
   }
 
   /// Runs every period of a prepared population.

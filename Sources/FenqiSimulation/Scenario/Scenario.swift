@@ -53,8 +53,6 @@ public struct Scenario: Sendable {
   public var macro: MacroScenario? = nil
   /// The lender's decision stack (nil: the foundation's approval rules).
   public var riskStack: RiskStackSettings? = nil
-  /// Set on the burn-in run the engine makes to train the first models (never in a file).
-  public var riskRecording = false
   /// Offers and the pilot for targeting policies (nil: none).
   public var targeting: TargetingSettings? = nil
   /// Merchant categories, merchants, firms and customer value (nil: the segment's own prices).

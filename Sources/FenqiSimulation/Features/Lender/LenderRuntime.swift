@@ -67,8 +67,7 @@ struct LenderRuntime {
     h.macro = nil
     h.experiment = nil
     h.targeting = nil
-    h.riskRecording = true
-    let engine = SimulationEngine(scenario: h, threads: threads)
+    let engine = SimulationEngine(scenario: h, threads: threads, mode: .burnIn)
     let (_, chunks) = engine.simulate(engine.prepare())
     var labelled = TrainingRows()
     var applications = TrainingRows()

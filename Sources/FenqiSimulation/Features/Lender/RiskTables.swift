@@ -17,7 +17,10 @@ struct RiskTables: Sendable {
   /// Per arm: whether a ranking channel uses the propensity model.
   let ranksByPropensity: [Bool]
 
-  init(_ s: Scenario, settings: RiskStackSettings, macro: MacroTables?) {
+  init(
+    _ s: Scenario, settings: RiskStackSettings, macro: MacroTables?,
+    recording: Bool
+  ) {
     self.settings = settings
     policies = s.arms.map { $0.risk ?? ArmRiskPolicy() }
     rules = s.arms.map {
@@ -34,7 +37,7 @@ struct RiskTables: Sendable {
         settings.pricing.aprCap,
         macro?.path.aprCap[p] ?? settings.pricing.aprCap)
     }
-    recording = s.riskRecording
+    self.recording = recording
     recordedMonths = settings.burnInMonths
     ranksByPropensity = s.arms.map { arm in
       guard let m = arm.marketing else { return false }
