@@ -87,9 +87,13 @@ public enum ReplicateStudy {
     for r in 1..<max(1, replicates) {
       var s = scenario
       s.seed = seed(scenario.seed, replicate: r)
-      let result = SimulationEngine(scenario: s, threads: threads).run()
+      // One population and burn-in per replicate, shared by its run and its forced runs.
+      let engine = SimulationEngine(scenario: s, threads: threads)
+      let prepared = engine.prepare()
+      let result = engine.run(prepared)
       let truth = ExperimentRunner.trueEffects(
-        ExperimentRunner.counterfactualRuns(s, threads: threads))
+        ExperimentRunner.counterfactualRuns(
+          s, threads: threads, prepared: prepared))
       rows += ExperimentRunner.analyse(result, truth: truth).map {
         ReplicateRow(replicate: r, seed: s.seed, outcome: $0)
       }

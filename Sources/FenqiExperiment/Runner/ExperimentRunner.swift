@@ -111,12 +111,18 @@ public enum ExperimentRunner {
   }
 
   /// Every customer under every arm with common random numbers: one forced run per arm.
-  public static func counterfactualRuns(_ scenario: Scenario, threads: Int)
-    -> [RunResult]
-  {
-    scenario.arms.indices.map {
-      SimulationEngine(scenario: scenario, threads: threads, forcedArm: $0)
-        .run()
+  ///
+  /// - Parameter prepared: the scenario's prepared population (and burn-in), reused by every
+  ///   forced run; nil prepares it here.
+  public static func counterfactualRuns(
+    _ scenario: Scenario, threads: Int,
+    prepared: SimulationEngine.Prepared? = nil
+  ) -> [RunResult] {
+    let engine = SimulationEngine(scenario: scenario, threads: threads)
+    let population = prepared ?? engine.prepare()
+    return scenario.arms.indices.map {
+      let forced = engine.forcing(population, arm: $0)
+      return forced.engine.run(forced.prepared)
     }
   }
 

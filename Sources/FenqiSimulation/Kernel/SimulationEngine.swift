@@ -142,6 +142,35 @@ public struct SimulationEngine: Sendable {
     return Prepared(chunks: chunks, tables: tables, lender: lender)
   }
 
+  /// An engine and population that run every customer of `prepared` under arm `arm`.
+  ///
+  /// The counterfactual runs of an experiment share one population and one burn-in: the chunks
+  /// are copied with every customer reassigned to the arm (and their lines opened under it),
+  /// exactly what preparing the forced run from scratch would give, without generating the
+  /// population or re-training the lender's first models again.
+  public func forcing(_ prepared: Prepared, arm: Int) -> (
+    engine: SimulationEngine, prepared: Prepared
+  ) {
+    let engine = SimulationEngine(
+      scenario: scenario, threads: threads, progressEvery: progressEvery,
+      forcedArm: arm, factorNoise: factorNoise, mode: mode)
+    let tables = EngineTables(
+      scenario, forcedArm: arm, factorNoise: factorNoise,
+      burnIn: mode == .burnIn)
+    var chunks = prepared.chunks
+    chunks.withUnsafeMutableBufferPointer { buffer in
+      let shared = DisjointMutableBuffer(buffer)
+      ParallelChunks.forEach(count: shared.count, threads: threads) { c in
+        let n = shared[c].customers.count
+        shared[c].reassign(
+          ArraySlice(repeating: UInt8(arm), count: n), tables: tables)
+      }
+    }
+    return (
+      engine, Prepared(chunks: chunks, tables: tables, lender: prepared.lender)
+    )
+  }
+
   /// The same prepared population set up for stress path `path`: its factor noise and its own
   /// repayment draws (stress paths reuse one population).
   public func reprepared(_ prepared: Prepared, path: Int) -> Prepared {
