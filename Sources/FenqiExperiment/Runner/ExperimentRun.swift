@@ -36,6 +36,7 @@ public struct ExperimentRun: Sendable {
   ///   - progressEvery: periods between progress reports (nil: none).
   ///   - progress: called after each reported period of the scenario's own run.
   ///   - stage: called when a later stage starts.
+  /// - Returns: the result with its experiment's files' contents.
   public static func run(
     _ scenario: Scenario, threads: Int, replicates: Int = 1,
     progressEvery: Int? = nil,

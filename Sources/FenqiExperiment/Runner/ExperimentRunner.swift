@@ -112,8 +112,12 @@ public enum ExperimentRunner {
 
   /// Every customer under every arm with common random numbers: one forced run per arm.
   ///
-  /// - Parameter prepared: the scenario's prepared population (and burn-in), reused by every
-  ///   forced run; nil prepares it here.
+  /// - Parameters:
+  ///   - scenario: the scenario.
+  ///   - threads: worker threads; results do not depend on it.
+  ///   - prepared: the scenario's prepared population (and burn-in), reused by every forced
+  ///     run; nil prepares it here.
+  /// - Returns: one result per arm, in scenario order.
   public static func counterfactualRuns(
     _ scenario: Scenario, threads: Int,
     prepared: SimulationEngine.Prepared? = nil
