@@ -31,6 +31,7 @@ public struct ExperimentRun: Sendable {
   /// Runs `scenario`.
   ///
   /// - Parameters:
+  ///   - scenario: the validated scenario.
   ///   - threads: worker threads; results do not depend on it.
   ///   - replicates: replicates of a split experiment (1: none).
   ///   - progressEvery: periods between progress reports (nil: none).
