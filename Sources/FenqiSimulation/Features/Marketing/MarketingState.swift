@@ -76,34 +76,35 @@ struct MarketingState: Sendable {
     tables t: MarketingTables,
     seed: UInt64, propensity: [Float] = [], counts: inout [ArmPeriodCounts]
   ) {
-    let n = fatigue.count
-    let channels = channelCount
-    let arms = counts.count
-    let family = StreamFamily(
-      seed: seed, period: UInt32(period), purpose: .customerMonth)
-    let first = UInt64(c.firstIndex)
-    let segments = t.segments
+    var plan = ContactPlan(
+      period: period, customers: c, tables: t, seed: seed, arms: counts.count,
+      chunk: chunk)
+    if priority.count != plan.n * plan.slots {
+      priority = .init(repeating: -1, count: plan.n * plan.slots)
+      chosen = .init(repeating: false, count: plan.n * plan.slots)
+    }
+    drawTargets(
+      &plan, arm: arm, customers: c, tables: t, propensity: propensity)
+    bindCapacity(&plan)
+    contactTargets(plan, arm: arm, tables: t, counts: &counts)
+  }
+
+  /// Pass 1, per customer: decay fatigue, age histories, and draw every channel's targeting
+  /// (eligibility depends only on earlier months, so channels can be drawn together).
+  private mutating func drawTargets(
+    _ plan: inout ContactPlan, arm: [UInt8], customers c: CustomerColumns,
+    tables t: MarketingTables, propensity: [Float]
+  ) {
+    let (n, channels, segments) = (plan.n, plan.channels, t.segments)
+    let (period, family, first) = (plan.period, plan.family, plan.first)
     let phaseByArm = t.inCampaign.map { $0[period] ? 1 : 0 }
     let ranks = t.channels.map(\.ranksByPropensity)
     let caps = t.channels.map {
       $0.frequencyCap ?? FrequencyCap(contacts: 16, months: 16)
     }
-    let shares = (0..<channels).map { t.capacityShare[$0][chunk] }
-    // Only channels with a finite capacity keep priorities: slot k of `capacitySlot`.
-    var capacitySlot = [Int](repeating: -1, count: channels)
-    var slots = 0
-    for ch in 0..<channels where t.channels[ch].capacityPerPeriod != nil {
-      capacitySlot[ch] = slots
-      slots += 1
-    }
-    var reached = [Double](repeating: 0, count: arms * channels)
-    var candidates = [Int](repeating: 0, count: channels)
-    if priority.count != n * slots {
-      priority = .init(repeating: -1, count: n * slots)
-      chosen = .init(repeating: false, count: n * slots)
-    }
-    // Pass 1, per customer: decay fatigue, age histories, and draw every channel's targeting
-    // (eligibility depends only on earlier months, so channels can be drawn together).
+    let capacitySlot = plan.capacitySlot
+    var reached = plan.reached
+    var candidates = plan.candidates
     let decay = t.decay
     priority.withUnsafeMutableBufferPointer { priority in
       t.contactProbability.withUnsafeBufferPointer { probability in
@@ -166,7 +167,14 @@ struct MarketingState: Sendable {
         }
       }
     }
-    // Pass 2, per channel over capacity: keep the best `share` candidates.
+    plan.reached = reached
+    plan.candidates = candidates
+  }
+
+  /// Pass 2, per channel over capacity: keep the best `share` candidates.
+  private mutating func bindCapacity(_ plan: inout ContactPlan) {
+    let (n, channels, capacitySlot) = (plan.n, plan.channels, plan.capacitySlot)
+    let (candidates, shares) = (plan.candidates, plan.shares)
     var binding = [Bool](repeating: false, count: channels)
     for ch in 0..<channels
     where capacitySlot[ch] >= 0 && candidates[ch] > shares[ch] {
@@ -183,7 +191,20 @@ struct MarketingState: Sendable {
         }
       }
     }
-    // Pass 3, per customer in channel order: contact, fatigue, opt-outs.
+    plan.binding = binding
+  }
+
+  /// Pass 3, per customer in channel order: contact, fatigue, opt-outs; then the month's
+  /// channel counts.
+  private mutating func contactTargets(
+    _ plan: ContactPlan, arm: [UInt8], tables t: MarketingTables,
+    counts: inout [ArmPeriodCounts]
+  ) {
+    let (n, channels, arms) = (plan.n, plan.channels, plan.arms)
+    let (family, first) = (plan.family, plan.first)
+    let (capacitySlot, binding, reached) = (
+      plan.capacitySlot, plan.binding, plan.reached
+    )
     var contactedCount = [Double](repeating: 0, count: arms * channels)
     var optOuts = contactedCount
     var complaints = contactedCount
@@ -353,5 +374,48 @@ struct MarketingState: Sendable {
   mutating func endPeriod() {
     swap(&invitedNow, &invitedNext)
     for i in invitedNext.indices { invitedNext[i] = -1 }
+  }
+}
+
+/// The month's contact scheduling state, shared by its three passes.
+struct ContactPlan {
+  let period: Int
+  let n: Int
+  let channels: Int
+  let arms: Int
+  let family: StreamFamily
+  let first: UInt64
+  /// Per channel: its slot among the channels with a finite capacity, or −1.
+  var capacitySlot: [Int]
+  /// Channels with a finite capacity.
+  var slots = 0
+  /// Per channel: the chunk's share of its capacity.
+  let shares: [Int]
+  /// Per arm × channel: customers targeted.
+  var reached: [Double]
+  /// Per channel: customers targeted, before capacity.
+  var candidates: [Int]
+  /// Per channel: whether capacity binds this month.
+  var binding: [Bool] = []
+
+  init(
+    period: Int, customers c: CustomerColumns, tables t: MarketingTables,
+    seed: UInt64, arms: Int, chunk: Int
+  ) {
+    self.period = period
+    n = c.count
+    channels = t.channelCount
+    self.arms = arms
+    family = StreamFamily(
+      seed: seed, period: UInt32(period), purpose: .customerMonth)
+    first = UInt64(c.firstIndex)
+    shares = (0..<channels).map { t.capacityShare[$0][chunk] }
+    capacitySlot = [Int](repeating: -1, count: channels)
+    for ch in 0..<channels where t.channels[ch].capacityPerPeriod != nil {
+      capacitySlot[ch] = slots
+      slots += 1
+    }
+    reached = [Double](repeating: 0, count: arms * channels)
+    candidates = [Int](repeating: 0, count: channels)
   }
 }
