@@ -176,24 +176,12 @@ extension ChunkState {
     if decision.scored {
       c.risk.scored += 1
       c.risk.pdSum += decision.pd
-      // The truth the simulator knows: the chance this applicant goes 90+ days past due.
-      let truth: Double
-      if isFraud {
-        truth = 1
-      } else {
-        let z = Double(customers.latentRisk[i])
-        let burden = application.instalment / customers.monthlyIncome[i]
-        // 90+ days past due within the window: the delinquency chain absorbing at 3 months.
-        truth = DefaultProbability.within(
-          months: s.outcomeMonths, monthsPastDue: 0,
-          miss: Logistic.sigmoid(
-            t.hazard.missLogit(
-              latentRisk: z, burden: burden, offset: t.missOffset[seg])),
-          cure: t.cure[seg],
-          roll: Logistic.sigmoid(
-            t.hazard.rollLogit(latentRisk: z, offset: t.rollOffset[seg])),
-          chargeOffMonths: 3)
-      }
+      let truth =
+        isFraud
+        ? 1
+        : trueDefaultProbability(
+          i, segment: seg, instalment: application.instalment,
+          months: s.outcomeMonths, tables: t)
       l.histograms[a].truth.add(score: decision.pd, bad: truth)
       l.histograms[a].book.add(score: decision.pd, bad: 0, amount: price)
     }
@@ -209,17 +197,11 @@ extension ChunkState {
     if share > 0, !risk.recording,
       stream.uniform(at: CustomerMonthDraw.decisionSampled) < share
     {
-      let reasons = l.row.withUnsafeBufferPointer {
-        stack.pd?.reasons($0.start, count: s.reasonCount) ?? []
-      }
       l.decisions.append(
-        DecisionRecord(
-          period: period, arm: a, customer: customers.firstIndex + i,
-          outcome: decision.outcome.name, anomaly: decision.anomaly,
-          pd: decision.pd, threshold: lp.thresholds[a],
-          apr: decision.apr ?? .nan, amount: price,
-          line: decision.tier >= 0 ? decision.line : .nan,
-          reasons: reasons.map { ($0.name, $0.contribution) }))
+        explained(
+          i, arm: a, period: period, decision: decision, amount: price,
+          threshold: lp.thresholds[a], stack: stack, lender: l,
+          reasonCount: s.reasonCount))
     }
     guard approved else { return nil }
     if decision.tier >= 0 { l.ledger.line[i] = Float(decision.line) }
@@ -255,5 +237,41 @@ extension ChunkState {
     }
     l.ledger.recordBooking(i, period: period, principal: price)
     return booked
+  }
+
+  /// The truth the simulator knows: the chance this applicant goes 90+ days past due within
+  /// `months` — the delinquency chain absorbing at 3 months past due.
+  func trueDefaultProbability(
+    _ i: Int, segment seg: Int, instalment: Double, months: Int,
+    tables t: EngineTables
+  ) -> Double {
+    let z = Double(customers.latentRisk[i])
+    let burden = instalment / customers.monthlyIncome[i]
+    return DefaultProbability.within(
+      months: months, monthsPastDue: 0,
+      miss: Logistic.sigmoid(
+        t.hazard.missLogit(
+          latentRisk: z, burden: burden, offset: t.missOffset[seg])),
+      cure: t.cure[seg],
+      roll: Logistic.sigmoid(
+        t.hazard.rollLogit(latentRisk: z, offset: t.rollOffset[seg])),
+      chargeOffMonths: 3)
+  }
+
+  /// A sampled decision with its reasons, for manual review.
+  func explained(
+    _ i: Int, arm a: Int, period: Int, decision: DecisionStack.Decision,
+    amount: Double, threshold: Double, stack: DecisionStack,
+    lender l: LenderState, reasonCount: Int
+  ) -> DecisionRecord {
+    let reasons = l.row.withUnsafeBufferPointer {
+      stack.pd?.reasons($0.start, count: reasonCount) ?? []
+    }
+    return DecisionRecord(
+      period: period, arm: a, customer: customers.firstIndex + i,
+      outcome: decision.outcome.name, anomaly: decision.anomaly,
+      pd: decision.pd, threshold: threshold, apr: decision.apr ?? .nan,
+      amount: amount, line: decision.tier >= 0 ? decision.line : .nan,
+      reasons: reasons.map { ($0.name, $0.contribution) })
   }
 }

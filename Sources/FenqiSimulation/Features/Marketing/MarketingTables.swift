@@ -88,6 +88,61 @@ struct MarketingTables: Sendable {
     channelCount = s.channels.count
     let segments = s.behaviours.count
     self.segments = segments
+    contactProbability = Self.contactProbabilities(s, segments: segments)
+    responseLog = s.channels.flatMap { channel in
+      (0..<segments).map { g in
+        log(
+          Swift.max(
+            1e-12,
+            channel.responseMultiplier
+              * (channel.segmentAffinity.isEmpty
+                ? 1 : channel.segmentAffinity[g])))
+      }
+    }
+    armUsesChannels = s.arms.map { $0.marketing != nil }
+    active = armUsesChannels.contains(true) && channelCount > 0
+    variants = Self.offerVariants(s, base: base, segments: segments)
+    minimumTier = s.arms.map {
+      $0.marketing?.tierPrivilege?.minimumTier ?? Int.max
+    }
+    let calendarMonth = { (p: Int) in (s.startMonth - 1 + p - 1) % 12 + 1 }
+    needMultiplier = s.arms.map { arm in
+      (0...s.periods).map { p in
+        let period = Swift.max(1, p)
+        var x = s.calendar.demand(month: calendarMonth(period))
+        if let m = arm.marketing, let campaign = m.campaign,
+          let urgency = m.urgency
+        {
+          x *= urgency.needMultiplier(period: period, campaign: campaign)
+        }
+        return x
+      }
+    }
+    competitionLog = (0...s.periods).map {
+      log(s.calendar.competition(month: calendarMonth(Swift.max(1, $0))))
+    }
+    inCampaign = s.arms.map { arm in
+      (0...s.periods).map { p in arm.marketing?.campaign?.contains(p) ?? false }
+    }
+    referral = s.arms.map { $0.marketing?.referral }
+    referralLog = referral.map { log(Swift.max(1e-12, $0?.warmResponse ?? 1)) }
+    points = s.arms.map { $0.marketing?.points }
+    fatigue = s.fatigue
+    decay = Float(s.fatigue.monthlyDecay)
+    lambda = Float(s.fatigue.lambda)
+    capacityShare = Self.capacityShares(s)
+    usesGraph = s.usesReferrals
+    graph = s.socialGraph
+    let bans =
+      s.macro.map { MacroPath($0, periods: s.periods).channelBans } ?? [:]
+    bannedFrom = s.channels.map { bans[$0.name] ?? Int.max }
+  }
+
+  /// Per arm × phase (0 outside, 1 inside the campaign) × segment × channel: the probability of
+  /// a contact (the strategy's, campaign's or arm's intensity × segment affinity × the hidden
+  /// segments' fraud exposure, at most 1).
+  static func contactProbabilities(_ s: Scenario, segments: Int) -> [Double] {
+    let channelCount = s.channels.count
     let arms = s.arms.count
     var contact = [Double](
       repeating: 0, count: arms * 2 * segments * Swift.max(1, channelCount))
@@ -111,19 +166,15 @@ struct MarketingTables: Sendable {
         }
       }
     }
-    contactProbability = contact
-    responseLog = s.channels.flatMap { channel in
-      (0..<segments).map { g in
-        log(
-          Swift.max(
-            1e-12,
-            channel.responseMultiplier
-              * (channel.segmentAffinity.isEmpty
-                ? 1 : channel.segmentAffinity[g])))
-      }
-    }
-    armUsesChannels = s.arms.map { $0.marketing != nil }
-    active = armUsesChannels.contains(true) && channelCount > 0
+    return contact
+  }
+
+  /// The offer variants per arm × phase × segment × tier qualification (see ``variant(arm:inCampaign:segment:tierQualifies:)``).
+  static func offerVariants(
+    _ s: Scenario,
+    base: (terms: [PlanTerms], rate: [Double], constant: [Double]),
+    segments: Int
+  ) -> [SharedOfferVariant] {
     var variants: [SharedOfferVariant] = []
     for (a, arm) in s.arms.enumerated() {
       let m = arm.marketing
@@ -176,40 +227,15 @@ struct MarketingTables: Sendable {
         }
       }
     }
-    self.variants = variants
-    minimumTier = s.arms.map {
-      $0.marketing?.tierPrivilege?.minimumTier ?? Int.max
-    }
-    let calendarMonth = { (p: Int) in (s.startMonth - 1 + p - 1) % 12 + 1 }
-    needMultiplier = s.arms.map { arm in
-      (0...s.periods).map { p in
-        let period = Swift.max(1, p)
-        var x = s.calendar.demand(month: calendarMonth(period))
-        if let m = arm.marketing, let campaign = m.campaign,
-          let urgency = m.urgency
-        {
-          x *= urgency.needMultiplier(period: period, campaign: campaign)
-        }
-        return x
-      }
-    }
-    competitionLog = (0...s.periods).map {
-      log(s.calendar.competition(month: calendarMonth(Swift.max(1, $0))))
-    }
-    inCampaign = s.arms.map { arm in
-      (0...s.periods).map { p in arm.marketing?.campaign?.contains(p) ?? false }
-    }
-    referral = s.arms.map { $0.marketing?.referral }
-    referralLog = referral.map { log(Swift.max(1e-12, $0?.warmResponse ?? 1)) }
-    points = s.arms.map { $0.marketing?.points }
-    fatigue = s.fatigue
-    decay = Float(s.fatigue.monthlyDecay)
-    lambda = Float(s.fatigue.lambda)
-    // Each channel's capacity split over chunks in proportion to their customers, by largest
-    // remainder, so the shares sum to the capacity whatever the thread count.
+    return variants
+  }
+
+  /// Each channel's capacity split over chunks in proportion to their customers, by largest
+  /// remainder, so the shares sum to the capacity whatever the thread count.
+  static func capacityShares(_ s: Scenario) -> [[Int]] {
     let n = s.population.size
     let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
-    capacityShare = s.channels.map { channel in
+    return s.channels.map { channel in
       guard let capacity = channel.capacityPerPeriod else {
         return [Int](repeating: Int.max, count: chunkCount)
       }
@@ -231,11 +257,6 @@ struct MarketingTables: Sendable {
       }
       return shares
     }
-    usesGraph = s.usesReferrals
-    graph = s.socialGraph
-    let bans =
-      s.macro.map { MacroPath($0, periods: s.periods).channelBans } ?? [:]
-    bannedFrom = s.channels.map { bans[$0.name] ?? Int.max }
   }
 
   /// The variant index of a customer.
