@@ -2,25 +2,14 @@
 enum HelpText {
   static let version = "0.1.0"
 
+  /// `fenqi --help`: the commands come from ``Fenqi/commands``.
   static let overview = """
     OVERVIEW: Fenqi — campaign simulation and A/B experiments for consumer instalment lending.
 
     USAGE: fenqi <command> [options]
 
     COMMANDS:
-      run        Simulate a scenario and write a result folder.
-      validate   Check a scenario file and report every problem at once.
-      report     Regenerate a run folder's reports from its files.
-      compare    Compare run folders side by side.
-      analyze    Analyse a live experiment's summary statistics.
-      power      Sample size or minimum detectable effect of a two-arm test.
-      stress     Monte-Carlo stress test: loss distributions under the macro path.
-      sweep      Run a scenario over a grid of settings (shardable, resumable).
-      merge      Combine the shard folders of a sweep or a stress run.
-      bench      Speed and memory of every scenario, and a scaling series.
-      train      Train a scoring model on a CSV file and print its validation metrics.
-      predict    Score a CSV file with a trained model, with explanations.
-      help       Show help for a command.
+    \(commandLines)
 
     OPTIONS:
       --version  Show the version.
@@ -28,6 +17,21 @@ enum HelpText {
 
     See 'fenqi help <command>' for a command's options.
     Exit codes: 0 success, 1 a run that failed, 2 bad usage or bad input.
+    """
+
+  /// The overview's COMMANDS lines, one per command.
+  static var commandLines: String {
+    Fenqi.commands.map {
+      "  " + TextColumns.pad($0.name, 11, left: true) + $0.summary
+    }.joined(separator: "\n")
+  }
+
+  static let helpUsage = "USAGE: fenqi help [<command>]"
+
+  static let help = """
+    OVERVIEW: Show the overview, or a command's help.
+
+    \(helpUsage)
     """
 
   static let runUsage =
@@ -43,13 +47,13 @@ enum HelpText {
 
     OPTIONS:
       --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/).
-      --seed <n>        Override the scenario's seed.
+      --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores). Results are identical for any value.
       --replicates <r>  For a split experiment: run r seeds (the scenario's, then seed+1, …), each with
                         its own counterfactual truth; write replicates.csv and replicates-summary.csv
                         (coverage of the true effect, rejection rates) and print the summary.
       --force           Replace the output folder if it exists.
-      --quiet           No progress on stderr.
+      -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
 
     Writes manifest.json, summary.json, periods.csv, arms.csv, segments.csv, vintages.csv,
@@ -224,10 +228,10 @@ enum HelpText {
     OPTIONS:
       --paths <n>       Factor paths (default 1000).
       --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/).
-      --seed <n>        Override the scenario's seed.
+      --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores); results do not depend on it.
       --force           Replace an existing folder.
-      --quiet           No progress on stderr.
+      -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
     """
 
@@ -254,7 +258,7 @@ enum HelpText {
       --resume              Continue the sweep already in --out, skipping finished units.
       --force               Replace an existing folder.
       --threads <n>         Threads per unit (default: all cores).
-      --quiet               No progress on stderr.
+      -q, --quiet           No progress on stderr.
       -h, --help            Show this help.
     """
 

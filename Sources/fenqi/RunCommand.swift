@@ -15,11 +15,11 @@ enum RunCommand {
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)
     else { return code }
-    let seed: Int?
+    let seed: UInt64?
     let threads: Int?
     let replicates: Int
     do throws(Arguments.Problem) {
-      seed = try args.positiveInteger("--seed")
+      seed = try args.seed()
       threads = try args.positiveInteger("--threads")
       replicates = try args.positiveInteger("--replicates") ?? 1
     } catch {
@@ -40,7 +40,7 @@ enum RunCommand {
       )
       return .badInput
     }
-    if let seed { scenario.seed = UInt64(seed) }
+    if let seed { scenario.seed = seed }
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
     let started = Date()
