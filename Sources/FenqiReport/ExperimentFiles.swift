@@ -66,15 +66,6 @@ public struct ExperimentFiles: Sendable {
           ])
         } ?? .null
       ),
-      (
-        "sampleRatio",
-        sampleRatio.map {
-          .object([
-            ("chiSquare", .number($0.statistic)),
-            ("pValue", .number($0.pValue)),
-          ])
-        } ?? .null
-      ),
       ("guardrails", .object(guardrails)),
       ("verdicts", .array(verdictList)),
     ])

@@ -22,9 +22,7 @@ public struct RunData: Sendable {
   }
 
   /// The files a run folder must hold for a report.
-  public static let requiredFiles = [
-    "summary.json", "periods.csv", "arms.csv", "segments.csv", "vintages.csv",
-  ]
+  public static let requiredFiles = RunFile.required.map(\.name)
 
   /// `summary.json`.
   public var summary: JSONValue
@@ -123,12 +121,7 @@ public struct RunData: Sendable {
   /// Reads a run folder from disk.
   public static func load(folder: String) throws(Failure) -> RunData {
     var files: [String: String] = [:]
-    for name in requiredFiles + [
-      "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
-      "macro.csv", "ecl.csv", "risk.csv", "decisions.csv", "targeting.csv",
-      "uplift.csv", "off_policy.csv", "business.csv", "value.csv",
-      "merchants.csv",
-    ] {
+    for name in RunFile.allCases.filter({ !$0.isReport }).map(\.name) {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),
         let t = String(data: data, encoding: .utf8)

@@ -53,77 +53,108 @@ public enum OutputError: Error, Equatable, Sendable {
 /// Writes a run folder atomically: every file goes into a temporary folder beside the target,
 /// which is then renamed into place, so a failed or interrupted run leaves no half-written folder.
 public enum RunFolderWriter {
-  /// The files of a run folder, by name: the data files, then the reports rendered from them
-  /// (so that ``RunData`` read back from the folder gives the same reports).
+  /// The files of a run folder, by name, in ``RunFile`` order: `manifest.json` (which lists the
+  /// others), the data files, then the reports rendered from them (so that ``RunData`` read back
+  /// from the folder gives the same reports).
+  ///
+  /// - Parameters:
+  ///   - result: The run.
+  ///   - manifest: What the manifest records besides the results.
+  ///   - experiment: The experiment's outputs, when the scenario declares one.
+  ///   - replicates: `replicates.csv` and `replicates-summary.csv` of a replicate study.
+  /// - Returns: Names and texts, `manifest.json` first; its `files` lists the others.
   public static func files(
     _ result: RunResult, manifest: RunManifest,
-    experiment: ExperimentFiles? = nil
+    experiment: ExperimentFiles? = nil,
+    replicates: (rows: CSVTable, summary: CSVTable)? = nil
   ) -> [(name: String, text: String)] {
-    let data: [(name: String, text: String)] = [
-      ("manifest.json", JSONWriter.text(manifestJSON(result, manifest))),
-      (
-        "summary.json", JSONWriter.text(summary(result, experiment: experiment))
-      ),
-      ("periods.csv", ResultTables.periods(result).text),
-      ("arms.csv", ResultTables.arms(result).text),
-      ("segments.csv", ResultTables.segments(result).text),
-      ("vintages.csv", ResultTables.vintages(result).text),
+    var data = dataFiles(result, experiment: experiment)
+    if let replicates {
+      data.append((.replicates, replicates.rows.text))
+      data.append((.replicatesSummary, replicates.summary.text))
+    }
+    // The manifest lists every other file; the reports read it too.
+    let names =
+      data.map(\.file.name) + [RunFile.markdownReport, .htmlReport].map(\.name)
+    let manifestText = JSONWriter.text(
+      manifestJSON(result, manifest, files: names))
+    var byName = [RunFile.manifest.name: manifestText]
+    for f in data { byName[f.file.name] = f.text }
+    let rendered: [(name: String, text: String)]
+    do { rendered = reports(try RunData(files: byName)) } catch {
+      preconditionFailure(
+        "a run's own files failed to read back: \(error.message)")
+    }
+    let written =
+      [(name: RunFile.manifest.name, text: manifestText)]
+      + data.map { (name: $0.file.name, text: $0.text) } + rendered
+    let order = written.compactMap { RunFile(rawValue: $0.name) }
+    precondition(
+      written.map(\.name) == [RunFile.manifest.name] + names
+        && order.count == written.count
+        && zip(order, order.dropFirst()).allSatisfy {
+          $0.position < $1.position
+        },
+      "run files out of RunFile order: \(written.map(\.name))")
+    return written
+  }
+
+  /// The data files of a run (everything but the manifest, the replicates and the reports).
+  static func dataFiles(_ result: RunResult, experiment: ExperimentFiles?)
+    -> [(file: RunFile, text: String)]
+  {
+    var all: [(file: RunFile, text: String)] = [
+      (.summary, JSONWriter.text(summary(result, experiment: experiment))),
+      (.periods, ResultTables.periods(result).text),
+      (.arms, ResultTables.arms(result).text),
+      (.segments, ResultTables.segments(result).text),
+      (.vintages, ResultTables.vintages(result).text),
     ]
-    var all = data
     if result.scenario.usesChannels {
-      all.append(("channels.csv", MarketingResultTables.channels(result).text))
+      all.append((.channels, MarketingResultTables.channels(result).text))
       all.append(
         (
-          "contact_frequency.csv",
+          .contactFrequency,
           MarketingResultTables.contactFrequency(result).text
         ))
     }
     if result.scenario.macro != nil {
-      all.append(("macro.csv", StressTables.macro(result.scenario).text))
-      all.append(("ecl.csv", StressTables.ecl(result).text))
+      all.append((.macro, StressTables.macro(result.scenario).text))
+      all.append((.ecl, StressTables.ecl(result).text))
     }
     if result.risk != nil {
-      all.append(("risk.csv", RiskResultTables.risk(result).text))
-      all.append(("decisions.csv", RiskResultTables.decisions(result).text))
+      all.append((.risk, RiskResultTables.risk(result).text))
+      all.append((.decisions, RiskResultTables.decisions(result).text))
     }
     if result.targeting != nil {
-      all.append(("targeting.csv", TargetingResultTables.months(result).text))
-      all.append(("uplift.csv", TargetingResultTables.uplift(result).text))
-      all.append(
-        ("off_policy.csv", TargetingResultTables.offPolicy(result).text))
+      all.append((.targeting, TargetingResultTables.months(result).text))
+      all.append((.uplift, TargetingResultTables.uplift(result).text))
+      all.append((.offPolicy, TargetingResultTables.offPolicy(result).text))
     }
     if result.business != nil {
-      all.append(("business.csv", BusinessResultTables.months(result).text))
-      all.append(("value.csv", BusinessResultTables.value(result).text))
+      all.append((.business, BusinessResultTables.months(result).text))
+      all.append((.value, BusinessResultTables.value(result).text))
       if result.business?.merchants != nil {
-        all.append(
-          ("merchants.csv", BusinessResultTables.merchants(result).text))
+        all.append((.merchants, BusinessResultTables.merchants(result).text))
       }
     }
     if let experiment {
       all.append(
         (
-          "tests.csv",
+          .tests,
           TestsTable.table(experiment.outcomes, alpha: experiment.spec.alpha)
             .text
         ))
     }
-    var byName: [String: String] = [:]
-    for f in all { byName[f.name] = f.text }
-    do {
-      return all + reports(try RunData(files: byName))
-    } catch {
-      preconditionFailure(
-        "a run's own files failed to read back: \(error.message)")
-    }
+    return all
   }
 
   /// `report.md` and `report.html` for a run's data.
   public static func reports(_ data: RunData) -> [(name: String, text: String)]
   {
     [
-      ("report.md", MarkdownReport.text(data)),
-      ("report.html", HTMLReport.page(data)),
+      (RunFile.markdownReport.name, MarkdownReport.text(data)),
+      (RunFile.htmlReport.name, HTMLReport.page(data)),
     ]
   }
 
@@ -139,7 +170,10 @@ public enum RunFolderWriter {
     return .object(members)
   }
 
-  static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {
+  /// `manifest.json`, listing `files`: every other file written, in order.
+  static func manifestJSON(
+    _ r: RunResult, _ m: RunManifest, files: [String]
+  ) -> JSONValue {
     .object([
       ("scenario", .string(r.scenario.name)),
       ("scenarioFile", .string(m.scenarioFile)),
@@ -151,16 +185,7 @@ public enum RunFolderWriter {
       ("threads", .number(Double(m.threads))),
       ("customers", .number(Double(r.scenario.population.size))),
       ("periods", .number(Double(r.scenario.periods))),
-      (
-        "files",
-        .array(
-          [
-            "summary.json", "periods.csv", "arms.csv", "segments.csv",
-            "vintages.csv", "report.md", "report.html",
-          ].map {
-            .string($0)
-          })
-      ),
+      ("files", .array(files.map { .string($0) })),
     ])
   }
 

@@ -64,7 +64,7 @@ enum RunCommand {
       )
     }
     var experiment: ExperimentFiles?
-    var replicateFiles: [(name: String, text: String)] = []
+    var replicateTables: (rows: CSVTable, summary: CSVTable)?
     if let spec = scenario.experiment {
       if !quiet {
         console.err(
@@ -93,12 +93,10 @@ enum RunCommand {
           scenario, replicates: replicates, threads: threadCount,
           first: outcomes)
         let summary = ReplicateStudy.summarise(rows, alpha: spec.alpha)
-        replicateFiles = [
-          (
-            "replicates.csv", ReplicatesTable.rows(rows, alpha: spec.alpha).text
-          ),
-          ("replicates-summary.csv", ReplicatesTable.summary(summary).text),
-        ]
+        replicateTables = (
+          ReplicatesTable.rows(rows, alpha: spec.alpha),
+          ReplicatesTable.summary(summary)
+        )
         console.out(ReplicatesTable.text(summary, alpha: spec.alpha))
       }
     }
@@ -109,7 +107,8 @@ enum RunCommand {
     do {
       try RunFolderWriter.write(
         RunFolderWriter.files(
-          result, manifest: manifest, experiment: experiment) + replicateFiles,
+          result, manifest: manifest, experiment: experiment,
+          replicates: replicateTables),
         to: folder,
         force: force)
     } catch {
