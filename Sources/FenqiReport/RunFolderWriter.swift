@@ -35,6 +35,9 @@ public struct RunManifest: Sendable {
 public enum OutputError: Error, Equatable, Sendable {
   /// The folder exists and `--force` was not given.
   case exists(String)
+  /// `--force` was given, but the folder holds `entry`, which no fenqi command writes (or
+  /// `path` is a file), so it is not replaced.
+  case notFenqiFolder(path: String, entry: String)
   /// The file system refused.
   case failed(path: String, reason: String)
 
@@ -44,9 +47,22 @@ public enum OutputError: Error, Equatable, Sendable {
     case .exists(let p):
       return
         "\(p): the output folder exists already; choose another --out or pass --force to replace it"
+    case .notFenqiFolder(let p, let entry):
+      let what =
+        URL(fileURLWithPath: p).lastPathComponent == entry
+        ? "it is a file" : "it holds '\(entry)', which fenqi does not write"
+      return
+        "\(p): not replacing it with --force: \(what), so it is not a fenqi folder; choose another --out"
     case .failed(let p, let reason):
       return "\(p): cannot write the results: \(reason)"
     }
+  }
+
+  /// Whether the problem is the user's choice of folder (exit 2) rather than the file
+  /// system's refusal (exit 1).
+  public var isBadInput: Bool {
+    if case .failed = self { return false }
+    return true
   }
 }
 
@@ -189,16 +205,28 @@ public enum RunFolderWriter {
     ])
   }
 
-  /// Fails if `folder` exists and may not be replaced; call before a long run.
+  /// Fails if `folder` may not be written; call before a long run.
+  ///
+  /// A missing or empty folder may be written. Another may be replaced only with `force`, and
+  /// only when it is a fenqi folder: everything in it is a file some fenqi command writes.
   public static func checkWritable(_ folder: String, force: Bool)
     throws(OutputError)
   {
-    if FileManager.default.fileExists(atPath: folder) && !force {
-      throw .exists(folder)
+    guard FileManager.default.fileExists(atPath: folder),
+      !isEmptyFolder(folder)
+    else { return }
+    guard force else { throw .exists(folder) }
+    if let entry = foreignEntry(in: folder) {
+      throw .notFenqiFolder(path: folder, entry: entry)
     }
   }
 
   /// Writes `files` into `folder` atomically (temporary sibling, then rename).
+  ///
+  /// A missing or empty `folder` is written; a fenqi folder is replaced only with `force`
+  /// (see ``checkWritable(_:force:)``). The rename never replaces a folder with anything in it,
+  /// so nothing is overwritten without `force`, even by a concurrent process. Temporary
+  /// siblings that killed processes left beside `folder` are removed first.
   public static func write(
     _ files: [(name: String, text: String)], to folder: String, force: Bool
   ) throws(OutputError) {
@@ -206,10 +234,10 @@ public enum RunFolderWriter {
     let target = URL(fileURLWithPath: folder).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     let temporary = parent.appendingPathComponent(
-      ".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)"
-    )
+      partialName(target.lastPathComponent))
     do {
       try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+      removeStalePartials(in: parent.path)
       if fm.fileExists(atPath: temporary.path) {
         try fm.removeItem(at: temporary)
       }
@@ -223,14 +251,27 @@ public enum RunFolderWriter {
         }
         try Data(f.text.utf8).write(to: url, options: .atomic)
       }
-      if fm.fileExists(atPath: target.path) {
-        guard force else {
+      if fm.fileExists(atPath: target.path), !isEmptyFolder(target.path) {
+        do throws(OutputError) {
+          guard force else { throw .exists(folder) }
+          if let entry = foreignEntry(in: target.path) {
+            throw .notFenqiFolder(path: folder, entry: entry)
+          }
+        } catch {
           try? fm.removeItem(at: temporary)
-          throw OutputError.exists(folder)
+          throw error
         }
         try fm.removeItem(at: target)
       }
-      try fm.moveItem(at: temporary, to: target)
+      // rename(2) replaces an empty folder but never one with files in it.
+      guard rename(temporary.path, target.path) == 0 else {
+        let code = errno
+        try? fm.removeItem(at: temporary)
+        throw [EEXIST, ENOTEMPTY, ENOTDIR, EISDIR].contains(code)
+          ? OutputError.exists(folder)
+          : OutputError.failed(
+            path: folder, reason: String(cString: strerror(code)))
+      }
     } catch let e as OutputError {
       throw e
     } catch {
@@ -246,10 +287,10 @@ public enum RunFolderWriter {
   ) throws(OutputError) {
     let fm = FileManager.default
     let base = URL(fileURLWithPath: folder)
+    removeStalePartials(in: folder)
     for f in files {
       let target = base.appendingPathComponent(f.name)
-      let temporary = base.appendingPathComponent(
-        ".\(f.name).partial-\(ProcessInfo.processInfo.processIdentifier)")
+      let temporary = base.appendingPathComponent(partialName(f.name))
       do {
         try Data(f.text.utf8).write(to: temporary)
         // rename(2) replaces the old file atomically.

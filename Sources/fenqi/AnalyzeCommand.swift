@@ -77,16 +77,17 @@ enum AnalyzeCommand {
       )
     }
     let force = args.flags.contains("--force")
-    let out =
-      args.values["--out"] ?? "Results/analyses/\(RunCommand.stamp(Date()))"
+    guard
+      let out = RunCommand.outputFolder(
+        args, in: "Results/analyses", console: console)
+    else { return .badInput }
     do {
-      try RunFolderWriter.checkWritable(out, force: force)
       try RunFolderWriter.write(
         [("tests.csv", TestsTable.table(results, alpha: alpha).text)], to: out,
         force: force)
     } catch {
       console.err(error.message)
-      return error == .exists(out) ? .badInput : .runFailed
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(out + "/tests.csv")
     return .success

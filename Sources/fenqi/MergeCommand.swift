@@ -43,7 +43,7 @@ enum MergeCommand {
         files, to: out, force: args.flags.contains("--force"))
     } catch {
       console.err(error.message)
-      return .badInput
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(out)
     return .success

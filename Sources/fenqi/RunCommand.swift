@@ -109,11 +109,11 @@ enum RunCommand {
         RunFolderWriter.files(
           result, manifest: manifest, experiment: experiment,
           replicates: replicateTables),
-        to: folder,
-        force: force)
+        to: folder, force: force)
     } catch {
       console.err(error.message)
-      return .runFailed
+      if args.values["--out"] == nil { rmdir(folder) }
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(folder)
     return .success
@@ -129,20 +129,46 @@ enum RunCommand {
     }
   }
 
-  /// The folder to write: `--out`, or `Results/<name>/<UTC stamp>`; nil (reported) when it
-  /// exists and `--force` was not given.
+  /// The folder to write: `--out`, checked (see ``RunFolderWriter/checkWritable(_:force:)``),
+  /// or a new folder `Results/<name>/<UTC stamp>`; nil (reported) when neither will do.
   static func outputFolder(
     _ args: Arguments, name: String, started: Date, console: Console
   ) -> String? {
-    let folder = args.values["--out"] ?? "Results/\(name)/\(stamp(started))"
+    outputFolder(
+      args, in: "Results/\(name)", started: started, console: console)
+  }
+
+  /// The folder to write: `--out`, checked (see ``RunFolderWriter/checkWritable(_:force:)``),
+  /// or a new folder `parent/<UTC stamp>` (`-2`, `-3`, … when that is taken, so commands
+  /// started within one second keep their own folders); nil (reported) when neither will do.
+  static func outputFolder(
+    _ args: Arguments, in parent: String, started: Date = Date(),
+    console: Console
+  ) -> String? {
+    guard let out = args.values["--out"] else {
+      return newFolder(in: parent, started: started, console: console)
+    }
     do {
       try RunFolderWriter.checkWritable(
-        folder, force: args.flags.contains("--force"))
+        out, force: args.flags.contains("--force"))
     } catch {
       console.err(error.message)
       return nil
     }
-    return folder
+    return out
+  }
+
+  /// A new, empty folder `parent/<UTC stamp>` (or `-2`, `-3`, … when taken); nil (reported)
+  /// when the file system refuses.
+  static func newFolder(in parent: String, started: Date, console: Console)
+    -> String?
+  {
+    do {
+      return try RunFolderWriter.newFolder(in: parent, named: stamp(started))
+    } catch {
+      console.err(error.message)
+      return nil
+    }
   }
 
   static func formatRate(_ r: Double) -> String {

@@ -94,6 +94,12 @@ enum SweepCommand {
           return .badInput
         }
       } else if args.flags.contains("--force") {
+        do throws(OutputError) {
+          try RunFolderWriter.checkWritable(folder, force: true)
+        } catch {
+          console.err(error.message)
+          return .badInput
+        }
         try? fm.removeItem(atPath: folder)
       } else {
         console.err(
