@@ -110,26 +110,39 @@ extension RunFolderWriter {
     return name.isEmpty ? "host" : name.replacingOccurrences(of: "/", with: "_")
   }()
 
-  /// Removes the temporary siblings (`.<name>.partial-<host>-<pid>`) in `directory` that a
-  /// process on this machine left when it was killed: those whose process no longer runs.
+  /// Removes the temporaries in `directory` that a process on this machine left when it was
+  /// killed: those whose process no longer runs.
   ///
-  /// Temporaries of other machines (a shared file system) and of live processes are kept;
-  /// those of older versions (`.<name>.partial-<pid>`) are taken as this machine's.
-  static func removeStalePartials(in directory: String) {
+  /// Temporaries are fenqi's `.<name>.partial-<host>-<pid>` folders and files, older versions'
+  /// `.<name>.partial-<pid>`, and Foundation's atomic-write files `.dat.nosync<pid>.<random>`.
+  /// Those of other machines (a shared file system) and of live processes are kept; the last
+  /// two kinds name no machine and are taken as this one's.
+  public static func removeStalePartials(in directory: String) {
     let fm = FileManager.default
     for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? []
     where name.hasPrefix(".") {
-      guard let marker = name.range(of: ".partial-", options: .backwards)
-      else { continue }
-      let owner = name[marker.upperBound...]
-      let pidText = owner.split(separator: "-").last.map(String.init) ?? ""
-      let host = owner.dropLast(pidText.count).dropLast()
-      guard let pid = pid_t(pidText), pid > 0, pid != getpid(),
-        host.isEmpty || host == hostName
-      else { continue }
+      guard let pid = temporaryOwner(name), pid != getpid() else { continue }
       if kill(pid, 0) != 0 && errno == ESRCH {
         try? fm.removeItem(atPath: directory + "/" + name)
       }
     }
+  }
+
+  /// The process on this machine that wrote the temporary `name`, or nil when `name` is not a
+  /// temporary or belongs to another machine.
+  static func temporaryOwner(_ name: String) -> pid_t? {
+    if name.hasPrefix(".dat.nosync") {
+      let digits = name.dropFirst(".dat.nosync".count).prefix { $0.isNumber }
+      return pid_t(digits).flatMap { $0 > 0 ? $0 : nil }
+    }
+    guard let marker = name.range(of: ".partial-", options: .backwards) else {
+      return nil
+    }
+    let owner = name[marker.upperBound...]
+    let pidText = owner.split(separator: "-").last.map(String.init) ?? ""
+    let host = owner.dropLast(pidText.count).dropLast()
+    guard let pid = pid_t(pidText), pid > 0, host.isEmpty || host == hostName
+    else { return nil }
+    return pid
   }
 }

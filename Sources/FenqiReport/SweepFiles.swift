@@ -88,24 +88,118 @@ public enum SweepFiles {
     return .object(members.filter { $0.key != "shard" })
   }
 
+  /// The identity's text without the scenario file's spelling, for telling whether two folders
+  /// hold one run: `Scenarios/x.json`, `./Scenarios/x.json` and an absolute path name one file,
+  /// and the SHA-256 beside it says whether it is the same scenario.
+  public static func matchText(_ identity: JSONValue) -> String {
+    guard case .object(let members) = identity else {
+      return JSONWriter.text(identity)
+    }
+    return JSONWriter.text(.object(members.filter { $0.key != "scenarioFile" }))
+  }
+
+  /// The grid paths and replicates an identity (`sweep.json`) records (1 when absent).
+  public static func axesAndReplicates(_ identity: JSONValue) -> (
+    axes: [String], replicates: Int
+  ) {
+    var axes: [String] = []
+    if case .array(let grid) = identity["grid"] ?? .null {
+      axes = grid.compactMap {
+        if case .string(let p) = $0["path"] ?? .null { return p }
+        return nil
+      }
+    }
+    guard case .number(let r) = identity["replicates"] ?? .null, r >= 1,
+      r <= Double(Int.max)
+    else { return (axes, 1) }
+    return (axes, Int(r))
+  }
+
+  /// Why a unit file cannot be used: it names the file and the line.
+  public struct UnitProblem: Error, Equatable, Sendable,
+    CustomStringConvertible
+  {
+    /// What is wrong, starting with the unit's file (`units/u-000001.csv`).
+    public var description: String
+  }
+
+  /// Checks that a unit file is a finished unit of the sweep.
+  ///
+  /// It must hold the sweep's header, then one row per arm, every row of the unit's point and
+  /// replicate, and end in a line break, so a file cut short (to its header, or mid-line)
+  /// fails.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - u: The unit (0-based).
+  ///   - axes: The grid paths, in order.
+  ///   - replicates: Replicates per point.
+  ///   - arms: The rows expected; nil when unknown (then at least one).
+  /// - Returns: The unit's rows.
+  /// - Throws: ``UnitProblem`` naming the file, the line and what is wrong.
+  public static func checkUnit(
+    _ text: String, unit u: Int, axes: [String], replicates: Int, arms: Int?
+  ) throws(UnitProblem) -> [[String]] {
+    let name = "units/" + unitName(u)
+    // Every line a unit writes ends in a line break; a file cut mid-line does not.
+    guard text.hasSuffix("\n") else {
+      let line = text.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+      throw UnitProblem(
+        description:
+          "\(name): line \(line): the file was cut short (no final line break)")
+    }
+    let table: Table
+    do { table = try Table(csv: text) } catch {
+      throw UnitProblem(
+        description: "\(name): line \(error.line): \(error.message)")
+    }
+    let expected = header(axes: axes)
+    guard table.header == expected else {
+      throw UnitProblem(
+        description:
+          "\(name): line 1: expected the header \(expected.joined(separator: ",")), found \(table.header.joined(separator: ","))"
+      )
+    }
+    guard !table.rows.isEmpty, arms.map({ table.rows.count == $0 }) ?? true
+    else {
+      throw UnitProblem(
+        description:
+          "\(name): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") of results, expected \(arms.map { "\($0), one per arm" } ?? "one per arm"); the file was cut short"
+      )
+    }
+    let point = String(u / replicates + 1)
+    let replicate = String(u % replicates + 1)
+    for (k, row) in table.rows.enumerated()
+    where row[0] != point || row[1] != replicate {
+      throw UnitProblem(
+        description:
+          "\(name): line \(k + 2): expected point \(point), replicate \(replicate), found point \(row[0]), replicate \(row[1])"
+      )
+    }
+    return table.rows
+  }
+
   /// The summary files from every unit's CSV text, in unit order.
+  ///
+  /// - Throws: ``UnitProblem`` for a unit file that is not a finished unit of this sweep
+  ///   (every unit must hold the same number of rows: one per arm).
   public static func summaryFiles(identity: JSONValue, units: [String]) throws
     -> [(
       name: String, text: String
     )]
   {
-    var header: [String] = []
+    let (axes, replicates) = axesAndReplicates(identity)
+    let header = header(axes: axes)
     var rows: [[String]] = []
-    for text in units {
-      let table = try Table(csv: text)
-      header = table.header
-      rows += table.rows
+    var arms: Int?
+    for (u, text) in units.enumerated() {
+      let unitRows = try checkUnit(
+        text, unit: u, axes: axes, replicates: replicates, arms: arms)
+      arms = unitRows.count
+      rows += unitRows
     }
     var sweep = CSVTable(header: header)
     for row in rows { sweep.append(row.map(CSVTable.cell)) }
-    let axes = Array(
-      header.dropFirst(3).prefix(
-        Swift.max(0, header.count - 4 - measures.count)))
     let pareto = paretoTable(header: header, rows: rows, axes: axes)
     return [
       ("sweep.csv", sweep.text), ("pareto.csv", pareto.text),

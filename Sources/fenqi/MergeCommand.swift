@@ -87,13 +87,16 @@ enum MergeCommand {
               "'\(folder)' is not a shard (its \(identityFile) has no shard)")
         }
         let base = SweepFiles.withoutShard(id)
-        if let identity, JSONWriter.text(identity) != JSONWriter.text(base) {
+        // The scenario's path may be spelled differently on each machine; its SHA-256 decides.
+        if let identity,
+          SweepFiles.matchText(identity) != SweepFiles.matchText(base)
+        {
           throw Problem(
             message:
               "'\(folder)' is a shard of another \(kind) (scenario, grid, seed, replicates or paths, or version differ from '\(list[0])')"
           )
         }
-        identity = base
+        identity = identity ?? base
         if count != 0, Int(n) != count {
           throw Problem(
             message:
@@ -138,13 +141,30 @@ enum MergeCommand {
   static func sweepFiles(_ shards: ShardSet) throws -> [(
     name: String, text: String
   )] {
-    guard case .number(let u) = shards.identity["units"] ?? .null else {
+    guard case .number(let count) = shards.identity["units"] ?? .null,
+      count >= 1, count <= 100_000_000, count == count.rounded()
+    else {
       throw ShardSet.Problem(
-        message: "the shards' sweep.json has no unit count")
+        message: "the shards' sweep.json has no valid unit count")
     }
-    let units = try (0..<Int(u)).map { k throws -> String in
-      try shards.text(
-        "units/" + SweepFiles.unitName(k), shard: k % shards.count + 1)
+    let (axes, replicates) = SweepFiles.axesAndReplicates(shards.identity)
+    var arms: Int?
+    var units: [String] = []
+    for k in 0..<Int(count) {
+      let shard = k % shards.count + 1
+      let text = try shards.text(
+        "units/" + SweepFiles.unitName(k), shard: shard)
+      do {
+        arms = try SweepFiles.checkUnit(
+          text, unit: k, axes: axes, replicates: replicates, arms: arms
+        ).count
+      } catch {
+        throw ShardSet.Problem(
+          message:
+            "shard \(shard)/\(shards.count) in '\(shards.folders[shard] ?? "")': \(error.description) (resume it with --resume)"
+        )
+      }
+      units.append(text)
     }
     return [("sweep.json", JSONWriter.text(shards.identity))]
       + units.enumerated().map {

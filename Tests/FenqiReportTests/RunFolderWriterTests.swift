@@ -24,8 +24,10 @@ import Testing
     let gone = [
       ".run1.partial-\(host)-\(dead)",  // killed on this machine
       ".run2.partial-\(dead)",  // killed, written by an older version
+      ".dat.nosync\(dead).Xy12Ab",  // a killed atomic write
     ]
     let kept = [
+      ".dat.nosync\(getppid()).abc123",  // an atomic write still running
       ".run3.partial-\(host)-\(getppid())",  // its writer still runs
       ".run4.partial-elsewhere-\(dead)",  // another machine's, on a shared disk
       "run5",
