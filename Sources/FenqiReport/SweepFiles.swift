@@ -32,7 +32,9 @@ public enum SweepFiles {
     -> String
   {
     let (p, r) = plan.unit(u)
-    var t = CSVTable(header: header(axes: plan.grid.axes.map(\.path)))
+    // Grid paths may hold any arm name, so the header is quoted like cells.
+    var t = CSVTable(
+      header: header(axes: plan.grid.axes.map(\.path)).map(CSVTable.cell))
     let values = zip(plan.grid.axes, plan.grid.coordinates(p)).map {
       SweepPlan.text($0.values[$1])
     }
@@ -110,7 +112,7 @@ public enum SweepFiles {
       }
     }
     guard case .number(let r) = identity["replicates"] ?? .null, r >= 1,
-      r <= Double(Int.max)
+      r <= 1e9, r == r.rounded()
     else { return (axes, 1) }
     return (axes, Int(r))
   }
@@ -198,7 +200,7 @@ public enum SweepFiles {
       arms = unitRows.count
       rows += unitRows
     }
-    var sweep = CSVTable(header: header)
+    var sweep = CSVTable(header: header.map(CSVTable.cell))
     for row in rows { sweep.append(row.map(CSVTable.cell)) }
     let pareto = paretoTable(header: header, rows: rows, axes: axes)
     return [
@@ -213,7 +215,10 @@ public enum SweepFiles {
   static func paretoTable(header: [String], rows: [[String]], axes: [String])
     -> CSVTable
   {
-    func col(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
+    // By position: point, replicate, seed, the axes, arm, then the measures (which an axis
+    // may share a name with, so they are found from the end).
+    let armColumn = 3 + axes.count
+    func col(_ name: String) -> Int { header.lastIndex(of: name) ?? 0 }
     struct Candidate {
       var point: Int
       var arm: String
@@ -226,12 +231,12 @@ public enum SweepFiles {
     var order: [String] = []
     var byKey: [String: Candidate] = [:]
     for row in rows {
-      let key = row[0] + "\u{1F}" + row[col("arm")]
+      let key = row[0] + "\u{1F}" + row[armColumn]
       if byKey[key] == nil {
         order.append(key)
         byKey[key] = Candidate(
-          point: Int(row[0]) ?? 0, arm: row[col("arm")],
-          axes: axes.map { row[col($0)] })
+          point: Int(row[0]) ?? 0, arm: row[armColumn],
+          axes: axes.indices.map { row[3 + $0] })
       }
       byKey[key]?.n += 1
       byKey[key]?.net += Double(row[col("net_income")]) ?? .nan
@@ -262,11 +267,11 @@ public enum SweepFiles {
     let netFront = frontier(\.net)
     let conversionFront = frontier(\.conversion)
     var t = CSVTable(
-      header: ["point"] + axes + [
+      header: (["point"] + axes + [
         "arm", "replicates", "net_income", "conversion", "bad_debt_rate",
         "frontier_net_income",
         "frontier_conversion",
-      ])
+      ]).map(CSVTable.cell))
     for (i, c) in candidates.enumerated() {
       t.append(
         [String(c.point)] + c.axes.map(CSVTable.cell) + [CSVTable.cell(c.arm)]
@@ -286,10 +291,9 @@ public enum SweepFiles {
     if case .string(let file) = identity["scenarioFile"] ?? .null {
       out += "Scenario `\(MarkdownReport.escape(file))`"
     }
-    if case .number(let r) = identity["replicates"] ?? .null {
-      out +=
-        ", \(Int(r)) replicate\(r == 1 ? "" : "s") per point (common random numbers across points)"
-    }
+    let r = axesAndReplicates(identity).replicates
+    out +=
+      ", \(r) replicate\(r == 1 ? "" : "s") per point (common random numbers across points)"
     out += ".\n\n## Pareto frontier: net income against bad-debt rate\n\n"
     out +=
       "| point | " + axes.map(MarkdownReport.escape).joined(separator: " | ")
@@ -297,13 +301,15 @@ public enum SweepFiles {
       + String(repeating: "---|", count: axes.count + 1) + "---:|---:|---:|\n"
     let h = pareto.header
     for row in pareto.rows
-    where row[h.firstIndex(of: "frontier_net_income") ?? 0] == "true" {
-      func v(_ n: String) -> String { row[h.firstIndex(of: n) ?? 0] }
+    where row[h.lastIndex(of: "frontier_net_income") ?? 0] == "true" {
+      // Axes by position (point, axes, arm, …); the fixed columns from the end.
+      func v(_ n: String) -> String { row[h.lastIndex(of: n) ?? 0] }
       out +=
-        "| \(v("point")) | "
-        + axes.map { MarkdownReport.escape(v($0)) }.joined(separator: " | ")
+        "| \(row[0]) | "
+        + axes.indices.map { MarkdownReport.escape(row[1 + $0]) }.joined(
+          separator: " | ")
       out +=
-        " | \(MarkdownReport.escape(v("arm"))) | \(Formatting.money(Double(v("net_income")) ?? .nan)) | "
+        " | \(MarkdownReport.escape(row[1 + axes.count])) | \(Formatting.money(Double(v("net_income")) ?? .nan)) | "
       out +=
         "\(Formatting.percent(Double(v("conversion")) ?? .nan)) | \(Formatting.percent(Double(v("bad_debt_rate")) ?? .nan)) |\n"
     }
@@ -317,12 +323,12 @@ public enum SweepFiles {
   {
     let h = pareto.header
     func v(_ row: [String], _ n: String) -> Double {
-      Double(row[h.firstIndex(of: n) ?? 0]) ?? .nan
+      Double(row[h.lastIndex(of: n) ?? 0]) ?? .nan
     }
     let points = pareto.rows.map {
       (
         v($0, "bad_debt_rate"), v($0, "net_income"),
-        $0[h.firstIndex(of: "frontier_net_income") ?? 0] == "true"
+        $0[h.lastIndex(of: "frontier_net_income") ?? 0] == "true"
       )
     }
     let xs = points.map(\.0).filter(\.isFinite)
