@@ -102,13 +102,11 @@ public enum BusinessResultTables {
   public static func merchants(_ r: RunResult) -> CSVTable {
     let arms = r.scenario.arms.map(\.name)
     var header = ["merchant", "category", "sales_share", "failed_period"]
-    // Column names hold arm names, so they are quoted like cells: CSVTable writes its header
-    // as given, and a comma or quote in an arm name must still read back.
     for arm in arms {
       header += [
         "financed_\(arm)", "exposure_at_failure_\(arm)", "disputed_\(arm)",
         "clawback_\(arm)",
-      ].map(CSVTable.cell)
+      ]
     }
     var t = CSVTable(header: header)
     guard let m = r.business?.merchants,

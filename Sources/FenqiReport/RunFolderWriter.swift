@@ -151,7 +151,9 @@ public enum RunFolderWriter {
       all.append((.business, BusinessResultTables.months(result).text))
       all.append((.value, BusinessResultTables.value(result).text))
       if result.business?.merchants != nil {
-        all.append((.merchants, BusinessResultTables.merchants(result).text))
+        all.append(
+          (.merchants, BusinessResultTables.merchants(result).textQuotingHeader)
+        )
       }
     }
     if let experiment {

@@ -32,9 +32,7 @@ public enum SweepFiles {
     -> String
   {
     let (p, r) = plan.unit(u)
-    // Grid paths may hold any arm name, so the header is quoted like cells.
-    var t = CSVTable(
-      header: header(axes: plan.grid.axes.map(\.path)).map(CSVTable.cell))
+    var t = CSVTable(header: header(axes: plan.grid.axes.map(\.path)))
     let values = zip(plan.grid.axes, plan.grid.coordinates(p)).map {
       SweepPlan.text($0.values[$1])
     }
@@ -50,7 +48,7 @@ public enum SweepFiles {
             arm.marketingCost,
           ].map(CSVTable.cell))
     }
-    return t.text
+    return t.textQuotingHeader
   }
 
   /// `sweep.json`: what the sweep is, and which shard this folder holds (nil: all of it).
@@ -200,11 +198,12 @@ public enum SweepFiles {
       arms = unitRows.count
       rows += unitRows
     }
-    var sweep = CSVTable(header: header.map(CSVTable.cell))
+    var sweep = CSVTable(header: header)
     for row in rows { sweep.append(row.map(CSVTable.cell)) }
     let pareto = paretoTable(header: header, rows: rows, axes: axes)
     return [
-      ("sweep.csv", sweep.text), ("pareto.csv", pareto.text),
+      ("sweep.csv", sweep.textQuotingHeader),
+      ("pareto.csv", pareto.textQuotingHeader),
       ("report.md", markdown(identity: identity, pareto: pareto, axes: axes)),
       ("report.html", html(identity: identity, pareto: pareto, axes: axes)),
     ]
@@ -267,11 +266,11 @@ public enum SweepFiles {
     let netFront = frontier(\.net)
     let conversionFront = frontier(\.conversion)
     var t = CSVTable(
-      header: (["point"] + axes + [
+      header: ["point"] + axes + [
         "arm", "replicates", "net_income", "conversion", "bad_debt_rate",
         "frontier_net_income",
         "frontier_conversion",
-      ]).map(CSVTable.cell))
+      ])
     for (i, c) in candidates.enumerated() {
       t.append(
         [String(c.point)] + c.axes.map(CSVTable.cell) + [CSVTable.cell(c.arm)]
