@@ -118,7 +118,11 @@ public struct RunData: Sendable {
     }
   }
 
-  /// Reads a run folder from disk.
+  /// Reads a run folder from disk and checks what the reports take for granted of it (see
+  /// ``validate(texts:folder:)``).
+  ///
+  /// - Throws: ``Failure`` naming the file (and the line or JSON path) that is missing,
+  ///   malformed or inconsistent with the others.
   public static func load(folder: String) throws(Failure) -> RunData {
     var files: [String: String] = [:]
     for name in RunFile.allCases.filter({ !$0.isReport }).map(\.name) {
@@ -129,7 +133,9 @@ public struct RunData: Sendable {
         files[name] = t
       }
     }
-    return try RunData(files: files, folder: folder)
+    let data = try RunData(files: files, folder: folder)
+    try data.validate(texts: files, folder: folder)
+    return data
   }
 
   /// The scenario's name.
