@@ -79,13 +79,22 @@ enum MergeCommand {
               "'\(folder)' is not a \(kind) folder (no readable \(identityFile))"
           )
         }
-        guard case .number(let i) = id["shard"]?["index"] ?? .null,
-          case .number(let n) = id["shard"]?["count"] ?? .null
+        guard case .number(let index) = id["shard"]?["index"] ?? .null,
+          case .number(let total) = id["shard"]?["count"] ?? .null
         else {
           throw Problem(
             message:
               "'\(folder)' is not a shard (its \(identityFile) has no shard)")
         }
+        guard total >= 1, total <= 1_000_000, total == total.rounded(),
+          index >= 1, index <= total, index == index.rounded()
+        else {
+          throw Problem(
+            message:
+              "'\(folder)/\(identityFile)': $.shard: expected a whole index in 1…count and a count in 1…1000000, found \(JSONWriter.format(index))/\(JSONWriter.format(total))"
+          )
+        }
+        let (i, n) = (Int(index), Int(total))
         let base = SweepFiles.withoutShard(id)
         // The scenario's path may be spelled differently on each machine; its SHA-256 decides.
         if let identity,
@@ -97,19 +106,17 @@ enum MergeCommand {
           )
         }
         identity = identity ?? base
-        if count != 0, Int(n) != count {
+        if count != 0, n != count {
+          throw Problem(
+            message: "'\(folder)' says \(n) shards, '\(list[0])' says \(count)")
+        }
+        count = n
+        if let other = folders[i] {
           throw Problem(
             message:
-              "'\(folder)' says \(Int(n)) shards, '\(list[0])' says \(count)")
+              "shard \(i)/\(count) appears twice: '\(other)' and '\(folder)'")
         }
-        count = Int(n)
-        if let other = folders[Int(i)] {
-          throw Problem(
-            message:
-              "shard \(Int(i))/\(count) appears twice: '\(other)' and '\(folder)'"
-          )
-        }
-        folders[Int(i)] = folder
+        folders[i] = folder
       }
       let missing = (1...Swift.max(1, count)).filter { folders[$0] == nil }
       guard missing.isEmpty, let identity else {
@@ -199,6 +206,7 @@ enum MergeCommand {
       rows += lines.map { (Int($0.prefix { $0 != "," }) ?? 0, $0) }
     }
     guard case .number(let paths) = shards.identity["paths"] ?? .null,
+      paths >= 1, paths <= 1e9, paths == paths.rounded(),
       Set(rows.map(\.path)).count == Int(paths)
     else {
       throw ShardSet.Problem(message: "the shards do not hold every path once")

@@ -239,6 +239,19 @@ import Testing
       toFile: shards[1] + "/units/u-000002.csv", atomically: true,
       encoding: .utf8)
     let merged = dir.appendingPathComponent("merged").path
+    // A shard number no sweep has is refused, not converted.
+    let identity = shards[0] + "/sweep.json"
+    let original = try String(contentsOfFile: identity, encoding: .utf8)
+    try original.replacingOccurrences(
+      of: "\"index\": 1\n", with: "\"index\": 1e300\n"
+    ).write(toFile: identity, atomically: true, encoding: .utf8)
+    let huge = invoke(["merge"] + shards + ["--out", merged])
+    #expect(
+      huge.code == .badInput
+        && huge.err.contains(
+          "sweep.json': $.shard: expected a whole index in 1…count"),
+      "\(huge.err)")
+    try original.write(toFile: identity, atomically: true, encoding: .utf8)
     let r = invoke(["merge"] + shards + ["--out", merged])
     #expect(r.code == .badInput)
     #expect(
