@@ -34,6 +34,13 @@ enum HelpText {
     \(helpUsage)
     """
 
+  /// The `--force` line of the commands that write a folder.
+  static let forceOption = """
+      --force           Replace the output folder if it is a fenqi folder (it holds only
+                        files fenqi writes); any other folder is refused. An empty folder is
+                        written without --force.
+    """
+
   static let runUsage =
     "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--force] [--quiet]"
 
@@ -46,13 +53,14 @@ enum HelpText {
       <scenario.json>   The scenario file (see Scenarios/ and the README).
 
     OPTIONS:
-      --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/).
+      --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/,
+                        with -2, -3, … when a run of the same second has that name).
       --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores). Results are identical for any value.
       --replicates <r>  For a split experiment: run r seeds (the scenario's, then seed+1, …), each with
                         its own counterfactual truth; write replicates.csv and replicates-summary.csv
                         (coverage of the true effect, rejection rates) and print the summary.
-      --force           Replace the output folder if it exists.
+    \(forceOption)
       -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
 
@@ -61,8 +69,9 @@ enum HelpText {
     and contact_frequency.csv with channels; macro.csv and ecl.csv with a macro path; risk.csv and
     decisions.csv with a riskStack, whose burn-in book and first models are built before month 1;
     targeting.csv, uplift.csv and off_policy.csv with targeting policies; business.csv, value.csv
-    and merchants.csv with a business layer) into a temporary folder beside the target and renames
-    it into place when everything is written.
+    and merchants.csv with a business layer; replicates.csv and replicates-summary.csv with
+    --replicates) into a temporary folder beside the target and renames it into place when
+    everything is written. manifest.json lists every other file written.
     """
 
   static let validateUsage = "USAGE: fenqi validate <scenario.json>"
@@ -81,7 +90,10 @@ enum HelpText {
 
   static let report = """
     OVERVIEW: Regenerate report.md and report.html from a run folder's files alone (summary.json,
-    periods.csv, arms.csv, segments.csv, vintages.csv), replacing the two reports in place.
+    periods.csv, arms.csv, segments.csv, vintages.csv and the optional files), replacing the two
+    reports in place. A folder whose files were cut short or edited into something a run does
+    not write (a missing file, a ragged row, text among numbers, a month out of range, arms that
+    disagree between files) is refused with the file and the line or JSON path.
 
     \(reportUsage)
 
@@ -100,8 +112,9 @@ enum HelpText {
     \(compareUsage)
 
     OPTIONS:
-      --out <dir>       The folder to create (default: Results/comparisons/<UTC time>/).
-      --force           Replace the output folder if it exists.
+      --out <dir>       The folder to create (default: Results/comparisons/<UTC time>/, with
+                        -2, -3, … when that is taken).
+    \(forceOption)
       -h, --help        Show this help.
     """
 
@@ -121,8 +134,9 @@ enum HelpText {
       --control <arm>   The control arm (default: each metric's first arm).
       --alpha <a>       Family-wise error rate, in (0, 1) (default 0.05).
       --allocation <…>  Planned shares, e.g. control=0.5,treatment=0.5, for the sample-ratio check.
-      --out <dir>       Where to write tests.csv (default: Results/analyses/<UTC time>/).
-      --force           Replace the output folder if it exists.
+      --out <dir>       Where to write tests.csv (default: Results/analyses/<UTC time>/, with
+                        -2, -3, … when that is taken).
+    \(forceOption)
       -h, --help        Show this help.
     """
 
@@ -227,10 +241,11 @@ enum HelpText {
 
     OPTIONS:
       --paths <n>       Factor paths (default 1000).
-      --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/).
+      --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/, with
+                        -2, -3, … when that is taken).
       --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores); results do not depend on it.
-      --force           Replace an existing folder.
+    \(forceOption)
       -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
     """
@@ -255,8 +270,10 @@ enum HelpText {
       --shard <i/n>         Run only units u with u mod n = i − 1; combine with 'fenqi merge'.
                             Defaults from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from
                             JOB_COMPLETION_INDEX with FENQI_SHARDS (Kubernetes Indexed Jobs).
-      --resume              Continue the sweep already in --out, skipping finished units.
-      --force               Replace an existing folder.
+      --resume              Continue the sweep already in --out, skipping finished units and
+                            running again any unit file cut short. The scenario may be given
+                            by another path to the same file (its SHA-256 must match).
+      --force               Replace an existing sweep folder (only a fenqi folder).
       --threads <n>         Threads per unit (default: all cores).
       -q, --quiet           No progress on stderr.
       -h, --help            Show this help.
@@ -267,8 +284,10 @@ enum HelpText {
 
   static let merge = """
     OVERVIEW: Combine the shard folders of one sweep (or one stress run) into the folder a single
-    process would have written, byte for byte. Refuses shards of different runs (scenario, grid,
-    seed, replicates or paths, version), a missing or duplicated shard, and unfinished shards.
+    process would have written, byte for byte. Refuses shards of different runs (scenario content,
+    grid, seed, replicates or paths, version; the scenario's path may be spelled differently), a
+    missing or duplicated shard, and unfinished shards or unit files cut short, naming the shard
+    and file. --force replaces only a fenqi folder.
 
     \(mergeUsage)
     """
