@@ -29,8 +29,7 @@ let package = Package(
       name: "FenqiMarketing", dependencies: ["FenqiCore", "FenqiCredit"],
       swiftSettings: strict),
     .target(
-      name: "FenqiRisk", dependencies: ["FenqiCore", "FenqiCredit"],
-      swiftSettings: strict),
+      name: "FenqiRisk", dependencies: ["FenqiCore"], swiftSettings: strict),
     // The lender's decision stack sees no population module: its models cannot read a
     // customer's latent traits.
     .target(
@@ -45,7 +44,8 @@ let package = Package(
       ],
       swiftSettings: strict),
     .target(
-      name: "FenqiExperiment", dependencies: ["FenqiCore", "FenqiSimulation"],
+      name: "FenqiExperiment",
+      dependencies: ["FenqiCore", "FenqiCredit", "FenqiSimulation"],
       swiftSettings: strict),
     .target(
       name: "FenqiReport",
@@ -57,7 +57,7 @@ let package = Package(
       name: "fenqi",
       dependencies: [
         "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiReport",
-        "FenqiModels", "FenqiRisk",
+        "FenqiModels",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -83,8 +83,7 @@ let package = Package(
       dependencies: ["FenqiCore", "FenqiCredit", "FenqiMarketing"],
       swiftSettings: strict),
     .testTarget(
-      name: "FenqiRiskTests",
-      dependencies: ["FenqiCore", "FenqiCredit", "FenqiRisk"],
+      name: "FenqiRiskTests", dependencies: ["FenqiCore", "FenqiRisk"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiCreditTests", dependencies: ["FenqiCore", "FenqiCredit"],
@@ -108,7 +107,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "FenqiReportTests",
-      dependencies: ["FenqiSimulation", "FenqiReport"],
+      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiReport"],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests", dependencies: ["fenqi"], swiftSettings: strict),

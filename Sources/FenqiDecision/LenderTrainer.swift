@@ -95,4 +95,17 @@ public struct LenderTrainer: Sendable {
     }
     return fit(rows, kind: model.kind, features: features) ?? model
   }
+
+  /// Fits a model of `kind`, or, when the rows hold a single outcome class (or none), an
+  /// uninformed one that scores every row at the Jeffreys-smoothed positive rate
+  /// (positives + ½) ÷ (rows + 1) — "Jeffreys prior for a binomial rate".
+  public func fitOrUninformed(
+    _ rows: TrainingRows, kind: ScoringModel.Kind, features: [LenderFeature]
+  ) -> ScoringModel {
+    if let model = fit(rows, kind: kind, features: features) { return model }
+    let positives = Double(rows.labels.reduce(0) { $0 + Int($1) })
+    return ScoringModel(
+      uninformed: kind,
+      probability: (positives + 0.5) / (Double(rows.count) + 1))
+  }
 }

@@ -12,9 +12,12 @@ public struct OffPolicyEstimate: Sendable, Equatable {
   /// Its standard error.
   public var standardError: Double
 
-  /// The 95% interval.
+  /// The 95% interval; (−∞, ∞) when the standard error is not finite (fewer than two rows).
   public var interval: ClosedRange<Double> {
     let h = 1.959_963_984_540_054 * standardError
+    guard h.isFinite, value.isFinite else {
+      return -Double.infinity...Double.infinity
+    }
     return (value - h)...(value + h)
   }
 

@@ -19,11 +19,17 @@ public struct ScoringModel: Sendable {
   let networkInputs: [Int]
   let scorer: TreeRowScorer?
   let explainer: TreeExplainer?
+  /// For an uninformed model: the kind it stands in for and its one probability.
+  let uninformed: (kind: Kind, probability: Double)?
 
   /// The kind of model.
   public var kind: Kind {
-    trees != nil ? .gbdt : network != nil ? .mlp : .scorecard
+    if let uninformed { return uninformed.kind }
+    return trees != nil ? .gbdt : network != nil ? .mlp : .scorecard
   }
+
+  /// The one probability of a model fitted on a single outcome class, or nil for a fitted model.
+  public var constantProbability: Double? { uninformed?.probability }
 
   /// Wraps boosted trees.
   public init(trees: GradientBoostedTrees) {
@@ -33,6 +39,7 @@ public struct ScoringModel: Sendable {
     networkInputs = []
     scorer = TreeRowScorer(model: trees)
     explainer = TreeExplainer(model: trees)
+    uninformed = nil
   }
 
   /// Wraps a scorecard.
@@ -43,6 +50,22 @@ public struct ScoringModel: Sendable {
     networkInputs = []
     scorer = nil
     explainer = nil
+    uninformed = nil
+  }
+
+  /// A model that knows only a rate: every row scores `probability` and has no reasons.
+  ///
+  /// Stands in for a model of `kind` when its training rows hold a single outcome class (or
+  /// none): nothing separates good from bad yet, so the honest score is the smoothed base rate.
+  /// Re-training replaces it with a fitted `kind` once both classes are seen.
+  public init(uninformed kind: Kind, probability: Double) {
+    trees = nil
+    scorecard = nil
+    network = nil
+    networkInputs = []
+    scorer = nil
+    explainer = nil
+    uninformed = (kind, probability)
   }
 
   /// Wraps a network whose inputs are `features` (numeric, in this order).
@@ -53,6 +76,7 @@ public struct ScoringModel: Sendable {
     networkInputs = features.map(\.rawValue)
     scorer = nil
     explainer = nil
+    uninformed = nil
   }
 
   /// Scratch space one thread needs to score and explain rows without allocating.
@@ -75,6 +99,7 @@ public struct ScoringModel: Sendable {
   public func probability(
     _ row: UnsafePointer<Double>, scratch: inout Scratch
   ) -> Double {
+    if let uninformed { return uninformed.probability }
     if let scorer {
       return scratch.bins.withUnsafeMutableBufferPointer { bins in
         Logistic.sigmoid(scorer.margin(row, bins: bins.start))

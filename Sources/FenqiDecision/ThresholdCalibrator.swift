@@ -2,11 +2,6 @@ import FenqiCore
 import FenqiRisk
 import Foundation
 
-extension Purpose {
-  /// Draws of the systematic factor in the Monte-Carlo threshold calibration (counter = draw).
-  public static let thresholdCalibration = Purpose(rawValue: 70)
-}
-
 /// Monte-Carlo calibration of the approval threshold: the most lenient PD cut-off whose
 /// portfolio loss rate at each confidence level stays within the risk appetite.
 ///

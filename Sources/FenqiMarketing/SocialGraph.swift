@@ -1,17 +1,6 @@
 import FenqiCore
 import Foundation
 
-extension Purpose {
-  /// Community sizes of the social graph (entity = chunk).
-  public static let graphCommunities = Purpose(rawValue: 30)
-  /// Expected degrees of the social graph (entity = customer).
-  public static let graphWeights = Purpose(rawValue: 31)
-  /// Edges inside a community (entity = the lower customer, counter = offset of the other).
-  public static let graphEdges = Purpose(rawValue: 32)
-  /// Edges between communities (entity = customer).
-  public static let graphBridges = Purpose(rawValue: 33)
-}
-
 /// A synthetic social network over one block of customers, stored as compressed sparse rows.
 ///
 /// The model is a degree-corrected stochastic block model (Karrer & Newman 2011) built the

@@ -1,12 +1,6 @@
 import FenqiCore
 import Foundation
 
-extension Purpose {
-  /// A firm's own attributes (period 0): sector (counter 0), employees (1), receivable days (2),
-  /// years trading (3), amplitude jitter (4).
-  public static let firmProfile = Purpose(rawValue: 3)
-}
-
 /// What only firms have, as columns parallel to a ``CustomerColumns`` block (zero for people).
 ///
 /// About 15 bytes per customer; present only when a scenario has firm segments.

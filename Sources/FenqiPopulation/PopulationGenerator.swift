@@ -1,12 +1,5 @@
 import FenqiCore
 
-extension Purpose {
-  /// Drawing a customer's segment.
-  public static let populationSegment = Purpose(rawValue: 1)
-  /// Drawing a customer's attributes through the copula.
-  public static let populationAttributes = Purpose(rawValue: 2)
-}
-
 /// Generates synthetic customers: segment by alias sampling, then every attribute from one draw of
 /// the Gaussian copula mapped through that segment's margins.
 ///

@@ -99,7 +99,8 @@ enum BusinessSection {
     }
   }
 
-  static func merchantLine(_ m: Table) -> String {
+  /// The merchants sentence, with each category name passed through `name` (the caller's escape).
+  static func merchantLine(_ m: Table, name: (String) -> String) -> String {
     let failed = m.rows.filter { !m.text($0, "failed_period").isEmpty }
     var byCategory: [(String, Int)] = []
     for r in failed {
@@ -110,7 +111,8 @@ enum BusinessSection {
         byCategory.append((c, 1))
       }
     }
-    let list = byCategory.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+    let list = byCategory.map { "\($0.1) \(name($0.0))" }.joined(
+      separator: ", ")
     return
       "Of \(m.rows.count) merchant agents, \(failed.count) failed"
       + (list.isEmpty ? "." : " (\(list)); see merchants.csv.")
@@ -128,11 +130,13 @@ enum BusinessSection {
   static func markdown(_ d: RunData) -> String {
     guard let b = d.business else { return "" }
     var out = "## Business lines and customer value\n\n" + lead + "\n\n"
-    out += RiskSection.table(kindHeader, kindRows(d, b))
-    out += "\n" + RiskSection.table(lossHeader, lossRows(d, b))
-    if let m = d.merchants { out += "\n" + merchantLine(m) + "\n" }
+    out += MarkdownReport.table(kindHeader, kindRows(d, b))
+    out += "\n" + MarkdownReport.table(lossHeader, lossRows(d, b))
+    if let m = d.merchants {
+      out += "\n" + merchantLine(m, name: MarkdownReport.escape) + "\n"
+    }
     if let v = d.value, !v.rows.isEmpty {
-      out += "\n" + RiskSection.table(valueHeader, valueRows(v))
+      out += "\n" + MarkdownReport.table(valueHeader, valueRows(v))
     }
     return out + "\n"
   }
@@ -204,7 +208,7 @@ enum BusinessSection {
     content += RiskSection.htmlTable(
       "business-losses", lossHeader, lossRows(d, b))
     if let m = d.merchants {
-      content += "<p>\(Formatting.xml(merchantLine(m)))</p>"
+      content += "<p>\(Formatting.xml(merchantLine(m) { $0 }))</p>"
     }
     if let v = d.value, !v.rows.isEmpty {
       content += RiskSection.htmlTable(

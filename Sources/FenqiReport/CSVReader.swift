@@ -52,6 +52,12 @@ public struct Table: Sendable, Equatable {
     self.rows = Array(records.dropFirst())
   }
 
+  /// A table of cells parsed already (see ``restoringNeutralisedText()``).
+  init(header: [String], rows: [[String]]) {
+    self.header = header
+    self.rows = rows
+  }
+
   /// The index of a column, if present.
   public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 

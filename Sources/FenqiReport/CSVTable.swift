@@ -14,12 +14,18 @@ public struct CSVTable: Sendable {
   /// A CSV cell: a number in shortest round-trip form.
   public static func cell(_ x: Double) -> String { JSONWriter.format(x) }
 
-  /// A CSV cell: text, quoted when it holds a comma, a quote or a line break (RFC 4180).
+  /// A CSV cell: text, ``neutralised(_:)`` against spreadsheet formulas, then quoted when it
+  /// holds a comma, a quote or a line break (RFC 4180).
+  ///
+  /// Idempotent on cells Fenqi wrote, so a cell read back and written again keeps its bytes.
   public static func cell(_ s: String) -> String {
+    let text = neutralised(s)
     guard
-      s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-    else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      text.contains(where: {
+        $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
+      })
+    else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
   /// Appends a row of already formatted cells.
@@ -30,9 +36,11 @@ public struct CSVTable: Sendable {
     rows.append(cells)
   }
 
-  /// The whole table, header first, each line ending in a newline.
+  /// The whole table, header first (its names made cells like any text), each line ending in a
+  /// newline.
   public var text: String {
-    ([header] + rows).map { $0.joined(separator: ",") + "\n" }.joined()
+    ([header.map(Self.cell)] + rows).map { $0.joined(separator: ",") + "\n" }
+      .joined()
   }
 }
 

@@ -89,26 +89,20 @@ public struct Comparison: Sendable {
       "Each difference is against the reference run's arm of the same name (or its first arm). "
     out +=
       "Runs without replicates carry no uncertainty; differences are point estimates.\n\n"
-    out +=
-      "| run | arm | " + Self.measures.map(\.label).joined(separator: " | ")
-      + " |\n"
-    out +=
-      "|---|---|" + String(repeating: "---:|", count: Self.measures.count)
-      + "\n"
-    for run in runs {
-      for arm in run.data.armNames {
-        out +=
-          "| \(MarkdownReport.escape(run.label)) | \(MarkdownReport.escape(arm)) | "
-        out +=
-          Self.measures.map { m in
-            let v = run.data.armFigure(arm, m.column)
-            let d = v - reference(arm: arm, column: m.column)
-            return Self.format(v, rate: m.isRate)
-              + (run.folder == runs.first?.folder
-                ? "" : " (\(Self.signed(d, rate: m.isRate)))")
-          }.joined(separator: " | ") + " |\n"
-      }
-    }
+    out += MarkdownReport.table(
+      ["run", "arm"] + Self.measures.map(\.label),
+      runs.flatMap { run in
+        run.data.armNames.map { arm in
+          [run.label, arm]
+            + Self.measures.map { m in
+              let v = run.data.armFigure(arm, m.column)
+              let d = v - reference(arm: arm, column: m.column)
+              return Self.format(v, rate: m.isRate)
+                + (run.folder == runs.first?.folder
+                  ? "" : " (\(Self.signed(d, rate: m.isRate)))")
+            }
+        }
+      }, textColumns: 2)
     return out
   }
 

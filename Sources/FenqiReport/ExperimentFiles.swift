@@ -36,6 +36,12 @@ public struct ExperimentFiles: Sendable {
     }
   }
 
+  /// `tests.csv`: the outcomes with the run's sample-ratio p-value on every row.
+  public var testsTable: CSVTable {
+    TestsTable.table(
+      outcomes, alpha: spec.alpha, sampleRatioPValue: sampleRatio?.pValue)
+  }
+
   /// The `experiment` member of `summary.json`.
   func summary(arms: [String]) -> JSONValue {
     let sequential: JSONValue =

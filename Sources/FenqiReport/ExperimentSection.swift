@@ -46,6 +46,12 @@ enum ExperimentSection {
     Formatting.percent(x, digits: 1)
   }
 
+  /// The decision of a `tests.csv` row, followed by why something was not computable.
+  static func decision(_ t: Table, _ row: [String]) -> String {
+    let note = t.text(row, "not_computable")
+    return t.text(row, "decision") + (note.isEmpty ? "" : " (\(note))")
+  }
+
   static func html(_ d: RunData) -> String {
     guard let t = d.tests else { return "" }
     var verdictTable =
@@ -85,7 +91,7 @@ enum ExperimentSection {
         "<td>\(Formatting.fixed(t.number(row, "p_holm"), digits: 4))</td><td>\(Formatting.fixed(t.number(row, "probability_better"), digits: 3))</td>"
       let truth = t.number(row, "true_effect")
       tests +=
-        "<td>\(truth.isFinite ? f(truth) : "–")</td><td class=\"text\">\(Formatting.xml(t.text(row, "decision")))</td></tr>"
+        "<td>\(truth.isFinite ? f(truth) : "–")</td><td class=\"text\">\(Formatting.xml(decision(t, row)))</td></tr>"
     }
     tests += "</tbody></table>"
     return HTMLReport.section(
@@ -102,7 +108,7 @@ enum ExperimentSection {
       + ".\n\n| arm | recommendation | why |\n|---|---|---|\n"
     for v in verdicts(d) {
       out +=
-        "| \(MarkdownReport.escape(v.arm)) | **\(v.recommendation)** | \(MarkdownReport.escape(v.reason)) |\n"
+        "| \(MarkdownReport.escape(v.arm)) | **\(MarkdownReport.escape(v.recommendation))** | \(MarkdownReport.escape(v.reason)) |\n"
     }
     out +=
       "\n| metric · arm | control | treatment | difference [interval] | relative lift | p (Holm) | P(better) | true effect | decision |\n"
@@ -115,7 +121,7 @@ enum ExperimentSection {
       out +=
         "\(f(t.number(row, "estimate"))) [\(f(t.number(row, "ci_low"))), \(f(t.number(row, "ci_high")))] | \(percent(t.number(row, "relative_lift"))) | "
       out +=
-        "\(Formatting.fixed(t.number(row, "p_holm"), digits: 4)) | \(Formatting.fixed(t.number(row, "probability_better"), digits: 3)) | \(truth.isFinite ? f(truth) : "–") | \(t.text(row, "decision")) |\n"
+        "\(Formatting.fixed(t.number(row, "p_holm"), digits: 4)) | \(Formatting.fixed(t.number(row, "probability_better"), digits: 3)) | \(truth.isFinite ? f(truth) : "–") | \(MarkdownReport.escape(decision(t, row))) |\n"
     }
     return out + "\n"
   }

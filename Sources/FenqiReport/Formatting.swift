@@ -1,3 +1,5 @@
+import Foundation
+
 /// Number and text formatting shared by the Markdown and HTML reports; deterministic (no locale).
 public enum Formatting {
   /// Escapes text for HTML and SVG (element content and attribute values).
@@ -23,19 +25,42 @@ public enum Formatting {
     x.isFinite ? fixed(x * 100, digits: digits) + "%" : "–"
   }
 
-  /// Yuan, rounded, with thousands separators.
-  public static func money(_ x: Double) -> String {
-    x.isFinite ? grouped(Int64(x.rounded())) : "–"
-  }
+  /// Yuan, rounded, with thousands separators (scientific past 10^18).
+  public static func money(_ x: Double) -> String { integer(x) }
 
-  /// A count, rounded, with thousands separators.
+  /// A count, rounded, with thousands separators; "–" when not finite, scientific
+  /// ("1.23e21") from 10^18 on, where a 64-bit integer runs out.
   public static func integer(_ x: Double) -> String {
-    x.isFinite ? grouped(Int64(x.rounded())) : "–"
+    guard x.isFinite else { return "–" }
+    guard abs(x) < largeMagnitude else { return scientific(x) }
+    return grouped(Int64(x.rounded()))
   }
 
-  /// A compact axis label: 1.2k, 3.4M, 5.6B; small values with up to 3 significant decimals.
+  /// Magnitudes from which numbers are written in scientific form (below 2⁶³ ≈ 9.2·10^18).
+  static let largeMagnitude = 1e18
+
+  /// `x` as a mantissa with `digits` decimals and a power of ten: 1.23e21, -4.50e-7.
+  public static func scientific(_ x: Double, digits: Int = 2) -> String {
+    guard x.isFinite else { return "–" }
+    guard x != 0 else { return fixed(0, digits: digits) + "e0" }
+    var exponent = Int(log10(abs(x)).rounded(.down))
+    var mantissa = x / pow(10, Double(exponent))
+    // Rounding the mantissa may carry it to 10.
+    if abs((mantissa * pow(10, Double(digits))).rounded()) >= 10
+      * pow(10, Double(digits))
+    {
+      exponent += 1
+      mantissa = x / pow(10, Double(exponent))
+    }
+    return fixed(mantissa, digits: digits) + "e\(exponent)"
+  }
+
+  /// A compact axis label: 1.2k, 3.4M, 5.6B, 7.8e21; small values with up to 3 significant
+  /// decimals; "–" when not finite.
   public static func compact(_ x: Double) -> String {
+    guard x.isFinite else { return "–" }
     let a = abs(x)
+    if a >= largeMagnitude { return scientific(x, digits: 1) }
     if a >= 1e9 { return trimmed(fixed(x / 1e9, digits: 1)) + "B" }
     if a >= 1e6 { return trimmed(fixed(x / 1e6, digits: 1)) + "M" }
     if a >= 1e4 { return trimmed(fixed(x / 1e3, digits: 1)) + "k" }
@@ -44,11 +69,15 @@ public enum Formatting {
     return trimmed(fixed(x, digits: 4))
   }
 
-  /// `x` with exactly `digits` decimals, rounded half away from zero.
+  /// `x` with exactly `digits` decimals, rounded half away from zero; "–" when not finite and
+  /// ``scientific(_:digits:)`` when `x`·10^digits reaches 10^18.
   public static func fixed(_ x: Double, digits: Int) -> String {
     guard x.isFinite else { return "–" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
+    guard abs(x) * scale < largeMagnitude else {
+      return scientific(x, digits: Swift.min(digits, 2))
+    }
     let scaled = (abs(x) * scale).rounded()
     let whole = Int64(scaled / scale)
     let fraction = Int64(scaled - Double(whole) * scale)

@@ -19,45 +19,43 @@ enum MarketingSection {
     guard let channels = d.channels, let frequency = d.contactFrequency else {
       return ""
     }
-    var out = "## Marketing\n\nCost by kind, ¥:\n\n| kind | "
-    out +=
-      d.armNames.map(MarkdownReport.escape).joined(separator: " | ")
-      + " |\n|---|"
-    out += String(repeating: "---:|", count: d.armNames.count) + "\n"
-    for (label, column) in costKinds {
-      out += "| \(label) | "
-      out += d.armNames.map { Formatting.money(d.armFigure($0, column)) }
-        .joined(separator: " | ")
-      out += " |\n"
-    }
+    var out = "## Marketing\n\nCost by kind, ¥:\n\n"
+    out += MarkdownReport.table(
+      ["kind"] + d.armNames,
+      costKinds.map { label, column in
+        [label] + d.armNames.map { Formatting.money(d.armFigure($0, column)) }
+      })
     out += "\nChannels over the run:\n\n"
-    out +=
-      "| arm | channel | contacted | booked | cost, ¥ | cost per booking, ¥ | opt-out rate | ROI |\n"
-    out += "|---|---|---:|---:|---:|---:|---:|---:|\n"
-    for arm in d.armNames {
-      for row in totals(d, arm: arm) {
-        out +=
-          "| \(MarkdownReport.escape(arm)) | \(MarkdownReport.escape(channels.text(row, "channel"))) | "
-        out += "\(Formatting.integer(channels.number(row, "contacted"))) | "
-        out += "\(Formatting.integer(channels.number(row, "booked"))) | "
-        out += "\(Formatting.money(channels.number(row, "cost"))) | "
-        out +=
-          "\(Formatting.money(channels.number(row, "cost_per_acquisition"))) | "
-        out += "\(Formatting.percent(channels.number(row, "opt_out_rate"))) | "
-        out +=
-          "\(Formatting.fixed(channels.number(row, "roi_net_income"), digits: 2)) |\n"
-      }
-    }
-    out +=
-      "\nOpt-out rate by contacts received in the month:\n\n| arm | 1 | 2 | 3 | 4+ |\n|---|---:|---:|---:|---:|\n"
-    for arm in d.armNames {
-      let rows = frequency.rows(where: "arm", is: arm)
-      out += "| \(MarkdownReport.escape(arm)) | "
-      out += rows.map {
-        Formatting.percent(frequency.number($0, "opt_out_rate"))
-      }.joined(separator: " | ")
-      out += " |\n"
-    }
+    out += MarkdownReport.table(
+      [
+        "arm", "channel", "contacted", "booked", "cost, ¥",
+        "cost per booking, ¥", "opt-out rate", "ROI",
+      ],
+      d.armNames.flatMap { arm in
+        totals(d, arm: arm).map { row in
+          [
+            arm, channels.text(row, "channel"),
+            Formatting.integer(channels.number(row, "contacted")),
+            Formatting.integer(channels.number(row, "booked")),
+            Formatting.money(channels.number(row, "cost")),
+            Formatting.money(channels.number(row, "cost_per_acquisition")),
+            Formatting.percent(channels.number(row, "opt_out_rate")),
+            Formatting.fixed(channels.number(row, "roi_net_income"), digits: 2),
+          ]
+        }
+      }, textColumns: 2)
+    out += "\nOpt-out rate by contacts received in the month:\n\n"
+    let buckets = ["1", "2", "3", "4+"]
+    out += MarkdownReport.table(
+      ["arm"] + buckets,
+      d.armNames.map { arm in
+        // One row per contact count in contact_frequency.csv; a missing one reads "–".
+        let rates = frequency.rows(where: "arm", is: arm).map {
+          Formatting.percent(frequency.number($0, "opt_out_rate"))
+        }
+        return [arm]
+          + buckets.indices.map { $0 < rates.count ? rates[$0] : "–" }
+      })
     return out + "\n"
   }
 

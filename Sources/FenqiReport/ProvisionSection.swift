@@ -54,14 +54,7 @@ enum ProvisionSection {
       "IFRS 9 expected credit loss at each month end (stage 1: 12-month, stages 2–3: lifetime) "
     out +=
       "against the month's charge-offs; `ecl.csv` has the stages, `macro.csv` the path.\n\n"
-    out +=
-      "| " + header(d).map(MarkdownReport.escape).joined(separator: " | ")
-      + " |\n"
-    out +=
-      "|---|" + String(repeating: "---:|", count: header(d).count - 1) + "\n"
-    for r in rows {
-      out += "| \(r.month) | " + r.cells.joined(separator: " | ") + " |\n"
-    }
+    out += MarkdownReport.table(header(d), rows.map { [$0.month] + $0.cells })
     return out + "\n"
   }
 
@@ -74,7 +67,7 @@ enum ProvisionSection {
       + "</tr></thead><tbody>"
     for r in rows {
       t +=
-        "<tr><td>\(r.month)</td>"
+        "<tr><td>\(Formatting.xml(r.month))</td>"
         + r.cells.map { "<td>\(Formatting.xml($0))</td>" }.joined()
         + "</tr>"
     }

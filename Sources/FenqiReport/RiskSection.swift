@@ -128,17 +128,11 @@ enum RiskSection {
   static func markdown(_ d: RunData) -> String {
     guard let t = d.risk else { return "" }
     var out = "## Decision stack\n\n" + lead(d) + "\n\n"
-    out += table(armHeader(t), armRows(d, t))
-    out += "\n### By month\n\n" + table(monthHeader(t), monthRows(t))
+    out += MarkdownReport.table(armHeader(t), armRows(d, t))
+    out +=
+      "\n### By month\n\n"
+      + MarkdownReport.table(monthHeader(t), monthRows(t))
     return out + "\n"
-  }
-
-  static func table(_ header: [String], _ rows: [[String]]) -> String {
-    var out =
-      "| " + header.map(MarkdownReport.escape).joined(separator: " | ") + " |\n"
-    out += "|---|" + String(repeating: "---:|", count: header.count - 1) + "\n"
-    for r in rows { out += "| " + r.joined(separator: " | ") + " |\n" }
-    return out
   }
 
   static func htmlTable(_ id: String, _ header: [String], _ rows: [[String]])

@@ -70,8 +70,11 @@ public struct RunData: Sendable {
       return t
     }
     func table(_ name: String) throws(Failure) -> Table {
-      do { return try Table(csv: try text(name)) } catch let e as Table.Failure
-      {
+      do {
+        // Text cells written with a leading apostrophe against spreadsheet formulas read back
+        // as the names they were.
+        return try Table(csv: try text(name)).restoringNeutralisedText()
+      } catch let e as Table.Failure {
         throw .malformed(
           file: folder + "/" + name, message: "line \(e.line): \(e.message)")
       } catch let e as Failure { throw e } catch {

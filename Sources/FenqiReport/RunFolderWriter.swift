@@ -160,8 +160,7 @@ public enum RunFolderWriter {
       all.append(
         (
           .tests,
-          TestsTable.table(experiment.outcomes, alpha: experiment.spec.alpha)
-            .text
+          experiment.testsTable.text
         ))
     }
     return all

@@ -209,9 +209,9 @@ public enum StressTables {
   public static func summaryFiles(
     identity: JSONValue, stress: String, meanPaths: String, macro: String
   ) throws -> [(name: String, text: String)] {
-    let stressTable = try Table(csv: stress)
-    let meanTable = try Table(csv: meanPaths)
-    let macroTable = try Table(csv: macro)
+    let stressTable = try Table(csv: stress).restoringNeutralisedText()
+    let meanTable = try Table(csv: meanPaths).restoringNeutralisedText()
+    let macroTable = try Table(csv: macro).restoringNeutralisedText()
     var arms: [String] = []
     if case .array(let names) = identity["arms"] ?? .null {
       arms = names.compactMap {
@@ -243,50 +243,62 @@ public enum StressTables {
     }
     var out = "# Fenqi stress: \(MarkdownReport.escape(text("scenario")))\n\n"
     if !text("description").isEmpty {
-      out += MarkdownReport.escape(text("description")) + "\n\n"
+      out += MarkdownReport.paragraph(text("description")) + "\n\n"
     }
+    let (customers, periods, paths, seed) = (
+      MarkdownReport.escape(text("customers")),
+      MarkdownReport.escape(text("periods")),
+      MarkdownReport.escape(text("paths")),
+      MarkdownReport.escape(text("seed"))
+    )
     out +=
-      "\(text("customers")) customers · \(text("periods")) months · \(text("paths")) paths of the systematic factor · seed \(text("seed")). Money in yuan.\n\n"
+      "\(customers) customers · \(periods) months · \(paths) paths of the systematic factor · seed \(seed). Money in yuan.\n\n"
     out += "## Loss distribution over the paths\n\n"
-    out +=
-      "| arm | expected loss, ¥ | VaR 95% | VaR 99% | ES 95% | ES 99% | loss rate (mean) | loss rate VaR 99% |\n"
-    out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
-    for (a, d) in distributions(stress, arms: arms).enumerated() {
-      out +=
-        "| \(MarkdownReport.escape(arms[a])) | \(Formatting.money(d.loss.mean)) | "
-      out +=
-        "\(Formatting.money(d.loss.valueAtRisk(0.95))) | \(Formatting.money(d.loss.valueAtRisk(0.99))) | "
-      out +=
-        "\(Formatting.money(d.loss.expectedShortfall(0.95))) | \(Formatting.money(d.loss.expectedShortfall(0.99))) | "
-      out +=
-        "\(Formatting.percent(d.rate.mean)) | \(Formatting.percent(d.rate.valueAtRisk(0.99))) |\n"
-    }
+    out += MarkdownReport.table(
+      [
+        "arm", "expected loss, ¥", "VaR 95%", "VaR 99%", "ES 95%", "ES 99%",
+        "loss rate (mean)", "loss rate VaR 99%",
+      ],
+      distributions(stress, arms: arms).enumerated().map { a, d in
+        [
+          arms[a], Formatting.money(d.loss.mean),
+          Formatting.money(d.loss.valueAtRisk(0.95)),
+          Formatting.money(d.loss.valueAtRisk(0.99)),
+          Formatting.money(d.loss.expectedShortfall(0.95)),
+          Formatting.money(d.loss.expectedShortfall(0.99)),
+          Formatting.percent(d.rate.mean),
+          Formatting.percent(d.rate.valueAtRisk(0.99)),
+        ]
+      })
     out += "\n## Baseline against the shock (mean paths)\n\n"
-    out +=
-      "| month | unemployment | "
-      + arms.map {
-        "\(MarkdownReport.escape($0)) charge-offs, ¥ baseline → shock | \(MarkdownReport.escape($0)) DPD30+ shock | \(MarkdownReport.escape($0)) provision, ¥ shock"
-      }.joined(separator: " | ") + " |\n|---|---:|"
-      + String(repeating: "---:|---:|---:|", count: arms.count) + "\n"
-    for row in macro.rows {
-      let p = macro.text(row, "period")
-      out +=
-        "| \(p) | \(Formatting.percent(macro.number(row, "unemployment"))) | "
-      out +=
-        arms.map { arm in
-          func value(_ scenario: String, _ column: String) -> Double {
-            meanPaths.rows.first {
-              meanPaths.text($0, "scenario") == scenario
-                && meanPaths.text($0, "period") == p
-                && meanPaths.text($0, "arm") == arm
-            }.map { meanPaths.number($0, column) } ?? .nan
+    out += MarkdownReport.table(
+      ["month", "unemployment"]
+        + arms.flatMap {
+          [
+            "\($0) charge-offs, ¥ baseline → shock", "\($0) DPD30+ shock",
+            "\($0) provision, ¥ shock",
+          ]
+        },
+      macro.rows.map { row in
+        let p = macro.text(row, "period")
+        func value(_ arm: String, _ scenario: String, _ column: String)
+          -> Double
+        {
+          meanPaths.rows.first {
+            meanPaths.text($0, "scenario") == scenario
+              && meanPaths.text($0, "period") == p
+              && meanPaths.text($0, "arm") == arm
+          }.map { meanPaths.number($0, column) } ?? .nan
+        }
+        return [p, Formatting.percent(macro.number(row, "unemployment"))]
+          + arms.flatMap { arm in
+            [
+              "\(Formatting.money(value(arm, "baseline", "charge_off_principal"))) → \(Formatting.money(value(arm, "shock", "charge_off_principal")))",
+              Formatting.percent(value(arm, "shock", "dpd30_plus_rate")),
+              Formatting.money(value(arm, "shock", "provision")),
+            ]
           }
-          return
-            "\(Formatting.money(value("baseline", "charge_off_principal"))) → \(Formatting.money(value("shock", "charge_off_principal"))) | "
-            + "\(Formatting.percent(value("shock", "dpd30_plus_rate"))) | "
-            + "\(Formatting.money(value("shock", "provision")))"
-        }.joined(separator: " | ") + " |\n"
-    }
+      })
     out +=
       "\nFiles: `stress.csv` (every path), `stress_summary.csv`, `mean_paths.csv`, `vintages.csv` "
     out +=

@@ -83,12 +83,12 @@ enum TargetingSection {
   static func markdown(_ d: RunData) -> String {
     guard let t = d.targeting else { return "" }
     var out = "## Targeting policies\n\n" + lead + "\n\n"
-    out += RiskSection.table(armHeader, armRows(d, t))
+    out += MarkdownReport.table(armHeader, armRows(d, t))
     if let u = d.uplift, !u.rows.isEmpty {
-      out += "\n" + RiskSection.table(upliftHeader, upliftRows(u))
+      out += "\n" + MarkdownReport.table(upliftHeader, upliftRows(u))
     }
     if let o = d.offPolicy, !o.rows.isEmpty {
-      out += "\n" + RiskSection.table(offPolicyHeader, offPolicyRows(o))
+      out += "\n" + MarkdownReport.table(offPolicyHeader, offPolicyRows(o))
     }
     return out + "\n"
   }

@@ -67,16 +67,31 @@ public enum TargetingResultTables {
     ])
     let budget = r.targeting?.evaluationBudget ?? .nan
     for o in r.targeting?.offPolicy ?? [] {
+      let ips = ends(
+        o.ips.value, o.ips.standardError, o.ips.interval)
+      let dr = ends(
+        o.doublyRobust.value, o.doublyRobust.standardError,
+        o.doublyRobust.interval)
       t.append(
         [CSVTable.cell(o.policy)]
           + [
-            budget, o.ips.value, o.ips.interval.lowerBound,
-            o.ips.interval.upperBound,
-            o.doublyRobust.value, o.doublyRobust.interval.lowerBound,
-            o.doublyRobust.interval.upperBound, o.truth, o.coverageIPS,
+            budget, o.ips.value, ips.low, ips.high,
+            o.doublyRobust.value, dr.low, dr.high, o.truth, o.coverageIPS,
             o.coverageDR, Double(o.parts),
           ].map(CSVTable.cell))
     }
     return t
+  }
+
+  /// The ends of an estimate's 95% interval, NaN (written `null`) when its value or standard
+  /// error is not finite — one logged customer has no variance — without building the range,
+  /// which traps on NaN.
+  static func ends(
+    _ value: Double, _ standardError: Double,
+    _ interval: @autoclosure () -> ClosedRange<Double>
+  ) -> (low: Double, high: Double) {
+    guard value.isFinite, standardError.isFinite else { return (.nan, .nan) }
+    let range = interval()
+    return (range.lowerBound, range.upperBound)
   }
 }

@@ -133,7 +133,8 @@ enum HelpText {
     OPTIONS:
       --control <arm>   The control arm (default: each metric's first arm).
       --alpha <a>       Family-wise error rate, in (0, 1) (default 0.05).
-      --allocation <…>  Planned shares, e.g. control=0.5,treatment=0.5, for the sample-ratio check.
+      --allocation <…>  Planned shares of every arm, e.g. control=0.5,treatment=0.5, for the
+                        sample-ratio check (its p-value goes to tests.csv as srm_p_value).
       --out <dir>       Where to write tests.csv (default: Results/analyses/<UTC time>/, with
                         -2, -3, … when that is taken).
     \(forceOption)
@@ -156,7 +157,7 @@ enum HelpText {
       --n <units>       Control-arm units available.
       --sd <sd>         The outcome's standard deviation (makes the metric a mean).
       --alpha <a>       Two-sided significance level (default 0.05).
-      --power <p>       Power (default 0.8).
+      --power <p>       Power, above --alpha (default 0.8).
       --ratio <r>       Treatment units per control unit (default 1).
       -h, --help        Show this help.
     """
@@ -169,8 +170,10 @@ enum HelpText {
     metrics (AUC, Gini, KS, log-loss, Brier, confusion at 0.5, calibration by decile) and its most
     important inputs, and save it as versioned JSON.
 
-    Numeric columns are read as numbers and every other column as categories; empty cells are
-    missing values. Categories unseen in training are treated as missing when scoring.
+    Numeric columns are read as numbers and every other column as categories; empty cells and
+    NA, N/A, NaN, NULL, None and #N/A are missing values. A column of numbers with other text in
+    it ("abc", "1e999") is refused with its line. Categories unseen in training are treated as
+    missing when scoring.
 
     \(trainUsage)
 
@@ -197,7 +200,8 @@ enum HelpText {
       --early-stopping <n>     Stop when validation log-loss has not improved for n rounds.
     LOGISTIC, SCORECARD AND MLP:
       --l2 <x>                 L2 penalty (default 0.0001); --l1 <x> adds a lasso penalty.
-      --hidden <w,w>           MLP hidden layer widths (default 32,16); --epochs <n> (200).
+      --hidden <w,w>           MLP hidden layer widths (default 32,16): 1 to 8 widths, each in
+                               1…1024; --epochs <n> (200).
       -h, --help               Show this help.
     """
 
@@ -240,7 +244,7 @@ enum HelpText {
       <scenario.json>   A scenario with a "macro" path (see the README's stress section).
 
     OPTIONS:
-      --paths <n>       Factor paths (default 1000).
+      --paths <n>       Factor paths, 1…1,000,000 (default 1000).
       --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/, with
                         -2, -3, … when that is taken).
       --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).

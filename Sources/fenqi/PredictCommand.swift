@@ -1,5 +1,6 @@
 import FenqiCore
 import FenqiModels
+import FenqiReport
 import Foundation
 
 /// `fenqi predict MODEL.json DATA.csv`: scores every row, optionally with explanations.
@@ -136,8 +137,6 @@ enum PredictCommand {
     return .success
   }
 
-  static func csvCell(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-      ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-  }
+  /// A CSV cell as every Fenqi CSV writes it: quoted when needed, formula-like text neutralised.
+  static func csvCell(_ s: String) -> String { CSVTable.cell(s) }
 }

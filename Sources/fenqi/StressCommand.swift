@@ -5,6 +5,10 @@ import Foundation
 
 /// `fenqi stress SCENARIO --paths N`: Monte-Carlo loss distributions under the macro path.
 enum StressCommand {
+  /// The most paths one stress run takes: each path is a whole simulation (1,000 take about
+  /// 15 s on 2 cores), so a million is days of CPU; larger asks are typos.
+  static let maxPaths = 1_000_000
+
   static func execute(_ words: [String], console: Console) -> ExitCode {
     var code = ExitCode.success
     guard
@@ -20,6 +24,12 @@ enum StressCommand {
     let threads: Int?
     do throws(Arguments.Problem) {
       paths = try args.positiveInteger("--paths") ?? 1000
+      guard paths <= Self.maxPaths else {
+        throw Arguments.Problem(
+          message:
+            "'--paths' expects an integer in 1…\(Formatting.integer(Double(Self.maxPaths))), found '\(args.values["--paths"] ?? "")'"
+        )
+      }
       seed = try args.seed()
       threads = try args.positiveInteger("--threads")
     } catch {

@@ -208,13 +208,16 @@ enum TrainCommand {
         logistic.l1 = l1
       }
       if let text = args.values["--hidden"] {
-        let widths = text.split(separator: ",").compactMap { Int($0) }
-        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }),
-          widths.count == text.split(separator: ",").count
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let widths = parts.compactMap { Int($0) }
+        guard !widths.isEmpty, widths.count == parts.count,
+          widths.count <= MLPTrainer.maxHiddenLayers,
+          widths.allSatisfy({ $0 >= 1 && $0 <= MLPTrainer.maxHiddenWidth })
         else {
           throw Arguments.Problem(
             message:
-              "'--hidden' expects layer widths such as 32,16; found '\(text)'")
+              "'--hidden' expects 1 to \(MLPTrainer.maxHiddenLayers) layer widths, each in 1…\(MLPTrainer.maxHiddenWidth), such as 32,16; found '\(text)'"
+          )
         }
         mlp.hidden = widths
       }
@@ -256,10 +259,16 @@ enum TrainCommand {
       }
       return (.gbdt(model), notes)
     case "logistic":
-      let encoder = DenseEncoder(fitting: train)
+      let encoder = try DenseEncoder(fitting: train)
       let x = try encoder.encode(train)
       let regression = LogisticRegression.fit(
         x: x, width: encoder.width, labels: labels, options: s.logistic)
+      guard regression.intercept.isFinite,
+        regression.coefficients.allSatisfy(\.isFinite)
+      else {
+        throw TrainingFailure(
+          "the logistic regression diverged: its coefficients are not finite")
+      }
       return (
         .logistic(encoder: encoder, regression: regression),
         [

@@ -1,6 +1,7 @@
 import FenqiCore
-import FenqiDecision
 import Testing
+
+@testable import FenqiDecision
 
 @Suite struct BanditAndOffPolicyTests {
   /// Thompson sampling on a stationary three-offer Bernoulli problem ends up playing the best.
@@ -68,5 +69,16 @@ import Testing
     #expect(Double(coveredIPS) / Double(replicates) > 0.9)
     #expect(Double(coveredDR) / Double(replicates) > 0.9)
     #expect(narrower == replicates)
+  }
+}
+
+@Suite struct OffPolicyEstimateEdgeTests {
+  /// One logged row has no standard error: the interval is (−∞, ∞), not a trap.
+  @Test func oneRowGivesAnUnboundedInterval() {
+    let e = OffPolicyEstimate(terms: [0.2])
+    #expect(e.interval == -Double.infinity...Double.infinity)
+    let fine = OffPolicyEstimate(terms: [0.1, 0.3])
+    // Mean 0.2, standard error 0.1: 0.2 ± 1.96 × 0.1.
+    #expect(abs(fine.interval.upperBound - 0.396) < 1e-3)
   }
 }

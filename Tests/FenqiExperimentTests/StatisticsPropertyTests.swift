@@ -121,8 +121,9 @@ import Testing
 
 @Suite struct DegenerateDataTests {
   @Test func zeroCountsAndEmptyArmsGiveNaNSafeResultsInsteadOfTrapping() {
+    // No successes in either arm: not computable (it used to read p = 1).
     let zero = ProportionTest.compare(control: (0, 1000), treatment: (0, 1000))
-    #expect(zero.pValue == 1 && zero.difference == 0)
+    #expect(zero.notComputable != nil && zero.difference == 0)
     let oneSided = ProportionTest.compare(
       control: (0, 1000), treatment: (5, 1000))
     #expect(oneSided.relativeInterval == -Double.infinity...Double.infinity)

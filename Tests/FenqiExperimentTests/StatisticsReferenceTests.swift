@@ -104,16 +104,18 @@ import Testing
         b.treatmentInterval.upperBound, Reference.bayesTreatmentHigh, 1e-9))
   }
 
-  @Test func powerMatchesNormalIndPower() {
-    let h = PowerAnalysis.cohensH(0.05, 0.055)
+  @Test func powerMatchesNormalIndPower() throws {
+    let h = try PowerAnalysis.cohensH(0.05, 0.055)
     #expect(Self.close(h, Reference.powerH, 1e-12))
-    #expect(Self.close(PowerAnalysis.sampleSize(effect: h), Reference.powerN))
+    #expect(
+      Self.close(try PowerAnalysis.sampleSize(effect: h), Reference.powerN))
     #expect(
       Self.close(
-        PowerAnalysis.minimumDetectableEffect(n: 20_000), Reference.powerMDE))
+        try PowerAnalysis.minimumDetectableEffect(n: 20_000), Reference.powerMDE
+      ))
     #expect(
       Self.close(
-        PowerAnalysis.power(effect: 0.03, n: 15_000, ratio: 0.5),
+        try PowerAnalysis.power(effect: 0.03, n: 15_000, ratio: 0.5),
         Reference.powerAtN))
   }
 
@@ -139,15 +141,15 @@ import Testing
     #expect(width(e.differenceInterval) < 0.6 * width(plain.differenceInterval))
   }
 
-  @Test func bootstrapBCaAgreesWithSciPyWithinResamplingNoise() {
-    let r = Bootstrap.differenceOfMeans(
+  @Test func bootstrapBCaAgreesWithSciPyWithinResamplingNoise() throws {
+    let r = try Bootstrap.differenceOfMeans(
       control: Reference.bootstrapControl,
       treatment: Reference.bootstrapTreatment, resamples: 20_000, seed: 7)
     let width = Reference.bootstrapBCaHigh - Reference.bootstrapBCaLow
     // Different resamples: agree to 3% of the interval's width.
     #expect(abs(r.bca.lowerBound - Reference.bootstrapBCaLow) < 0.03 * width)
     #expect(abs(r.bca.upperBound - Reference.bootstrapBCaHigh) < 0.03 * width)
-    let again = Bootstrap.differenceOfMeans(
+    let again = try Bootstrap.differenceOfMeans(
       control: Reference.bootstrapControl,
       treatment: Reference.bootstrapTreatment, resamples: 20_000, seed: 7)
     #expect(again.bca == r.bca && again.percentile == r.percentile)

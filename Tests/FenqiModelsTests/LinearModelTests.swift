@@ -147,7 +147,7 @@ import Testing
         .categorical(
           codes: [0, 0, 0, 0, 0, 2, 2, -1], levels: ["sh", "gz", "bj"]),
       ], rowCount: 8)
-    var encoder = DenseEncoder(fitting: table)
+    var encoder = try DenseEncoder(fitting: table)
     // "sh" is the most frequent level: the reference; "gz" and "bj" are too rare.
     #expect(encoder.outputNames == ["amount", "amount=missing"])
     let wide = FeatureTable(
@@ -160,17 +160,17 @@ import Testing
           levels: ["sh", "gz", "bj"]),
       ], rowCount: 18)
     #expect(
-      DenseEncoder(fitting: wide).outputNames == [
+      try DenseEncoder(fitting: wide).outputNames == [
         "amount", "amount=missing", "city=sh",
       ])
-    encoder = DenseEncoder(fitting: table)
+    encoder = try DenseEncoder(fitting: table)
     let x = try encoder.encode(table)
     // Mean 3 of the seven present values, sample sd √(16/6).
     let sd = (16.0 / 6).squareRoot()
     #expect(abs(x[0] - (1 - 3) / sd) < 1e-12)
     #expect(x[2 * 2] == 0 && x[2 * 2 + 1] == 1)
     #expect(x.count == 8 * 2)
-    let wideX = try DenseEncoder(fitting: wide).encode(wide)
+    let wideX = try (try DenseEncoder(fitting: wide)).encode(wide)
     // "bj" (12 rows) is the reference now; "sh" gets a column; missing is all zeros.
     #expect(
       wideX[0 * 3 + 2] == 1 && wideX[5 * 3 + 2] == 0 && wideX[7 * 3 + 2] == 0)

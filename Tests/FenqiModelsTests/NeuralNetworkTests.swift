@@ -30,7 +30,7 @@ import Testing
       features: train, labels: labels)
     let auc = RankMetrics.auc(
       scores: try network.probabilities(for: test), labels: testLabels)
-    let encoder = DenseEncoder(fitting: train)
+    let encoder = try DenseEncoder(fitting: train)
     let linear = LogisticRegression.fit(
       x: try encoder.encode(train), width: 2, labels: labels)
     let linearAUC = RankMetrics.auc(

@@ -11,7 +11,7 @@ import Testing
     let gbdt = try GBDTTrainer(parameters: p).train(
       features: data.features, labels: data.labels
     ).model
-    let encoder = DenseEncoder(fitting: data.features)
+    let encoder = try DenseEncoder(fitting: data.features)
     let regression = LogisticRegression.fit(
       x: try encoder.encode(data.features), width: encoder.width,
       labels: data.labels)

@@ -63,6 +63,30 @@ func temporaryFolder() -> URL {
     #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;\\|x"))
   }
 
+  @Test(arguments: [
+    ("bad_debt_rate", "bad_debt_rate"), ("_e_", "\\_e\\_"),
+    ("a *b*", "a \\*b\\*"),
+    ("a\\|b", "a\\\\\\|b"), ("`x`", "\\`x\\`"), ("[x](y)", "\\[x\\](y)"),
+    ("x\ny\r\tz", "x y  z"), ("a & <b>", "a &amp; &lt;b&gt;"),
+    ("~x~ #1", "\\~x\\~ \\#1"),
+  ])
+  func markdownEscapesEveryMarkOfANameAndKeepsItOnOneLine(
+    name: String, escaped: String
+  ) {
+    #expect(MarkdownReport.escape(name) == escaped)
+  }
+
+  @Test(arguments: [
+    ("- x", "\\- x"), ("+ x", "\\+ x"), ("=== x", "\\=== x"),
+    ("12. x", "12\\. x"),
+    ("3) x", "3\\) x"), ("   # x", "\\# x"), ("plain - text", "plain - text"),
+    ("12 x", "12 x"),
+  ])
+  func aParagraphCannotStartAListAHeadingOrARule(text: String, escaped: String)
+  {
+    #expect(MarkdownReport.paragraph(text) == escaped)
+  }
+
   @Test func filesAreByteIdenticalAcrossThreadCounts() throws {
     let manifest = RunManifest(
       scenarioFile: "s.json", scenarioSHA256: "x", fenqiVersion: "t",

@@ -12,7 +12,7 @@ import Testing
   @Test func anArmNameWithACommaAndAQuoteRoundTripsThroughMerchantsCSV()
     throws
   {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("odd.json")
     let text = try String(
@@ -40,7 +40,7 @@ import Testing
   }
 
   @Test func anArmNameWithACommaAndAQuoteRoundTripsThroughASweep() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("odd.json")
     try String(

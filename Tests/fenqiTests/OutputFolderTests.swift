@@ -14,7 +14,7 @@ import Testing
     """
 
   @Test func newFoldersOfOneNameGetSuffixesAndNeverReuseOne() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let parent = dir.appendingPathComponent("Results/x").path
     try FileManager.default.createDirectory(
@@ -45,7 +45,7 @@ import Testing
   }
 
   @Test func consecutiveRunsAndAnalysesKeepEveryFolder() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     // Each run takes well under a second, so several start in the same second.
     for seed in 1...4 {
@@ -105,7 +105,7 @@ import Testing
   }
 
   @Test func forceReplacesAFenqiFolderButNoOtherFolder() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     try Self.stats.write(
       to: dir.appendingPathComponent("stats.csv"), atomically: true,
@@ -165,7 +165,7 @@ import Testing
   }
 
   @Test func anEmptyFolderIsWrittenWithoutForce() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("empty")
     try FileManager.default.createDirectory(

@@ -29,7 +29,7 @@ import Testing
   }
 
   @Test func theManifestListsEveryFileWrittenAndNoKeyRepeats() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("aa.json")
     try String(contentsOfFile: path("Scenarios/aa-check.json"), encoding: .utf8)

@@ -31,7 +31,7 @@ func runFenqi(_ words: [String], in directory: URL) throws -> ProcessResult {
 
 /// A fresh temporary folder holding a small copy of the baseline (`small.json`, 1,500
 /// customers) and of the recession stress scenario (`stress.json`, 1,000 customers).
-func scratchFolder() throws -> URL {
+func scratchWithScenarios() throws -> URL {
   let dir = FileManager.default.temporaryDirectory
     .appendingPathComponent("fenqi-cli-\(UUID().uuidString)")
   try FileManager.default.createDirectory(

@@ -190,7 +190,7 @@ import Testing
   ]
 
   @Test func aUnitCutShortIsRunAgainOnResumeAndRefusedByMerge() throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("small.json").path
     let whole = dir.appendingPathComponent("whole")
@@ -264,7 +264,7 @@ import Testing
   @Test func shardsOfOneSweepMergeWhateverTheSpellingOfTheScenarioPath()
     throws
   {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let whole = dir.appendingPathComponent("whole")
     let spellings = [

@@ -151,7 +151,7 @@ import Testing
 
   @Test(arguments: cases)
   func aTamperedRunFolderIsRefusedWithItsFileAndLine(_ t: Tampering) throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("aa.json")
     try String(contentsOfFile: path("Scenarios/aa-check.json"), encoding: .utf8)
@@ -189,7 +189,7 @@ import Testing
 
   @Test(arguments: scenarios)
   func everyShippedScenariosRunFolderReadsBackUnrefused(_ name: String) throws {
-    let dir = try scratchFolder()
+    let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     var text = try String(
       contentsOfFile: path("Scenarios/" + name), encoding: .utf8)

@@ -270,3 +270,31 @@ import Testing
       try String(contentsOfFile: out + "/report.html", encoding: .utf8) == html)
   }
 }
+
+@Suite struct PredictSpreadsheetTests {
+  /// A column named like a formula reaches scores.csv's reasons as text, never as a formula.
+  @Test func reasonsThatStartLikeAFormulaAreNeutralised() throws {
+    let dir = try TrainCommandTests.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var lines = ["=cmd(),income,bad"]
+    for k in 0..<400 {
+      let risky = k % 3 == 0
+      lines.append(
+        "\(risky ? 9 - k % 5 : k % 4),\(1000 + k * 7),\(risky ? 1 : 0)")
+    }
+    let data = dir.appendingPathComponent("d.csv").path
+    try lines.joined(separator: "\n").write(
+      toFile: data, atomically: true, encoding: .utf8)
+    let model = dir.appendingPathComponent("m.json").path
+    let scores = dir.appendingPathComponent("s.csv").path
+    let trained = invoke(["train", data, "--target", "bad", "--out", model])
+    #expect(trained.code == .success, "\(trained.err)")
+    let r = invoke([
+      "predict", model, data, "--explain", "--top", "1", "--out", scores,
+    ])
+    #expect(r.code == .success, "\(r.err)")
+    let text = try String(contentsOfFile: scores, encoding: .utf8)
+    #expect(text.contains("'=cmd()"))
+    #expect(!text.contains(",=cmd()"))
+  }
+}

@@ -100,6 +100,33 @@ public struct JSONObjectReader {
     return s
   }
 
+  /// The longest name a scenario may give anything, in characters.
+  public static let maxNameLength = 100
+
+  /// A name: a required string of 1 to ``maxNameLength`` characters, no control characters
+  /// (names become folder names, CSV headers and report labels).
+  public mutating func name(_ key: String = "name") -> String? {
+    guard let s = string(key) else { return nil }
+    let count = s.count
+    if count == 0 || count > Self.maxNameLength {
+      report(
+        key,
+        "expected a name of 1 to \(Self.maxNameLength) characters, found \(count)"
+      )
+      return nil
+    }
+    if s.unicodeScalars.contains(where: {
+      $0.properties.generalCategory == .control
+    }) {
+      report(
+        key,
+        "expected a name without control characters (newlines, tabs), found \(JSONValue.string(s).shortDescription)"
+      )
+      return nil
+    }
+    return s
+  }
+
   /// A boolean.
   public mutating func bool(_ key: String, default defaultValue: Bool? = nil)
     -> Bool?

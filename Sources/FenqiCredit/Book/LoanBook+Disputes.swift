@@ -1,11 +1,5 @@
 import FenqiCore
 
-extension Purpose {
-  /// A borrower's choice to dispute a failed merchant's undelivered service (counter = the
-  /// loan's booking ordinal).
-  public static let dispute = Purpose(rawValue: 21)
-}
-
 /// A month's merchant failures as the loan book sees them.
 public struct DisputeSettings: Sendable {
   /// The run's seed.

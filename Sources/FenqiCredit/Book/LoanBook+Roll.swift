@@ -1,10 +1,5 @@
 import FenqiCore
 
-extension Purpose {
-  /// The monthly repayment draw of a loan (counter 2·ordinal) and its prepayment draw (2·ordinal + 1).
-  public static let repayment = Purpose(rawValue: 20)
-}
-
 /// The period-level inputs of a monthly roll.
 public struct RollSettings: Sendable {
   /// The run's seed.

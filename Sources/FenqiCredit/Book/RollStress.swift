@@ -1,11 +1,5 @@
 import FenqiCore
 
-extension Purpose {
-  /// A loan's merchant category (counter 2·ordinal) and whether it stops paying when its
-  /// category collapses (2·ordinal + 1); entity = customer, period 0.
-  public static let loanSector = Purpose(rawValue: 40)
-}
-
 /// A period's macro stress on the loan roll: correlated defaults (Vasicek one-factor) and
 /// merchant-category stress.
 public struct RollStress: Sendable {

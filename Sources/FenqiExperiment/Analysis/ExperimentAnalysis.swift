@@ -2,6 +2,9 @@ import FenqiCore
 
 /// Compares every treatment arm with the control on every metric, then corrects the p-values for
 /// the number of comparisons (Holm for decisions, Benjamini–Hochberg reported alongside).
+///
+/// A comparison that is not computable (``EffectEstimate/notComputable``) keeps its row with the
+/// decision "not computable" and NaN adjusted p-values, and is left out of the correction.
 public enum ExperimentAnalysis {
   /// Analyses arms' statistics.
   ///
@@ -25,8 +28,8 @@ public enum ExperimentAnalysis {
         results.append(
           TestResult(
             metric: metric, arm: t.arm, controlArm: c.arm, effect: effect,
-            probabilityBetter: better, holmPValue: 1,
-            bhPValue: 1, decision: ""))
+            probabilityBetter: better, holmPValue: .nan,
+            bhPValue: .nan, decision: ""))
       }
     }
     let p = results.map(\.effect.pValue)
@@ -59,7 +62,9 @@ public enum ExperimentAnalysis {
     case .mean:
       if let cj = c.joint, let tj = t.joint {
         let e = CUPED.compare(control: cj, treatment: tj, alpha: alpha).effect
-        return (e, Normal.cdf(e.difference / e.standardError))
+        return (
+          e, e.isComputable ? Normal.cdf(e.difference / e.standardError) : .nan
+        )
       }
       let e = MeanTest.welch(
         control: c.outcome, treatment: t.outcome, alpha: alpha)
@@ -73,7 +78,9 @@ public enum ExperimentAnalysis {
         preconditionFailure("ratio metric \(c.metric) without a denominator")
       }
       let e = RatioMetric.compare(control: cj, treatment: tj, alpha: alpha)
-      return (e, Normal.cdf(e.difference / e.standardError))
+      return (
+        e, e.isComputable ? Normal.cdf(e.difference / e.standardError) : .nan
+      )
     }
   }
 }

@@ -10,11 +10,12 @@ public struct TestResult: Sendable, Equatable {
   public var effect: EffectEstimate
   /// The Bayesian chance that the treatment is better (beta-binomial or normal).
   public var probabilityBetter: Double
-  /// Holm-adjusted p-value across every metric and arm of the analysis.
+  /// Holm-adjusted p-value across every computable metric and arm of the analysis (NaN when
+  /// this one is not computable).
   public var holmPValue: Double
   /// Benjamini–Hochberg-adjusted p-value.
   public var bhPValue: Double
-  /// The decision at the analysis's alpha on the Holm-adjusted p-value.
+  /// The decision at the analysis's alpha on the Holm-adjusted p-value, or "not computable".
   public var decision: String
 
   /// Creates a result.
@@ -33,10 +34,15 @@ public struct TestResult: Sendable, Equatable {
     self.decision = decision
   }
 
-  /// The decision words: "treatment higher", "treatment lower" or "no significant difference".
+  /// The decision words for a test that was not computed.
+  public static let notComputableDecision = "not computable"
+
+  /// The decision words: "treatment higher", "treatment lower", "no significant difference", or
+  /// ``notComputableDecision`` when the effect has no test.
   static func decide(
     _ effect: EffectEstimate, adjustedPValue: Double, alpha: Double
   ) -> String {
+    guard effect.isComputable else { return notComputableDecision }
     guard adjustedPValue < alpha else { return "no significant difference" }
     return effect.difference > 0 ? "treatment higher" : "treatment lower"
   }

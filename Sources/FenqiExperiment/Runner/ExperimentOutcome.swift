@@ -9,17 +9,38 @@ public struct ExperimentOutcome: Sendable, Equatable {
   public var sequentialPValue: Double?
   /// The true effect for this population (from the counterfactual runs); nil when not computed.
   public var trueEffect: Double?
+  /// Why the sequential test could not run (its p-value is then NaN), or nil.
+  public var sequentialNotComputable: NotComputable?
+
   /// Creates an outcome.
-  public init(test: TestResult, sequentialPValue: Double?, trueEffect: Double?)
-  {
+  public init(
+    test: TestResult, sequentialPValue: Double?, trueEffect: Double?,
+    sequentialNotComputable: NotComputable? = nil
+  ) {
     self.test = test
     self.sequentialPValue = sequentialPValue
     self.trueEffect = trueEffect
+    self.sequentialNotComputable = sequentialNotComputable
   }
 
-  /// Whether the test's interval contains the true effect.
+  /// Whether the test's interval contains the true effect; nil without a truth or when the test
+  /// is not computable (its interval (−∞, ∞) would cover anything).
   public var covers: Bool? {
-    trueEffect.map { test.effect.differenceInterval.contains($0) }
+    guard test.effect.isComputable, let truth = trueEffect, !truth.isNaN else {
+      return nil
+    }
+    return test.effect.differenceInterval.contains(truth)
+  }
+
+  /// Every reason something in this outcome was not computable, "; "-joined; empty when
+  /// everything was computed.
+  public var notComputableReasons: String {
+    var reasons: [String] = []
+    if let r = test.effect.notComputable { reasons.append(r.reason) }
+    if let r = sequentialNotComputable {
+      reasons.append("sequential test: " + r.reason)
+    }
+    return reasons.joined(separator: "; ")
   }
 }
 

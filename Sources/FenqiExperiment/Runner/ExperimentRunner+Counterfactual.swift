@@ -60,8 +60,12 @@ public struct ReplicateSummary: Sendable, Equatable {
   public var coverage: Double
   /// Share of replicates whose test rejected "no difference" (Holm, at α).
   public var rejectionRate: Double
-  /// Share rejected by the always-valid test after watching every period; nil without it.
+  /// Share rejected by the always-valid test after watching every period, over the replicates
+  /// where it was computable; nil without it.
   public var sequentialRejectionRate: Double?
+  /// Replicates whose test was not computable (an empty arm, zero variance, a zero control):
+  /// left out of every figure above but ``count``.
+  public var notComputable: Int = 0
 }
 
 /// Runs an experiment under many seeds to measure how right its statistics are.
@@ -93,7 +97,8 @@ public enum ReplicateStudy {
     return rows
   }
 
-  /// Summaries per metric × arm, in first-seen order.
+  /// Summaries per metric × arm, in first-seen order; replicates whose test was not computable
+  /// are counted in ``ReplicateSummary/notComputable`` and left out of the other figures.
   public static func summarise(_ rows: [ReplicateRow], alpha: Double)
     -> [ReplicateSummary]
   {
@@ -105,9 +110,10 @@ public enum ReplicateStudy {
       keys.append((r.outcome.test.metric, r.outcome.test.arm))
     }
     return keys.map { metric, arm in
-      let mine = rows.filter {
+      let all = rows.filter {
         $0.outcome.test.metric == metric && $0.outcome.test.arm == arm
       }
+      let mine = all.filter { $0.outcome.test.effect.isComputable }
       let n = Double(mine.count)
       let estimates = mine.map(\.outcome.test.effect.difference)
       let mean = estimates.reduce(0, +) / n
@@ -119,9 +125,11 @@ public enum ReplicateStudy {
       let truths = mine.compactMap(\.outcome.trueEffect)
       let covered = mine.filter { $0.outcome.covers == true }.count
       let rejected = mine.filter { $0.outcome.test.holmPValue < alpha }.count
-      let sequential = mine.compactMap(\.outcome.sequentialPValue)
+      let sequential = mine.compactMap(\.outcome.sequentialPValue).filter {
+        !$0.isNaN
+      }
       return ReplicateSummary(
-        metric: metric, arm: arm, count: mine.count, meanEstimate: mean,
+        metric: metric, arm: arm, count: all.count, meanEstimate: mean,
         monteCarloInterval: Interval.of(mean - half, mean + half),
         meanTrueEffect: truths.isEmpty
           ? .nan : truths.reduce(0, +) / Double(truths.count),
@@ -129,7 +137,8 @@ public enum ReplicateStudy {
         sequentialRejectionRate: sequential.isEmpty
           ? nil
           : Double(sequential.filter { $0 < alpha }.count)
-            / Double(sequential.count))
+            / Double(sequential.count),
+        notComputable: all.count - mine.count)
     }
   }
 }

@@ -51,35 +51,59 @@ public enum ExperimentRunner {
     let tests = ExperimentAnalysis.analyse(
       statistics(result), control: control, alpha: spec.alpha)
     return tests.map { test in
-      var sequential: Double?
+      var sequential: SequentialTest?
       if let relative = spec.sequentialRelativeEffect {
-        // The mixing scale follows the control's value, fixed at its final value (a plug-in, like
-        // the variance).
-        let scale = relative * abs(test.effect.control)
-        var watcher = SequentialTest(mixingVariance: max(scale * scale, 1e-300))
-        for period in 1...result.metricSums.count {
-          let rows = statistics(result, period: period).filter {
-            $0.metric == test.metric
-          }
-          guard let c = rows.first(where: { $0.arm == control }),
-            let t = rows.first(where: { $0.arm == test.arm }),
-            c.outcome.n > 1, t.outcome.n > 1
-          else { continue }
-          let e = ExperimentAnalysis.compare(
-            control: c, treatment: t, alpha: spec.alpha, bayesian: false
-          ).0
-          if e.standardError.isFinite && e.standardError > 0 {
-            watcher.look(
-              difference: e.difference,
-              variance: e.standardError * e.standardError)
-          }
-        }
-        sequential = watcher.pValue
+        sequential = watch(
+          result, test: test, control: control, relativeEffect: relative,
+          alpha: spec.alpha)
       }
       return ExperimentOutcome(
-        test: test, sequentialPValue: sequential,
-        trueEffect: truth?[key(test.metric, test.arm)])
+        test: test, sequentialPValue: sequential?.pValue,
+        trueEffect: truth?[key(test.metric, test.arm)],
+        sequentialNotComputable: sequential?.notComputable)
     }
+  }
+
+  /// The mSPRT watching one test every period.
+  ///
+  /// The mixing scale τ follows the control's value, fixed at its final value (a plug-in, like
+  /// the variance): τ = relative effect × |control|. A control value of 0 or one that is not
+  /// computable leaves τ = 0 and the watcher not computable; a period whose comparison is not
+  /// computable is skipped.
+  static func watch(
+    _ result: RunResult, test: TestResult, control: String,
+    relativeEffect relative: Double, alpha: Double
+  ) -> SequentialTest {
+    let scale = relative * abs(test.effect.control)
+    guard scale > 0, scale.isFinite, (scale * scale) > 0 else {
+      let value =
+        test.effect.control.isNaN
+        ? "the control value is not computable"
+        : "the control value is \(JSONWriter.format(test.effect.control))"
+      return SequentialTest(
+        notComputable: NotComputable(
+          "\(value), so the mSPRT's mixing scale (relative effect × |control value|) is not positive"
+        ))
+    }
+    var watcher = SequentialTest(mixingVariance: scale * scale)
+    for period in 1...result.metricSums.count {
+      let rows = statistics(result, period: period).filter {
+        $0.metric == test.metric
+      }
+      guard let c = rows.first(where: { $0.arm == control }),
+        let t = rows.first(where: { $0.arm == test.arm }),
+        c.outcome.n > 1, t.outcome.n > 1
+      else { continue }
+      let e = ExperimentAnalysis.compare(
+        control: c, treatment: t, alpha: alpha, bayesian: false
+      ).0
+      if e.isComputable && e.standardError.isFinite && e.standardError > 0 {
+        watcher.look(
+          difference: e.difference,
+          variance: e.standardError * e.standardError)
+      }
+    }
+    return watcher
   }
 
   static func key(_ metric: String, _ arm: String) -> String {
@@ -138,17 +162,26 @@ public enum ExperimentRunner {
           runs[a].metricSums.last?[a * m + k] ?? MomentSums(), declared.metric,
           clustered: spec.clusterSize != nil)
         let d = tv - cv
-        let effect = EffectEstimate(
-          control: cv, treatment: tv, difference: d,
-          differenceInterval: Interval.of(d, d),
-          relative: tv / cv - 1,
-          relativeInterval: Interval.of(tv / cv - 1, tv / cv - 1),
-          statistic: .nan,
-          pValue: d == 0 ? 1 : 0, standardError: 0,
-          method: "counterfactual (true effect)")
+        let method = "counterfactual (true effect)"
+        let effect =
+          d.isFinite
+          ? EffectEstimate(
+            control: cv, treatment: tv, difference: d,
+            differenceInterval: Interval.of(d, d),
+            relative: tv / cv - 1,
+            relativeInterval: Interval.of(tv / cv - 1, tv / cv - 1),
+            statistic: .nan,
+            pValue: d == 0 ? 1 : 0, standardError: 0,
+            method: method)
+          : EffectEstimate.notComputable(
+            NotComputable(
+              "the \(cv.isFinite ? "treatment" : "control") arm's value is not finite (no units, or a denominator of 0)"
+            ), control: cv, treatment: tv, method: method)
         let decision =
-          d == 0
-          ? "no difference" : (d > 0 ? "treatment higher" : "treatment lower")
+          !d.isFinite
+          ? TestResult.notComputableDecision
+          : d == 0
+            ? "no difference" : (d > 0 ? "treatment higher" : "treatment lower")
         out.append(
           ExperimentOutcome(
             test: TestResult(
@@ -156,7 +189,7 @@ public enum ExperimentRunner {
               controlArm: control, effect: effect,
               probabilityBetter: d > 0 ? 1 : 0, holmPValue: effect.pValue,
               bhPValue: effect.pValue, decision: decision),
-            sequentialPValue: nil, trueEffect: d))
+            sequentialPValue: nil, trueEffect: d.isFinite ? d : nil))
       }
     }
     return out
@@ -192,6 +225,12 @@ public enum ExperimentRunner {
         return Verdict(
           arm: arm, recommendation: "inconclusive",
           reason: "the primary metric was not measured")
+      }
+      if let why = p.test.effect.notComputable, failed.isEmpty {
+        return Verdict(
+          arm: arm, recommendation: "inconclusive",
+          reason:
+            "\(primary.metric.rawValue) is not computable: \(why.reason)")
       }
       let significant = p.test.holmPValue < spec.alpha
       let good = (p.test.effect.difference > 0) == primary.metric.higherIsBetter
@@ -234,7 +273,8 @@ public enum ExperimentRunner {
 extension ExperimentRunner {
   /// The sample-ratio check of a run: customers per arm against the allocation (χ²).
   ///
-  /// A p-value below 0.001 means assignment is broken and no effect should be trusted.
+  /// A p-value below 0.001 means assignment is broken and no effect should be trusted. Both are
+  /// NaN when the check is not computable (see ``SampleRatioMismatch/check(observed:expectedShares:)``).
   public static func sampleRatio(_ result: RunResult) -> (
     statistic: Double, pValue: Double
   ) {

@@ -3,6 +3,9 @@ import Foundation
 
 /// Bayesian A/B analysis: the chance the treatment beats the control, the expected loss of
 /// shipping it, and credible intervals.
+///
+/// When ``notComputable`` is set, the probability and the loss are NaN and every interval is
+/// (−∞, ∞).
 public struct BayesianResult: Sendable, Equatable {
   /// P(treatment's true value > control's | data).
   public var probabilityTreatmentBetter: Double
@@ -14,6 +17,17 @@ public struct BayesianResult: Sendable, Equatable {
   public var treatmentInterval: ClosedRange<Double>
   /// The central credible interval of the difference (normal approximation for proportions).
   public var differenceInterval: ClosedRange<Double>
+  /// Why there is no posterior, or nil when it was computed.
+  public var notComputable: NotComputable?
+
+  /// A result that could not be computed: NaN probability and loss, intervals (−∞, ∞).
+  public static func notComputable(_ reason: NotComputable) -> BayesianResult {
+    let all = -Double.infinity...Double.infinity
+    return BayesianResult(
+      probabilityTreatmentBetter: .nan, expectedLossShippingTreatment: .nan,
+      controlInterval: all, treatmentInterval: all, differenceInterval: all,
+      notComputable: reason)
+  }
 }
 
 /// Bayesian comparisons.
@@ -21,11 +35,36 @@ public enum BayesianAnalysis {
   /// Beta–binomial: each arm's rate has the posterior Beta(α₀ + successes, β₀ + failures);
   /// P(B > A) and the expected loss are integrated numerically over A's posterior (Simpson's rule
   /// in the normal score of A's quantile).
+  ///
+  /// An arm with no trials has the prior as its posterior. Not computable when successes are
+  /// outside [0, trials] or not finite, a prior parameter is not positive and finite, or the
+  /// credibility is outside (0, 1).
   public static func proportions(
     control: (successes: Double, trials: Double),
     treatment: (successes: Double, trials: Double),
     priorAlpha: Double = 1, priorBeta: Double = 1, credibility: Double = 0.95
   ) -> BayesianResult {
+    for (arm, role) in [
+      (control, "the control arm"), (treatment, "the treatment arm"),
+    ]
+    where
+      !(arm.trials.isFinite && arm.successes >= 0
+      && arm.successes <= arm.trials)
+    {
+      return .notComputable(
+        NotComputable(
+          "\(role) has \(arm.successes) successes in \(arm.trials) trials; expected successes in [0, trials]"
+        ))
+    }
+    guard priorAlpha > 0, priorBeta > 0, priorAlpha.isFinite, priorBeta.isFinite
+    else {
+      return .notComputable(
+        NotComputable("the Beta prior's parameters must be positive and finite")
+      )
+    }
+    if let problem = NotComputable.credibility(credibility) {
+      return .notComputable(problem)
+    }
     let ac = priorAlpha + control.successes
     let bc = priorBeta + control.trials - control.successes
     let at = priorAlpha + treatment.successes
@@ -75,13 +114,30 @@ public enum BayesianAnalysis {
 
   /// Normal means with flat priors: the posterior of μₜ − μ_c is N(d, se²), so
   /// P(better) = Φ(d/se) and the expected loss is se·φ(d/se) − d·Φ(−d/se).
+  ///
+  /// Not computable when an arm has fewer than 2 units or non-finite moments, when both arms have
+  /// zero variance (the flat-prior posterior is then a point mass the data cannot justify), or
+  /// when the credibility is outside (0, 1).
   public static func means(
     control: SampleMoments, treatment: SampleMoments, credibility: Double = 0.95
   ) -> BayesianResult {
+    if let problem = NotComputable.credibility(credibility)
+      ?? control.problem("the control arm")
+      ?? treatment.problem("the treatment arm")
+    {
+      return .notComputable(problem)
+    }
     let vc = control.variance / control.n
     let vt = treatment.variance / treatment.n
     let d = treatment.mean - control.mean
     let se = (vc + vt).squareRoot()
+    guard se > 0, se.isFinite, d.isFinite else {
+      return .notComputable(
+        NotComputable(
+          se == 0
+            ? "both arms have zero variance, so the posterior of the difference is degenerate"
+            : "the difference of the means or its standard error overflows"))
+    }
     let z = Normal.quantile(1 - (1 - credibility) / 2)
     return BayesianResult(
       probabilityTreatmentBetter: Normal.cdf(d / se),

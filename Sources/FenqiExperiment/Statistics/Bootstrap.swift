@@ -6,17 +6,40 @@ import Foundation
 public enum Bootstrap {
   /// Interval estimates from `resamples` bootstrap replicates drawn from counter-based streams
   /// keyed by `seed`, so the same inputs give the same interval on any machine.
+  ///
+  /// Arms whose values are all equal give the point interval [estimate, estimate] (every
+  /// resample is the estimate).
+  ///
+  /// - Throws: ``NotComputable`` when an arm has fewer than 2 values or a value that is not
+  ///   finite, when the means overflow, when `resamples` ≤ 10, or when `alpha` is outside (0, 1).
   public static func differenceOfMeans(
     control: [Double], treatment: [Double], resamples: Int = 2000,
     alpha: Double = 0.05, seed: UInt64
-  ) -> (
+  ) throws(NotComputable) -> (
     percentile: ClosedRange<Double>, bca: ClosedRange<Double>, estimate: Double
   ) {
-    precondition(
-      control.count > 1 && treatment.count > 1 && resamples > 10,
-      "bootstrap needs ≥ 2 values per arm and > 10 resamples")
+    for (values, role) in [
+      (control, "the control arm"), (treatment, "the treatment arm"),
+    ] {
+      guard values.count > 1 else {
+        throw NotComputable(
+          "\(role) has \(values.count) value\(values.count == 1 ? "" : "s"); the bootstrap needs at least 2"
+        )
+      }
+      guard values.allSatisfy(\.isFinite) else {
+        throw NotComputable("\(role) holds a value that is not finite")
+      }
+    }
+    guard resamples > 10 else {
+      throw NotComputable(
+        "the bootstrap needs more than 10 resamples, found \(resamples)")
+    }
+    if let problem = NotComputable.alpha(alpha) { throw problem }
     func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(v.count) }
     let estimate = mean(treatment) - mean(control)
+    guard estimate.isFinite else {
+      throw NotComputable("the arms' means or their difference overflow")
+    }
     var replicates = [Double](repeating: 0, count: resamples)
     for b in 0..<resamples {
       var rng = RandomStream(

@@ -38,13 +38,18 @@ public struct SampleMoments: Sendable, Equatable {
     SampleMoments(n: trials, sum: successes, sumSquares: successes)
   }
 
-  /// The mean ȳ.
+  /// The mean ȳ; NaN when n = 0.
   public var mean: Double { n == 0 ? .nan : sum / n }
 
   /// The sample variance s² with n − 1 in the denominator.
+  ///
+  /// NaN when n < 2 or when the computation overflows (Σy² or (Σy)² not finite); a value that
+  /// rounding leaves a hair below 0 reads 0.
   public var variance: Double {
     guard n > 1 else { return .nan }
-    return max(0, (sumSquares - sum * sum / n) / (n - 1))
+    let v = (sumSquares - sum * sum / n) / (n - 1)
+    guard v.isFinite else { return .nan }
+    return v < 0 ? 0 : v
   }
 }
 

@@ -34,24 +34,30 @@ public struct DenseEncoder: Sendable, Equatable {
   }
 
   /// Fits the encoding to `table`.
-  public init(fitting table: FeatureTable) {
+  ///
+  /// Numbers too large to sum (values near 10^308) are standardised safely, by scaling with
+  /// the column's largest magnitude first; the encoding is the same as the plain one whenever
+  /// the plain sums are finite.
+  ///
+  /// - Throws: ``TrainingFailure`` naming a numeric column whose standardised values would not
+  ///   be finite (values of both signs near the largest double: their differences overflow).
+  public init(fitting table: FeatureTable) throws(TrainingFailure) {
     schema = table.schema
-    inputs = table.columns.map { column in
+    var inputs: [Input] = []
+    for (name, column) in zip(table.names, table.columns) {
       switch column {
       case .numeric(let values):
-        var sum = 0.0
-        var count = 0.0
-        for v in values where !v.isNaN {
-          sum += v
-          count += 1
+        let (mean, sd, count) = Self.moments(values)
+        let scale = sd > 0 ? sd : 1
+        for v in values where !v.isNaN && !((v - mean) / scale).isFinite {
+          throw TrainingFailure(
+            "column '\(name)': its values (up to \(Self.largest(values))) are too large to standardise — (value − mean) / standard deviation overflows a double; rescale the column (e.g. to thousands) or drop it"
+          )
         }
-        let mean = count > 0 ? sum / count : 0
-        var squares = 0.0
-        for v in values where !v.isNaN { squares += (v - mean) * (v - mean) }
-        let sd = count > 1 ? (squares / (count - 1)).squareRoot() : 0
-        return .numeric(
-          mean: mean, scale: sd > 0 ? sd : 1,
-          flagsMissing: count < Double(values.count))
+        inputs.append(
+          .numeric(
+            mean: mean, scale: scale,
+            flagsMissing: count < Double(values.count)))
       case .categorical(let codes, let levels):
         var counts = [Int](repeating: 0, count: levels.count)
         for c in codes where c >= 0 { counts[Int(c)] += 1 }
@@ -61,9 +67,55 @@ public struct DenseEncoder: Sendable, Equatable {
           }
           .dropFirst()
           .prefix(Self.maxLevels)
-        return .categorical(keptLevels: Array(kept).sorted())
+        inputs.append(.categorical(keptLevels: Array(kept).sorted()))
       }
     }
+    self.inputs = inputs
+  }
+
+  /// The mean, standard deviation (n − 1) and count of the non-missing values; when the plain
+  /// sums overflow, the same computed on values divided by the largest magnitude.
+  static func moments(_ values: [Double]) -> (
+    mean: Double, sd: Double, count: Double
+  ) {
+    func plain(_ factor: Double) -> (Double, Double, Double) {
+      var sum = 0.0
+      var count = 0.0
+      for v in values where !v.isNaN {
+        sum += v / factor
+        count += 1
+      }
+      let mean = count > 0 ? sum / count : 0
+      var squares = 0.0
+      for v in values where !v.isNaN {
+        squares += (v / factor - mean) * (v / factor - mean)
+      }
+      let sd = count > 1 ? (squares / (count - 1)).squareRoot() : 0
+      return (mean, sd, count)
+    }
+    let (mean, sd, count) = plain(1)
+    if mean.isFinite && sd.isFinite { return (mean, sd, count) }
+    let largest = Self.largest(values)
+    let (m, d, _) = plain(largest)
+    return (m * largest, d * largest, count)
+  }
+
+  /// The largest magnitude of the non-missing values (1 when there is none or it is 0).
+  static func largest(_ values: [Double]) -> Double {
+    var m = 0.0
+    for v in values where !v.isNaN { m = Swift.max(m, abs(v)) }
+    return m > 0 ? m : 1
+  }
+
+  /// The input column behind the first encoded value that is not finite, or nil when every
+  /// value is finite — a value far outside the training range can overflow its standardisation.
+  public func nonFiniteInput(in encoded: [Double]) -> String? {
+    let width = self.width
+    guard width > 0,
+      let i = encoded.firstIndex(where: { !$0.isFinite })
+    else { return nil }
+    let name = outputNames[i % width]
+    return name.hasSuffix("=missing") ? String(name.dropLast(8)) : name
   }
 
   /// The names of the encoded columns.

@@ -46,6 +46,10 @@ public struct LogisticRegression: Sendable, Equatable {
   ///
   /// Minimises (1/n)·Σ log-loss + ½λ₂‖β‖² + λ₁‖β‖₁ over row-major `x` with `width` columns
   /// and 0/1 `labels`.
+  ///
+  /// `x` must be finite (``DenseEncoder/init(fitting:)`` refuses columns it cannot
+  /// standardise): a value that is not gives NaN coefficients at once, and an iteration whose
+  /// change is NaN stops, so the fit never spins on NaN.
   public static func fit(
     x: [Double], width: Int, labels: [Double], options: Options = Options()
   ) -> LogisticRegression {
@@ -54,6 +58,10 @@ public struct LogisticRegression: Sendable, Equatable {
     guard n > 0 else {
       return LogisticRegression(
         intercept: 0, coefficients: [Double](repeating: 0, count: width))
+    }
+    guard x.allSatisfy(\.isFinite) else {
+      return LogisticRegression(
+        intercept: .nan, coefficients: [Double](repeating: .nan, count: width))
     }
     // Column-major copy for coordinate descent.
     var columns = [[Double]](
@@ -131,7 +139,8 @@ public struct LogisticRegression: Sendable, Equatable {
               change = Swift.max(change, abs(delta))
             }
           }
-          if change < options.tolerance { break }
+          // NaN (a diverged step) stops too.
+          if !(change >= options.tolerance) { break }
         }
       }
       // Step halving: accept the Newton step only if it lowers the objective.

@@ -2,9 +2,10 @@
 public enum RankMetrics {
   /// The exact ROC AUC with ties counted as one half (Mann–Whitney U / (n₁·n₀)).
   ///
-  /// Returns NaN when either class is absent.
+  /// Returns NaN when either class is absent or a score is NaN.
   public static func auc(scores: [Double], labels: [Double]) -> Double {
     precondition(scores.count == labels.count)
+    guard !scores.contains(where: \.isNaN) else { return .nan }
     let order = scores.indices.sorted { scores[$0] < scores[$1] }
     var positives = 0.0
     var negatives = 0.0
@@ -39,7 +40,11 @@ public enum RankMetrics {
 
   /// The Kolmogorov–Smirnov statistic: the largest gap between the cumulative score
   /// distributions of positives and negatives, over thresholds between distinct scores.
+  ///
+  /// Returns NaN when either class is absent or a score is NaN (a NaN score, equal to nothing,
+  /// used to stall the tie loop forever).
   public static func ks(scores: [Double], labels: [Double]) -> Double {
+    guard !scores.contains(where: \.isNaN) else { return .nan }
     let order = scores.indices.sorted { scores[$0] < scores[$1] }
     let positives = labels.reduce(0, +)
     let negatives = Double(labels.count) - positives
@@ -50,10 +55,10 @@ public enum RankMetrics {
     var i = 0
     while i < order.count {
       let s = scores[order[i]]
-      while i < order.count, scores[order[i]] == s {
+      repeat {
         if labels[order[i]] == 1 { cp += 1 } else { cn += 1 }
         i += 1
-      }
+      } while i < order.count && scores[order[i]] == s
       best = Swift.max(best, abs(cp / positives - cn / negatives))
     }
     return best

@@ -32,6 +32,11 @@ public struct MLPTrainer: Sendable {
     public init() {}
   }
 
+  /// The widest hidden layer ``train(features:labels:validation:)`` accepts.
+  public static let maxHiddenWidth = 1024
+  /// The most hidden layers ``train(features:labels:validation:)`` accepts.
+  public static let maxHiddenLayers = 8
+
   /// The hyper-parameters.
   public var parameters: Parameters
 
@@ -56,12 +61,17 @@ public struct MLPTrainer: Sendable {
   ///   - validation: rows for early stopping; without them a hold-out of the training rows
   ///     is used.
   /// - Returns: the network and its history.
-  /// - Throws: ``FeatureSchema/Mismatch`` when validation data lacks an input.
+  /// - Throws: ``TrainingFailure`` when the parameters are out of range (hidden widths in
+  ///   1…``maxHiddenWidth``, at most ``maxHiddenLayers`` layers, a positive batch size and
+  ///   learning rate), when there are no validation rows, when validation data lack an input,
+  ///   when a column cannot be standardised (``DenseEncoder/init(fitting:)``), or when no epoch
+  ///   reaches a finite validation log-loss — the network would otherwise be its random start.
   public func train(
     features: FeatureTable, labels: [Double],
     validation: (features: FeatureTable, labels: [Double])? = nil
-  ) throws(FeatureSchema.Mismatch) -> (model: NeuralNetwork, history: History) {
+  ) throws(TrainingFailure) -> (model: NeuralNetwork, history: History) {
     let p = parameters
+    try Self.check(p)
     var trainTable = features
     var trainLabels = labels
     var validTable: FeatureTable
@@ -77,9 +87,23 @@ public struct MLPTrainer: Sendable {
       trainTable = features.selecting(rows: split.training)
       trainLabels = split.training.map { labels[$0] }
     }
-    let encoder = DenseEncoder(fitting: trainTable)
-    let x = try encoder.encode(trainTable)
-    let validX = try encoder.encode(validTable)
+    guard !validLabels.isEmpty else {
+      throw TrainingFailure(
+        "the MLP needs validation rows for early stopping, and \(labels.count) rows leave none; use more data or give validation rows"
+      )
+    }
+    let encoder = try DenseEncoder(fitting: trainTable)
+    let x: [Double]
+    let validX: [Double]
+    do {
+      x = try encoder.encode(trainTable)
+      validX = try encoder.encode(validTable)
+    } catch { throw TrainingFailure(error) }
+    if let name = encoder.nonFiniteInput(in: validX) {
+      throw TrainingFailure(
+        "column '\(name)': a validation value is too large to standardise with the training rows' mean and scale"
+      )
+    }
     let width = encoder.width
     let n = trainLabels.count
     // He-normal initial weights.
@@ -207,12 +231,16 @@ public struct MLPTrainer: Sendable {
         }
         start = end
       }
-      let loss = ProbabilityMetrics.logLoss(
-        probabilities: network.margins(encoded: validX).map {
-          Logistic.sigmoid($0)
-        },
-        labels: validLabels)
+      let margins = network.margins(encoded: validX)
+      // A NaN margin (diverged weights) would be clipped into a finite log-loss: count it NaN.
+      let loss =
+        margins.allSatisfy(\.isFinite)
+        ? ProbabilityMetrics.logLoss(
+          probabilities: margins.map { Logistic.sigmoid($0) },
+          labels: validLabels) : .nan
       history.validationLoss.append(loss)
+      // NaN weights never recover: stop, keeping the best epoch if there was one.
+      guard loss.isFinite else { break }
       if loss < bestLoss {
         bestLoss = loss
         best = network
@@ -221,6 +249,48 @@ public struct MLPTrainer: Sendable {
         break
       }
     }
+    guard history.bestEpoch > 0 else {
+      throw TrainingFailure(
+        "the MLP did not train: the validation log-loss was not finite after \(history.validationLoss.count) epoch\(history.validationLoss.count == 1 ? "" : "s") (inputs too large or a learning rate of \(p.learningRate) too high), so the network would be its random start"
+      )
+    }
+    if Self.isConstant(best, on: validX, width: width) {
+      throw TrainingFailure(
+        "the MLP is constant: it gives every validation row the same probability though their inputs differ (every hidden unit is inactive); try a smaller --learning-rate or other --hidden widths"
+      )
+    }
     return (best, history)
+  }
+
+  /// Whether `network` gives one margin to rows of `x` that are not all equal.
+  static func isConstant(_ network: NeuralNetwork, on x: [Double], width: Int)
+    -> Bool
+  {
+    let rows = width == 0 ? 0 : x.count / width
+    guard rows > 1,
+      (1..<rows).contains(where: { r in
+        (0..<width).contains { x[r * width + $0] != x[$0] }
+      })
+    else { return false }
+    let margins = network.margins(encoded: x)
+    return margins.allSatisfy { $0 == margins[0] }
+  }
+
+  /// Throws when a parameter is out of range.
+  static func check(_ p: Parameters) throws(TrainingFailure) {
+    guard p.hidden.count <= maxHiddenLayers,
+      p.hidden.allSatisfy({ $0 >= 1 && $0 <= maxHiddenWidth })
+    else {
+      throw TrainingFailure(
+        "hidden layers: expected at most \(maxHiddenLayers) widths, each in 1…\(maxHiddenWidth), found \(p.hidden.map(String.init).joined(separator: ","))"
+      )
+    }
+    guard p.batchSize >= 1, p.epochs >= 1, p.learningRate > 0,
+      p.learningRate.isFinite
+    else {
+      throw TrainingFailure(
+        "expected a batch size and epochs ≥ 1 and a positive learning rate, found \(p.batchSize), \(p.epochs) and \(p.learningRate)"
+      )
+    }
   }
 }

@@ -91,6 +91,20 @@ struct JSONReading {
     }
   }
 
+  /// Integers that fit in 32 bits (node indices, codes), failing with the element's path.
+  var int32s: [Int32] {
+    get throws(Failure) {
+      var out: [Int32] = []
+      for e in try array {
+        guard let v = Int32(exactly: try e.int) else {
+          throw e.fail("an integer in −2147483648…2147483647")
+        }
+        out.append(v)
+      }
+      return out
+    }
+  }
+
   var strings: [String] {
     get throws(Failure) {
       var out: [String] = []

@@ -42,7 +42,8 @@ public struct ModelFile: Sendable, Equatable {
     try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
   }
 
-  /// Reads a model file from `path`.
+  /// Reads a model file from `path`, validating it (see the `ModelFile+Validation.swift` checks:
+  /// node indices, tree shape, bins, finite numbers, sizes).
   public static func load(path: String) throws(Failure) -> ModelFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(description: "cannot read '\(path)'")
@@ -245,12 +246,21 @@ public struct ModelFile: Sendable, Equatable {
           levels: f.has("levels") ? try f["levels"].strings : nil))
     }
     let schema = FeatureSchema(features: features)
+    var names = Set<String>()
+    for (i, f) in features.enumerated() where !names.insert(f.name).inserted {
+      throw JSONReading.Failure(
+        description:
+          "$.features[\(i)].name: expected a name used once, found '\(f.name)' again"
+      )
+    }
     switch try r["kind"].string {
     case "gbdt": model = .gbdt(try Self.readGBDT(try r["gbdt"], schema: schema))
     case "logistic":
-      model = .logistic(
-        encoder: try Self.readEncoder(try r["encoder"], schema: schema),
-        regression: try Self.readRegression(try r["regression"]))
+      let encoder = try Self.readEncoder(try r["encoder"], schema: schema)
+      let regression = try Self.readRegression(try r["regression"])
+      try Self.checkRegression(
+        regression, at: try r["regression"], width: encoder.width)
+      model = .logistic(encoder: encoder, regression: regression)
     case "scorecard":
       model = .scorecard(
         try Self.readScorecard(try r["scorecard"], schema: schema))
@@ -267,10 +277,10 @@ public struct ModelFile: Sendable, Equatable {
         }
         layers.append(layer)
       }
-      model = .mlp(
-        NeuralNetwork(
-          encoder: try Self.readEncoder(try r["encoder"], schema: schema),
-          layers: layers))
+      let encoder = try Self.readEncoder(try r["encoder"], schema: schema)
+      try Self.checkLayers(
+        layers, at: try r["layers"], inputWidth: encoder.width)
+      model = .mlp(NeuralNetwork(encoder: encoder, layers: layers))
     default:
       throw try r["kind"].fail(
         "\"gbdt\", \"logistic\", \"scorecard\" or \"mlp\"")
@@ -285,27 +295,28 @@ public struct ModelFile: Sendable, Equatable {
         rawValue: try r["objective"].string)
     else { throw try r["objective"].fail("\"binary\" or \"regression\"") }
     var mappers: [BinMapper] = []
-    for b in try r["bins"].array {
+    let bins = try r["bins"].array
+    guard bins.count == schema.features.count else {
+      throw try r["bins"].fail("one entry per feature")
+    }
+    for (b, feature) in zip(bins, schema.features) {
+      let mapper: BinMapper
       if b.has("upperBounds") {
         let bounds = try b["upperBounds"].doubles
-        mappers.append(
-          BinMapper(
-            rule: .numeric(upperBounds: bounds), valueBins: bounds.count + 1))
+        mapper = BinMapper(
+          rule: .numeric(upperBounds: bounds), valueBins: bounds.count + 1)
       } else {
-        mappers.append(
-          BinMapper(
-            rule: .categorical(
-              binOfLevel: try b["binOfLevel"].ints.map { Int32($0) }),
-            valueBins: try b["valueBins"].int))
+        mapper = BinMapper(
+          rule: .categorical(binOfLevel: try b["binOfLevel"].int32s),
+          valueBins: try b["valueBins"].int)
       }
-    }
-    guard mappers.count == schema.features.count else {
-      throw try r["bins"].fail("one entry per feature")
+      try checkMapper(mapper, at: b, feature: feature)
+      mappers.append(mapper)
     }
     var trees: [DecisionTree] = []
     for t in try r["trees"].array {
       var tree = DecisionTree()
-      tree.feature = try t["feature"].ints.map { Int32($0) }
+      tree.feature = try t["feature"].int32s
       tree.thresholdBin = try t["thresholdBin"].ints.map {
         UInt16(clamping: $0)
       }
@@ -313,9 +324,9 @@ public struct ModelFile: Sendable, Equatable {
       var defaults: [Bool] = []
       for d in try t["defaultLeft"].array { defaults.append(try d.bool) }
       tree.defaultLeft = defaults
-      tree.categorySet = try t["categorySet"].ints.map { Int32($0) }
-      tree.left = try t["left"].ints.map { Int32($0) }
-      tree.right = try t["right"].ints.map { Int32($0) }
+      tree.categorySet = try t["categorySet"].int32s
+      tree.left = try t["left"].int32s
+      tree.right = try t["right"].int32s
       tree.gain = try t["gain"].doubles
       tree.nodeCount = try t["nodeCount"].doubles
       tree.leafValue = try t["leafValue"].doubles
@@ -324,6 +335,9 @@ public struct ModelFile: Sendable, Equatable {
       for s in try t["categorySets"].array {
         let parts = try s.ints
         guard parts.count == 16 else { throw s.fail("16 sixteen-bit parts") }
+        if let i = parts.firstIndex(where: { !(0...0xFFFF).contains($0) }) {
+          throw try s.array[i].fail("a sixteen-bit part in 0…65535")
+        }
         sets.append(
           (0..<4).map { w in
             (0..<4).reduce(UInt64(0)) {
@@ -341,19 +355,38 @@ public struct ModelFile: Sendable, Equatable {
           tree.gain.count,
           tree.nodeCount.count,
         ].allSatisfy({ $0 == nodes }), tree.leafValue.count == nodes + 1,
-        tree.leafCount.count == nodes + 1,
-        tree.feature.allSatisfy({ $0 >= 0 && Int($0) < mappers.count }),
-        (tree.left + tree.right).allSatisfy({
-          $0 >= 0 ? Int($0) < nodes : Int(~$0) <= nodes
-        }),
-        tree.categorySet.allSatisfy({ $0 < sets.count })
-      else { throw t.fail("a consistent tree") }
+        tree.leafCount.count == nodes + 1
+      else {
+        throw t.fail(
+          "one entry per node in every node array and nodes + 1 leaf values and counts"
+        )
+      }
+      if let j = tree.feature.firstIndex(where: {
+        $0 < 0 || Int($0) >= mappers.count
+      }) {
+        throw try t["feature"].array[j].fail(
+          "a feature index in 0…\(mappers.count - 1)")
+      }
+      if let j = tree.categorySet.firstIndex(where: {
+        $0 < -1 || $0 >= sets.count
+      }) {
+        throw try t["categorySet"].array[j].fail(
+          "−1 or a category set in 0…\(sets.count - 1)")
+      }
+      try checkTree(tree, at: t, mappers: mappers)
       trees.append(tree)
+    }
+    let baseScore = try r["baseScore"].double
+    try requireFinite(baseScore, at: try r["baseScore"])
+    let monotone = try r["monotone"].ints
+    guard monotone.count == mappers.count,
+      monotone.allSatisfy({ (-1...1).contains($0) })
+    else {
+      throw try r["monotone"].fail("one of −1, 0 or +1 per feature")
     }
     return GradientBoostedTrees(
       schema: schema, mappers: mappers, objective: objective,
-      baseScore: try r["baseScore"].double, trees: trees,
-      monotone: try r["monotone"].ints)
+      baseScore: baseScore, trees: trees, monotone: monotone)
   }
 
   static func readEncoder(_ r: JSONReading, schema: FeatureSchema)
@@ -373,7 +406,9 @@ public struct ModelFile: Sendable, Equatable {
     guard inputs.count == schema.features.count else {
       throw r.fail("one entry per feature")
     }
-    return DenseEncoder(schema: schema, inputs: inputs)
+    let encoder = DenseEncoder(schema: schema, inputs: inputs)
+    try checkEncoder(encoder, at: r)
+    return encoder
   }
 
   static func readRegression(_ r: JSONReading) throws(JSONReading.Failure)
@@ -409,8 +444,10 @@ public struct ModelFile: Sendable, Equatable {
       regression.coefficients.count == selected.count,
       selected.allSatisfy({ $0 >= 0 && $0 < schema.features.count })
     else { throw r.fail("one binning and coefficient per selected feature") }
-    return Scorecard(
+    let card = Scorecard(
       schema: schema, selected: selected, binnings: binnings,
       regression: regression, scaling: scaling)
+    try checkScorecard(card, at: r)
+    return card
   }
 }

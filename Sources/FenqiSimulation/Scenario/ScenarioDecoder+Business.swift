@@ -151,7 +151,7 @@ extension ScenarioDecoder {
     _ c: inout JSONObjectReader, segments: [SegmentProfile]
   ) -> MerchantCategory? {
     var fields = DecodedFields()
-    let name = c.string("name")
+    let name = c.name()
     let kind = c.string(
       "kind", default: MerchantCategory.Kind.goods.rawValue,
       allowed: MerchantCategory.Kind.allCases.map(\.rawValue)
@@ -275,7 +275,7 @@ extension ScenarioDecoder {
           fields.ok = false
           continue
         }
-        let name = s.string("name")
+        let name = s.name()
         let share = s.number("share", .fraction)
         let peak = s.integer("peakMonth", .integer(in: 1, 12))
         let amplitude = s.number("seasonalAmplitude", .within(0, 0.9))

@@ -20,7 +20,7 @@ extension ScenarioDecoder {
         ok = false
         continue
       }
-      let name = r.string("name")
+      let name = r.name()
       if let name, !names.insert(name).inserted {
         r.report("name", "duplicate channel name \"\(name)\"")
         ok = false
@@ -97,10 +97,12 @@ extension ScenarioDecoder {
           fraudExposure: fraud, segmentAffinity: affinity, frequencyCap: cap,
           ranksByPropensity: ranks))
     }
-    if channels.count > 15 {
+    // Each channel has its own counters on the customer-month stream, sized for this many.
+    if channels.count > StreamRegistry.maxChannels {
       collector.report(
         elements.first.map { String($0.path.dropLast(3)) } ?? "$.channels",
-        "expected at most 15 channels, found \(channels.count)")
+        "expected at most \(StreamRegistry.maxChannels) channels, found \(channels.count)"
+      )
       ok = false
     }
     return channels
@@ -146,7 +148,7 @@ extension ScenarioDecoder {
             ok = false
             continue
           }
-          let name = event.string("name")
+          let name = event.name()
           let month = event.integer("month", .integer(in: 1, 12))
           let demand = event.number("demand", .within(0, 10), default: 1)
           let competition = event.number(

@@ -18,7 +18,7 @@ extension ScenarioDecoder {
           ok = false
           continue
         }
-        let name = o.string("name")
+        let name = o.name()
         let discount = o.number("discount", .within(0, 0.9), default: 0)
         var channel: Int?? = .some(nil)
         if o.has("channel") {

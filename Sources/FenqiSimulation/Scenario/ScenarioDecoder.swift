@@ -8,13 +8,16 @@ import FenqiRisk
 /// Turns a parsed JSON document into a ``Scenario``, checking every field and collecting every
 /// problem rather than stopping at the first.
 struct ScenarioDecoder {
+  /// The most segments a population may have (segment indices are one byte).
+  static let maxSegments = 250
+
   let collector = ProblemCollector()
 
   /// Decodes the whole document; nil when any problem was found (see `collector.problems`).
   func decode(_ json: JSONValue) -> Scenario? {
     guard var root = JSONObjectReader(json, path: "$", collector: collector)
     else { return nil }
-    let name = root.string("name")
+    let name = root.name()
     let description = root.string("description", default: "")
     let seed = root.number("seed", .integer(in: 0, 9_007_199_254_740_991))
     let periods = root.integer("periods", .integer(in: 1, 600))
@@ -247,6 +250,8 @@ struct ScenarioDecoder {
       }
     }
     var correlations: [(CustomerAttribute, CustomerAttribute, Double)] = []
+    // Each unordered pair once: a second rho for the same pair would silently win.
+    var pairPaths: [String: String] = [:]
     if let pairs = r.array("correlations") {
       for (path, value) in pairs {
         guard var p = JSONObjectReader(value, path: path, collector: collector)
@@ -276,7 +281,18 @@ struct ScenarioDecoder {
             "expected two different attributes, found \"\(names[0].name)\" twice"
           )
         } else if names.count == 2, let rho {
-          correlations.append((names[0], names[1], rho))
+          let key = [names[0].name, names[1].name].sorted().joined(
+            separator: " and ")
+          if let first = pairPaths[key] {
+            p.report(
+              "between",
+              "expected each pair of attributes once, found \(key) again (first at \(first))"
+            )
+            ok = false
+          } else {
+            pairPaths[key] = path
+            correlations.append((names[0], names[1], rho))
+          }
         } else {
           ok = false
         }
@@ -286,18 +302,23 @@ struct ScenarioDecoder {
     var behaviours: [SegmentBehaviour] = []
     var hidden: [Bool] = []
     if let elements = r.array("segments", required: true, minimumCount: 1) {
-      if elements.count > 250 {
+      // Checked before any segment is decoded, so a huge list is refused at once.
+      let tooMany = elements.count > Self.maxSegments
+      if tooMany {
         r.report(
-          "segments", "expected at most 250 segments, found \(elements.count)")
+          "segments",
+          "expected at most \(Self.maxSegments) segments, found \(elements.count)"
+        )
+        ok = false
       }
       var names: Set<String> = []
-      for (path, value) in elements {
+      for (path, value) in tooMany ? [] : elements {
         guard var s = JSONObjectReader(value, path: path, collector: collector)
         else {
           ok = false
           continue
         }
-        let name = s.string("name")
+        let name = s.name()
         if let name, !names.insert(name).inserted {
           s.report("name", "duplicate segment name \"\(name)\"")
         }
@@ -714,7 +735,7 @@ struct ScenarioDecoder {
   ) -> Arm? {
     guard var r = JSONObjectReader(value, path: path, collector: collector)
     else { return nil }
-    let name = r.string("name")
+    let name = r.name()
     let allocation = r.number("allocation", .fraction)
     // With channels or a targeting policy, contacts come from them; reachRate is for the generic
     // channel.
@@ -728,11 +749,16 @@ struct ScenarioDecoder {
       approval = decodeApproval(a, fallback: defaultApproval)
     }
     var marketingOK = true
-    if r.has("channels"), channels.isEmpty {
-      r.report(
-        "channels",
-        "the scenario defines no channels (add a top-level \"channels\" array)")
-      marketingOK = false
+    // Campaigns, points and segment strategies reach customers through the channel mix.
+    if channels.isEmpty {
+      for key in ["channels", "campaign", "points", "segmentStrategies"]
+      where r.has(key) {
+        r.report(
+          key,
+          "the scenario defines no channels (add a top-level \"channels\" array); "
+            + "an arm's \(key) reaches customers through them")
+        marketingOK = false
+      }
     }
     let marketing = decodeArmMarketing(
       &r, channels: channels, segments: segments, offer: offer,

@@ -40,12 +40,17 @@ public enum ScenarioLoader {
     return try decode(json, file: file)
   }
 
-  /// Validates an already parsed document.
-  public static func decode(_ json: JSONValue, file: String)
-    throws(ScenarioError) -> Scenario
-  {
+  /// Validates an already parsed document, including that its population fits in
+  /// `availableMemory` bytes (see ``MemoryPlan``).
+  public static func decode(
+    _ json: JSONValue, file: String,
+    availableMemory: Int = MemoryPlan.availableBytes()
+  ) throws(ScenarioError) -> Scenario {
     let decoder = ScenarioDecoder()
     if let scenario = decoder.decode(json), decoder.collector.problems.isEmpty {
+      if let tooBig = MemoryPlan.problem(scenario, available: availableMemory) {
+        throw .invalid(file: file, problems: [tooBig])
+      }
       return scenario
     }
     var problems = decoder.collector.problems

@@ -1,0 +1,249 @@
+import FenqiCore
+import FenqiCredit
+import FenqiDecision
+import FenqiPopulation
+import Foundation
+
+/// A fixed block of customers with their loans and this period's counts.
+///
+/// Chunks never share state, so they run on any thread; the engine merges their counts in chunk
+/// order.
+struct ChunkState: Sendable {
+  /// The chunk size, whatever the thread count.
+  static let size = 8192
+
+  var customers: CustomerColumns
+  var arm: [UInt8]
+  var openLoans: [UInt8]
+  var bookingCount: [UInt16]
+  var loans: LoanBook
+  var counts: [ArmPeriodCounts]
+  var bookTotals: [LoanBookTotals]
+  var customersPerArm: [Int]
+  /// Charge-offs by arm, segment and vintage, over the whole run.
+  var ledger: ChargeOffLedger
+  /// Funnel counts by arm and segment over the whole run (see ``SegmentField``).
+  var segmentCounts: [Double]
+  /// Each customer's persistent need multiplier (empty when no segment has heterogeneity).
+  var needMultiplier: [Float] = []
+  /// Per-customer outcomes for experiment metrics (empty unless the scenario declares an experiment).
+  var outcomes: CustomerOutcomes
+  /// Per-customer income and charge-offs credited by the loan roll (empty unless tracking).
+  var customerLedger: CustomerLedger
+  /// This period's metric sums per arm × declared metric (tracking only).
+  var metricSums: [MomentSums] = []
+  /// The metric sums of each period simulated since the last merge (tracking only).
+  var metricHistory: [[MomentSums]] = []
+  /// This epoch's counts, one row per period simulated since the last merge.
+  var history: [[ArmPeriodCounts]] = []
+  /// Channels, fatigue, referrals and points (nil when no arm uses channels).
+  var marketing: MarketingState?
+  /// The lender's feature ledger, fraudsters and model rows (nil without a risk stack).
+  var lender: LenderState?
+  /// Each borrower's worst months past due and balance after the month's roll (tracked only
+  /// with a risk stack).
+  var borrowerStatus = BorrowerStatus(count: 0)
+  /// Targeting plans and the pilot's log (nil without a targeting arm).
+  var targeting: TargetingState?
+  /// Firms, lines, purchases, value and merchant reports (nil without `business`).
+  var business: BusinessState?
+
+  init(customers: CustomerColumns, tables: EngineTables) {
+    self.customers = customers
+    let n = customers.count
+    arm = (0..<n).map {
+      tables.forcedArm ?? tables.arm(ofCustomer: customers.firstIndex + $0)
+    }
+    if tables.needHeterogeneity.contains(where: { $0 > 0 }) {
+      needMultiplier = CustomerOutcomes.needMultipliers(
+        customers, tables: tables)
+    }
+    outcomes = CustomerOutcomes(count: tables.tracking ? n : 0)
+    customerLedger = CustomerLedger(
+      count: tables.tracking || tables.business != nil ? n : 0)
+    if tables.tracking && tables.prePeriods > 0 {
+      outcomes.preSpend = CustomerOutcomes.preSpend(customers, tables: tables)
+    }
+    if tables.marketing.active {
+      marketing = MarketingState(
+        customers: customers, tables: tables.marketing, seed: tables.seed)
+    }
+    if let risk = tables.risk {
+      lender = LenderState(
+        count: n, firstIndex: customers.firstIndex, arms: tables.armCount,
+        seed: tables.seed, fraud: risk.settings.fraud)
+      borrowerStatus = BorrowerStatus(count: n)
+    }
+    if let tt = tables.targeting {
+      targeting = TargetingState(count: n, offers: tt.offers.count)
+    }
+    if let bt = tables.business {
+      business = BusinessState(
+        customers: customers, tables: bt, arms: tables.armCount,
+        seed: tables.seed)
+      if !borrowerStatus.isTracking {
+        borrowerStatus = BorrowerStatus(count: n)
+      }
+    }
+    openLoans = .init(repeating: 0, count: n)
+    bookingCount = .init(repeating: 0, count: n)
+    loans = LoanBook(capacity: n / 2)
+    counts = .init(repeating: ArmPeriodCounts(), count: tables.armCount)
+    bookTotals = .init(repeating: LoanBookTotals(), count: tables.armCount)
+    customersPerArm = .init(repeating: 0, count: tables.armCount)
+    for a in arm { customersPerArm[Int(a)] += 1 }
+    let segments = tables.needRate.count
+    ledger = ChargeOffLedger(
+      arms: tables.armCount, segments: segments,
+      horizon: min(tables.periods, 60))
+    segmentCounts = .init(
+      repeating: 0, count: tables.armCount * segments * SegmentField.count)
+    for i in 0..<n {
+      segmentCounts[
+        SegmentField.index(
+          .customers, arm: Int(arm[i]), segment: Int(customers.segment[i]),
+          segments: segments)] += 1
+    }
+    if let bt = tables.business { openLines(tables: bt) }
+  }
+
+  /// Simulates one period for every customer of the chunk: roll the open loans, then need →
+  /// reach → choice → approval → booking.
+  mutating func step(
+    period: Int, tables t: EngineTables, needProbability: [Double],
+    lender lp: LenderPeriod? = nil, targeting tp: TargetingPeriod? = nil,
+    merchants mp: MerchantPeriod? = nil
+  ) {
+    let mt = t.marketing
+    for a in 0..<t.armCount {
+      counts[a] = ArmPeriodCounts()
+      if mt.active {
+        counts[a].marketing = MarketingCounts(channels: mt.channelCount)
+      }
+      bookTotals[a] = LoanBookTotals()
+    }
+    var settings = RollSettings(
+      seed: t.repaymentSeed, period: period,
+      firstCustomerIndex: customers.firstIndex,
+      missShift: t.hazard.missMacro * t.systematicFactor,
+      rollShift: t.hazard.rollMacro * t.systematicFactor,
+      chargeOffMonths: t.chargeOffMonths,
+      recoveryShare: period + t.recoveryLag <= t.periods ? t.recoveryRate : 0)
+    settings.stress = t.macro?.stress(
+      period: period, noise: t.factorNoise?[period], seed: t.seed)
+    beginLenderPeriod(period)
+    beginBusinessMonth(period: period, tables: t, merchants: mp)
+    if let shift = business?.missShift, !shift.isEmpty {
+      settings.borrowerMissShift = shift
+    }
+    loans.roll(
+      settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
+      customers: &customerLedger, status: &borrowerStatus)
+    observeRepayments(
+      period: period, window: t.risk?.settings.outcomeMonths ?? 6)
+    afterRollBusiness(tables: t)
+    if let lp { scorePropensity(period: period, lender: lp) }
+    scheduleContacts(period: period, tables: t)
+    if let tp { planTargeting(period: period, plan: tp, tables: t) }
+    let m = monthView(
+      period: period, tables: t, lender: lp, targeting: tp, merchants: mp)
+    var local = counts
+    local.withUnsafeMutableBufferPointer { counts in
+      arm.withUnsafeBufferPointer { arm in
+        customers.segment.withUnsafeBufferPointer { segment in
+          needProbability.withUnsafeBufferPointer { needProbability in
+            for i in 0..<customers.count {
+              let a = Int(arm[i])
+              let seg = Int(segment[i])
+              var c = CustomerMonth(
+                i, arm: a, segment: seg,
+                stream: m.family.stream(for: m.first + UInt64(i)), view: m)
+              reach(&c, m, counts: &counts[a])
+              if actedAsFraudster(c, m, counts: &counts[a]) { continue }
+              guard
+                need(
+                  &c, m, needProbability: needProbability[seg],
+                  counts: &counts[a])
+              else { continue }
+              offer(&c, m)
+              switch choose(c, m) {
+              case .split:
+                if decide(&c, m, counts: &counts[a]) {
+                  book(c, m, counts: &counts[a])
+                }
+              case .payInFull: payInFull(c, m, counts: &counts[a])
+              case .neither: break
+              }
+            }
+          }
+        }
+      }
+    }
+    counts = local
+    marketing?.endPeriod()
+    if let macro = t.macro, t.computesProvisions {
+      addProvisions(period: period, macro: macro, tables: t)
+    }
+    for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
+    if customerLedger.isTracking {
+      chargeFunding(t.monthlyFunding(period: period))
+    }
+    endBusinessMonth(period: period, tables: t)
+    if t.tracking {
+      if t.snapshotEveryPeriod || period == t.periods {
+        metricSums = snapshot(tables: t)
+      }
+    }
+  }
+}
+
+extension ChunkState {
+  /// Schedules this month's channel contacts; each contact is charged to the customer it reached
+  /// and recorded in the lender's feature ledger.
+  mutating func scheduleContacts(period: Int, tables t: EngineTables) {
+    let mt = t.marketing
+    guard mt.active else { return }
+    marketing?.scheduleContacts(
+      period: period, arm: arm, customers: customers, tables: mt,
+      seed: t.seed, propensity: lender?.propensity ?? [], counts: &counts)
+    guard let bits = marketing?.contacted else { return }
+    let ledgerOn = customerLedger.isTracking
+    for i in 0..<customers.count where bits[i] != 0 {
+      lender?.ledger.recordContact(i, period: period)
+      if ledgerOn {
+        customerLedger.income[i] -= Float(
+          MarketingState.contactCost(bits: bits[i], tables: mt))
+      }
+    }
+  }
+
+  /// Adds `amount` to a funnel counter of (arm, segment).
+  @inline(__always)
+  mutating func countSegment(
+    _ field: SegmentField, arm a: Int, segment seg: Int, segments: Int,
+    by amount: Double
+  ) {
+    segmentCounts[
+      SegmentField.index(field, arm: a, segment: seg, segments: segments)] +=
+      amount
+  }
+
+  /// Books a new loan for customer `i` and counts it in the book's totals and the customer's
+  /// open loans and booking ordinal.
+  @inline(__always)
+  mutating func bookLoan(
+    _ i: Int, arm a: Int, segment seg: Int, period: Int, principal: Double,
+    terms: PlanTerms, missLogit: Double, rollLogit: Double, cure: Double,
+    prepayment: Double, merchant: UInt16 = 0
+  ) {
+    loans.book(
+      customer: i, ordinal: bookingCount[i], arm: UInt8(a),
+      segment: UInt8(seg), period: period, principal: principal, terms: terms,
+      missLogit: missLogit, rollLogit: rollLogit, cureProbability: cure,
+      prepaymentProbability: prepayment, merchant: merchant)
+    bookingCount[i] &+= 1
+    openLoans[i] += 1
+    bookTotals[a].addBalance(principal, bucket: 0)
+    bookTotals[a].openLoans += 1
+  }
+}
