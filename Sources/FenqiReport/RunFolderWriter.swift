@@ -152,7 +152,7 @@ public enum RunFolderWriter {
       all.append((.value, BusinessResultTables.value(result).text))
       if result.business?.merchants != nil {
         all.append(
-          (.merchants, BusinessResultTables.merchants(result).textQuotingHeader)
+          (.merchants, BusinessResultTables.merchants(result).text)
         )
       }
     }

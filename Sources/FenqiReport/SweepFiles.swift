@@ -48,7 +48,7 @@ public enum SweepFiles {
             arm.marketingCost,
           ].map(CSVTable.cell))
     }
-    return t.textQuotingHeader
+    return t.text
   }
 
   /// `sweep.json`: what the sweep is, and which shard this folder holds (nil: all of it).
@@ -202,8 +202,8 @@ public enum SweepFiles {
     for row in rows { sweep.append(row.map(CSVTable.cell)) }
     let pareto = paretoTable(header: header, rows: rows, axes: axes)
     return [
-      ("sweep.csv", sweep.textQuotingHeader),
-      ("pareto.csv", pareto.textQuotingHeader),
+      ("sweep.csv", sweep.text),
+      ("pareto.csv", pareto.text),
       ("report.md", markdown(identity: identity, pareto: pareto, axes: axes)),
       ("report.html", html(identity: identity, pareto: pareto, axes: axes)),
     ]
