@@ -61,15 +61,18 @@ public struct Table: Sendable, Equatable {
   /// The index of a column, if present.
   public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 
-  /// The cell of `row` in column `name` as a number (NaN when absent or not a number).
+  /// The cell of `row` in column `name` as a number (NaN when absent, not a number, or `row`
+  /// is shorter than the header, as the empty row of an empty table is).
   public func number(_ row: [String], _ name: String) -> Double {
-    guard let c = column(name), let v = Double(row[c]) else { return .nan }
+    guard let c = column(name), c < row.count, let v = Double(row[c]) else {
+      return .nan
+    }
     return v
   }
 
-  /// The cell of `row` in column `name` as text ("" when absent).
+  /// The cell of `row` in column `name` as text ("" when absent or `row` is too short).
   public func text(_ row: [String], _ name: String) -> String {
-    guard let c = column(name) else { return "" }
+    guard let c = column(name), c < row.count else { return "" }
     return row[c]
   }
 

@@ -22,9 +22,7 @@ public struct RunData: Sendable {
   }
 
   /// The files a run folder must hold for a report.
-  public static let requiredFiles = [
-    "summary.json", "periods.csv", "arms.csv", "segments.csv", "vintages.csv",
-  ]
+  public static let requiredFiles = RunFile.required.map(\.name)
 
   /// `summary.json`.
   public var summary: JSONValue
@@ -123,15 +121,14 @@ public struct RunData: Sendable {
     }
   }
 
-  /// Reads a run folder from disk.
+  /// Reads a run folder from disk and checks what the reports take for granted of it (see
+  /// ``validate(texts:folder:)``).
+  ///
+  /// - Throws: ``Failure`` naming the file (and the line or JSON path) that is missing,
+  ///   malformed or inconsistent with the others.
   public static func load(folder: String) throws(Failure) -> RunData {
     var files: [String: String] = [:]
-    for name in requiredFiles + [
-      "manifest.json", "tests.csv", "channels.csv", "contact_frequency.csv",
-      "macro.csv", "ecl.csv", "risk.csv", "decisions.csv", "targeting.csv",
-      "uplift.csv", "off_policy.csv", "business.csv", "value.csv",
-      "merchants.csv",
-    ] {
+    for name in RunFile.allCases.filter({ !$0.isReport }).map(\.name) {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),
         let t = String(data: data, encoding: .utf8)
@@ -139,7 +136,9 @@ public struct RunData: Sendable {
         files[name] = t
       }
     }
-    return try RunData(files: files, folder: folder)
+    let data = try RunData(files: files, folder: folder)
+    try data.validate(texts: files, folder: folder)
+    return data
   }
 
   /// The scenario's name.

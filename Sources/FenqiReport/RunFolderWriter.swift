@@ -35,6 +35,9 @@ public struct RunManifest: Sendable {
 public enum OutputError: Error, Equatable, Sendable {
   /// The folder exists and `--force` was not given.
   case exists(String)
+  /// `--force` was given, but the folder holds `entry`, which no fenqi command writes (or
+  /// `path` is a file), so it is not replaced.
+  case notFenqiFolder(path: String, entry: String)
   /// The file system refused.
   case failed(path: String, reason: String)
 
@@ -44,85 +47,131 @@ public enum OutputError: Error, Equatable, Sendable {
     case .exists(let p):
       return
         "\(p): the output folder exists already; choose another --out or pass --force to replace it"
+    case .notFenqiFolder(let p, let entry):
+      let what =
+        URL(fileURLWithPath: p).lastPathComponent == entry
+        ? "it is a file" : "it holds '\(entry)', which fenqi does not write"
+      return
+        "\(p): not replacing it with --force: \(what), so it is not a fenqi folder; choose another --out"
     case .failed(let p, let reason):
       return "\(p): cannot write the results: \(reason)"
     }
+  }
+
+  /// Whether the problem is the user's choice of folder (exit 2) rather than the file
+  /// system's refusal (exit 1).
+  public var isBadInput: Bool {
+    if case .failed = self { return false }
+    return true
   }
 }
 
 /// Writes a run folder atomically: every file goes into a temporary folder beside the target,
 /// which is then renamed into place, so a failed or interrupted run leaves no half-written folder.
 public enum RunFolderWriter {
-  /// The files of a run folder, by name: the data files, then the reports rendered from them
-  /// (so that ``RunData`` read back from the folder gives the same reports).
+  /// The files of a run folder, by name, in ``RunFile`` order: `manifest.json` (which lists the
+  /// others), the data files, then the reports rendered from them (so that ``RunData`` read back
+  /// from the folder gives the same reports).
+  ///
+  /// - Parameters:
+  ///   - result: The run.
+  ///   - manifest: What the manifest records besides the results.
+  ///   - experiment: The experiment's outputs, when the scenario declares one.
+  ///   - replicates: `replicates.csv` and `replicates-summary.csv` of a replicate study.
+  /// - Returns: Names and texts, `manifest.json` first; its `files` lists the others.
   public static func files(
     _ result: RunResult, manifest: RunManifest,
-    experiment: ExperimentFiles? = nil
+    experiment: ExperimentFiles? = nil,
+    replicates: (rows: CSVTable, summary: CSVTable)? = nil
   ) -> [(name: String, text: String)] {
-    let data: [(name: String, text: String)] = [
-      ("manifest.json", JSONWriter.text(manifestJSON(result, manifest))),
-      (
-        "summary.json", JSONWriter.text(summary(result, experiment: experiment))
-      ),
-      ("periods.csv", ResultTables.periods(result).text),
-      ("arms.csv", ResultTables.arms(result).text),
-      ("segments.csv", ResultTables.segments(result).text),
-      ("vintages.csv", ResultTables.vintages(result).text),
+    var data = dataFiles(result, experiment: experiment)
+    if let replicates {
+      data.append((.replicates, replicates.rows.text))
+      data.append((.replicatesSummary, replicates.summary.text))
+    }
+    // The manifest lists every other file; the reports read it too.
+    let names =
+      data.map(\.file.name) + [RunFile.markdownReport, .htmlReport].map(\.name)
+    let manifestText = JSONWriter.text(
+      manifestJSON(result, manifest, files: names))
+    var byName = [RunFile.manifest.name: manifestText]
+    for f in data { byName[f.file.name] = f.text }
+    let rendered: [(name: String, text: String)]
+    do { rendered = reports(try RunData(files: byName)) } catch {
+      preconditionFailure(
+        "a run's own files failed to read back: \(error.message)")
+    }
+    let written =
+      [(name: RunFile.manifest.name, text: manifestText)]
+      + data.map { (name: $0.file.name, text: $0.text) } + rendered
+    let order = written.compactMap { RunFile(rawValue: $0.name) }
+    precondition(
+      written.map(\.name) == [RunFile.manifest.name] + names
+        && order.count == written.count
+        && zip(order, order.dropFirst()).allSatisfy {
+          $0.position < $1.position
+        },
+      "run files out of RunFile order: \(written.map(\.name))")
+    return written
+  }
+
+  /// The data files of a run (everything but the manifest, the replicates and the reports).
+  static func dataFiles(_ result: RunResult, experiment: ExperimentFiles?)
+    -> [(file: RunFile, text: String)]
+  {
+    var all: [(file: RunFile, text: String)] = [
+      (.summary, JSONWriter.text(summary(result, experiment: experiment))),
+      (.periods, ResultTables.periods(result).text),
+      (.arms, ResultTables.arms(result).text),
+      (.segments, ResultTables.segments(result).text),
+      (.vintages, ResultTables.vintages(result).text),
     ]
-    var all = data
     if result.scenario.usesChannels {
-      all.append(("channels.csv", MarketingResultTables.channels(result).text))
+      all.append((.channels, MarketingResultTables.channels(result).text))
       all.append(
         (
-          "contact_frequency.csv",
+          .contactFrequency,
           MarketingResultTables.contactFrequency(result).text
         ))
     }
     if result.scenario.macro != nil {
-      all.append(("macro.csv", StressTables.macro(result.scenario).text))
-      all.append(("ecl.csv", StressTables.ecl(result).text))
+      all.append((.macro, StressTables.macro(result.scenario).text))
+      all.append((.ecl, StressTables.ecl(result).text))
     }
     if result.risk != nil {
-      all.append(("risk.csv", RiskResultTables.risk(result).text))
-      all.append(("decisions.csv", RiskResultTables.decisions(result).text))
+      all.append((.risk, RiskResultTables.risk(result).text))
+      all.append((.decisions, RiskResultTables.decisions(result).text))
     }
     if result.targeting != nil {
-      all.append(("targeting.csv", TargetingResultTables.months(result).text))
-      all.append(("uplift.csv", TargetingResultTables.uplift(result).text))
-      all.append(
-        ("off_policy.csv", TargetingResultTables.offPolicy(result).text))
+      all.append((.targeting, TargetingResultTables.months(result).text))
+      all.append((.uplift, TargetingResultTables.uplift(result).text))
+      all.append((.offPolicy, TargetingResultTables.offPolicy(result).text))
     }
     if result.business != nil {
-      all.append(("business.csv", BusinessResultTables.months(result).text))
-      all.append(("value.csv", BusinessResultTables.value(result).text))
+      all.append((.business, BusinessResultTables.months(result).text))
+      all.append((.value, BusinessResultTables.value(result).text))
       if result.business?.merchants != nil {
         all.append(
-          ("merchants.csv", BusinessResultTables.merchants(result).text))
+          (.merchants, BusinessResultTables.merchants(result).text)
+        )
       }
     }
     if let experiment {
       all.append(
         (
-          "tests.csv",
+          .tests,
           experiment.testsTable.text
         ))
     }
-    var byName: [String: String] = [:]
-    for f in all { byName[f.name] = f.text }
-    do {
-      return all + reports(try RunData(files: byName))
-    } catch {
-      preconditionFailure(
-        "a run's own files failed to read back: \(error.message)")
-    }
+    return all
   }
 
   /// `report.md` and `report.html` for a run's data.
   public static func reports(_ data: RunData) -> [(name: String, text: String)]
   {
     [
-      ("report.md", MarkdownReport.text(data)),
-      ("report.html", HTMLReport.page(data)),
+      (RunFile.markdownReport.name, MarkdownReport.text(data)),
+      (RunFile.htmlReport.name, HTMLReport.page(data)),
     ]
   }
 
@@ -138,7 +187,10 @@ public enum RunFolderWriter {
     return .object(members)
   }
 
-  static func manifestJSON(_ r: RunResult, _ m: RunManifest) -> JSONValue {
+  /// `manifest.json`, listing `files`: every other file written, in order.
+  static func manifestJSON(
+    _ r: RunResult, _ m: RunManifest, files: [String]
+  ) -> JSONValue {
     .object([
       ("scenario", .string(r.scenario.name)),
       ("scenarioFile", .string(m.scenarioFile)),
@@ -150,29 +202,32 @@ public enum RunFolderWriter {
       ("threads", .number(Double(m.threads))),
       ("customers", .number(Double(r.scenario.population.size))),
       ("periods", .number(Double(r.scenario.periods))),
-      (
-        "files",
-        .array(
-          [
-            "summary.json", "periods.csv", "arms.csv", "segments.csv",
-            "vintages.csv", "report.md", "report.html",
-          ].map {
-            .string($0)
-          })
-      ),
+      ("files", .array(files.map { .string($0) })),
     ])
   }
 
-  /// Fails if `folder` exists and may not be replaced; call before a long run.
+  /// Fails if `folder` may not be written; call before a long run.
+  ///
+  /// A missing or empty folder may be written. Another may be replaced only with `force`, and
+  /// only when it is a fenqi folder: everything in it is a file some fenqi command writes.
   public static func checkWritable(_ folder: String, force: Bool)
     throws(OutputError)
   {
-    if FileManager.default.fileExists(atPath: folder) && !force {
-      throw .exists(folder)
+    guard FileManager.default.fileExists(atPath: folder),
+      !isEmptyFolder(folder)
+    else { return }
+    guard force else { throw .exists(folder) }
+    if let entry = foreignEntry(in: folder) {
+      throw .notFenqiFolder(path: folder, entry: entry)
     }
   }
 
   /// Writes `files` into `folder` atomically (temporary sibling, then rename).
+  ///
+  /// A missing or empty `folder` is written; a fenqi folder is replaced only with `force`
+  /// (see ``checkWritable(_:force:)``). The rename never replaces a folder with anything in it,
+  /// so nothing is overwritten without `force`, even by a concurrent process. Temporary
+  /// siblings that killed processes left beside `folder` are removed first.
   public static func write(
     _ files: [(name: String, text: String)], to folder: String, force: Bool
   ) throws(OutputError) {
@@ -180,10 +235,10 @@ public enum RunFolderWriter {
     let target = URL(fileURLWithPath: folder).standardizedFileURL
     let parent = target.deletingLastPathComponent()
     let temporary = parent.appendingPathComponent(
-      ".\(target.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)"
-    )
+      partialName(target.lastPathComponent))
     do {
       try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+      removeStalePartials(in: parent.path)
       if fm.fileExists(atPath: temporary.path) {
         try fm.removeItem(at: temporary)
       }
@@ -197,14 +252,27 @@ public enum RunFolderWriter {
         }
         try Data(f.text.utf8).write(to: url, options: .atomic)
       }
-      if fm.fileExists(atPath: target.path) {
-        guard force else {
+      if fm.fileExists(atPath: target.path), !isEmptyFolder(target.path) {
+        do throws(OutputError) {
+          guard force else { throw .exists(folder) }
+          if let entry = foreignEntry(in: target.path) {
+            throw .notFenqiFolder(path: folder, entry: entry)
+          }
+        } catch {
           try? fm.removeItem(at: temporary)
-          throw OutputError.exists(folder)
+          throw error
         }
         try fm.removeItem(at: target)
       }
-      try fm.moveItem(at: temporary, to: target)
+      // rename(2) replaces an empty folder but never one with files in it.
+      guard rename(temporary.path, target.path) == 0 else {
+        let code = errno
+        try? fm.removeItem(at: temporary)
+        throw [EEXIST, ENOTEMPTY, ENOTDIR, EISDIR].contains(code)
+          ? OutputError.exists(folder)
+          : OutputError.failed(
+            path: folder, reason: String(cString: strerror(code)))
+      }
     } catch let e as OutputError {
       throw e
     } catch {
@@ -220,10 +288,10 @@ public enum RunFolderWriter {
   ) throws(OutputError) {
     let fm = FileManager.default
     let base = URL(fileURLWithPath: folder)
+    removeStalePartials(in: folder)
     for f in files {
       let target = base.appendingPathComponent(f.name)
-      let temporary = base.appendingPathComponent(
-        ".\(f.name).partial-\(ProcessInfo.processInfo.processIdentifier)")
+      let temporary = base.appendingPathComponent(partialName(f.name))
       do {
         try Data(f.text.utf8).write(to: temporary)
         // rename(2) replaces the old file atomically.

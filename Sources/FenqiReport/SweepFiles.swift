@@ -88,27 +88,122 @@ public enum SweepFiles {
     return .object(members.filter { $0.key != "shard" })
   }
 
+  /// The identity's text without the scenario file's spelling, for telling whether two folders
+  /// hold one run: `Scenarios/x.json`, `./Scenarios/x.json` and an absolute path name one file,
+  /// and the SHA-256 beside it says whether it is the same scenario.
+  public static func matchText(_ identity: JSONValue) -> String {
+    guard case .object(let members) = identity else {
+      return JSONWriter.text(identity)
+    }
+    return JSONWriter.text(.object(members.filter { $0.key != "scenarioFile" }))
+  }
+
+  /// The grid paths and replicates an identity (`sweep.json`) records (1 when absent).
+  public static func axesAndReplicates(_ identity: JSONValue) -> (
+    axes: [String], replicates: Int
+  ) {
+    var axes: [String] = []
+    if case .array(let grid) = identity["grid"] ?? .null {
+      axes = grid.compactMap {
+        if case .string(let p) = $0["path"] ?? .null { return p }
+        return nil
+      }
+    }
+    guard case .number(let r) = identity["replicates"] ?? .null, r >= 1,
+      r <= 1e9, r == r.rounded()
+    else { return (axes, 1) }
+    return (axes, Int(r))
+  }
+
+  /// Why a unit file cannot be used: it names the file and the line.
+  public struct UnitProblem: Error, Equatable, Sendable,
+    CustomStringConvertible
+  {
+    /// What is wrong, starting with the unit's file (`units/u-000001.csv`).
+    public var description: String
+  }
+
+  /// Checks that a unit file is a finished unit of the sweep.
+  ///
+  /// It must hold the sweep's header, then one row per arm, every row of the unit's point and
+  /// replicate, and end in a line break, so a file cut short (to its header, or mid-line)
+  /// fails.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - u: The unit (0-based).
+  ///   - axes: The grid paths, in order.
+  ///   - replicates: Replicates per point.
+  ///   - arms: The rows expected; nil when unknown (then at least one).
+  /// - Returns: The unit's rows.
+  /// - Throws: ``UnitProblem`` naming the file, the line and what is wrong.
+  public static func checkUnit(
+    _ text: String, unit u: Int, axes: [String], replicates: Int, arms: Int?
+  ) throws(UnitProblem) -> [[String]] {
+    let name = "units/" + unitName(u)
+    // Every line a unit writes ends in a line break; a file cut mid-line does not.
+    guard text.hasSuffix("\n") else {
+      let line = text.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+      throw UnitProblem(
+        description:
+          "\(name): line \(line): the file was cut short (no final line break)")
+    }
+    let table: Table
+    do { table = try Table(csv: text) } catch {
+      throw UnitProblem(
+        description: "\(name): line \(error.line): \(error.message)")
+    }
+    let expected = header(axes: axes)
+    guard table.header == expected else {
+      throw UnitProblem(
+        description:
+          "\(name): line 1: expected the header \(expected.joined(separator: ",")), found \(table.header.joined(separator: ","))"
+      )
+    }
+    guard !table.rows.isEmpty, arms.map({ table.rows.count == $0 }) ?? true
+    else {
+      throw UnitProblem(
+        description:
+          "\(name): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") of results, expected \(arms.map { "\($0), one per arm" } ?? "one per arm"); the file was cut short"
+      )
+    }
+    let point = String(u / replicates + 1)
+    let replicate = String(u % replicates + 1)
+    for (k, row) in table.rows.enumerated()
+    where row[0] != point || row[1] != replicate {
+      throw UnitProblem(
+        description:
+          "\(name): line \(k + 2): expected point \(point), replicate \(replicate), found point \(row[0]), replicate \(row[1])"
+      )
+    }
+    return table.rows
+  }
+
   /// The summary files from every unit's CSV text, in unit order.
+  ///
+  /// - Throws: ``UnitProblem`` for a unit file that is not a finished unit of this sweep
+  ///   (every unit must hold the same number of rows: one per arm).
   public static func summaryFiles(identity: JSONValue, units: [String]) throws
     -> [(
       name: String, text: String
     )]
   {
-    var header: [String] = []
+    let (axes, replicates) = axesAndReplicates(identity)
+    let header = header(axes: axes)
     var rows: [[String]] = []
-    for text in units {
-      let table = try Table(csv: text)
-      header = table.header
-      rows += table.rows
+    var arms: Int?
+    for (u, text) in units.enumerated() {
+      let unitRows = try checkUnit(
+        text, unit: u, axes: axes, replicates: replicates, arms: arms)
+      arms = unitRows.count
+      rows += unitRows
     }
     var sweep = CSVTable(header: header)
     for row in rows { sweep.append(row.map(CSVTable.cell)) }
-    let axes = Array(
-      header.dropFirst(3).prefix(
-        Swift.max(0, header.count - 4 - measures.count)))
     let pareto = paretoTable(header: header, rows: rows, axes: axes)
     return [
-      ("sweep.csv", sweep.text), ("pareto.csv", pareto.text),
+      ("sweep.csv", sweep.text),
+      ("pareto.csv", pareto.text),
       ("report.md", markdown(identity: identity, pareto: pareto, axes: axes)),
       ("report.html", html(identity: identity, pareto: pareto, axes: axes)),
     ]
@@ -119,7 +214,10 @@ public enum SweepFiles {
   static func paretoTable(header: [String], rows: [[String]], axes: [String])
     -> CSVTable
   {
-    func col(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
+    // By position: point, replicate, seed, the axes, arm, then the measures (which an axis
+    // may share a name with, so they are found from the end).
+    let armColumn = 3 + axes.count
+    func col(_ name: String) -> Int { header.lastIndex(of: name) ?? 0 }
     struct Candidate {
       var point: Int
       var arm: String
@@ -132,12 +230,12 @@ public enum SweepFiles {
     var order: [String] = []
     var byKey: [String: Candidate] = [:]
     for row in rows {
-      let key = row[0] + "\u{1F}" + row[col("arm")]
+      let key = row[0] + "\u{1F}" + row[armColumn]
       if byKey[key] == nil {
         order.append(key)
         byKey[key] = Candidate(
-          point: Int(row[0]) ?? 0, arm: row[col("arm")],
-          axes: axes.map { row[col($0)] })
+          point: Int(row[0]) ?? 0, arm: row[armColumn],
+          axes: axes.indices.map { row[3 + $0] })
       }
       byKey[key]?.n += 1
       byKey[key]?.net += Double(row[col("net_income")]) ?? .nan
@@ -192,10 +290,9 @@ public enum SweepFiles {
     if case .string(let file) = identity["scenarioFile"] ?? .null {
       out += "Scenario `\(MarkdownReport.escape(file))`"
     }
-    if case .number(let r) = identity["replicates"] ?? .null {
-      out +=
-        ", \(Int(r)) replicate\(r == 1 ? "" : "s") per point (common random numbers across points)"
-    }
+    let r = axesAndReplicates(identity).replicates
+    out +=
+      ", \(r) replicate\(r == 1 ? "" : "s") per point (common random numbers across points)"
     out += ".\n\n## Pareto frontier: net income against bad-debt rate\n\n"
     out +=
       "| point | " + axes.map(MarkdownReport.escape).joined(separator: " | ")
@@ -203,13 +300,15 @@ public enum SweepFiles {
       + String(repeating: "---|", count: axes.count + 1) + "---:|---:|---:|\n"
     let h = pareto.header
     for row in pareto.rows
-    where row[h.firstIndex(of: "frontier_net_income") ?? 0] == "true" {
-      func v(_ n: String) -> String { row[h.firstIndex(of: n) ?? 0] }
+    where row[h.lastIndex(of: "frontier_net_income") ?? 0] == "true" {
+      // Axes by position (point, axes, arm, …); the fixed columns from the end.
+      func v(_ n: String) -> String { row[h.lastIndex(of: n) ?? 0] }
       out +=
-        "| \(v("point")) | "
-        + axes.map { MarkdownReport.escape(v($0)) }.joined(separator: " | ")
+        "| \(row[0]) | "
+        + axes.indices.map { MarkdownReport.escape(row[1 + $0]) }.joined(
+          separator: " | ")
       out +=
-        " | \(MarkdownReport.escape(v("arm"))) | \(Formatting.money(Double(v("net_income")) ?? .nan)) | "
+        " | \(MarkdownReport.escape(row[1 + axes.count])) | \(Formatting.money(Double(v("net_income")) ?? .nan)) | "
       out +=
         "\(Formatting.percent(Double(v("conversion")) ?? .nan)) | \(Formatting.percent(Double(v("bad_debt_rate")) ?? .nan)) |\n"
     }
@@ -223,12 +322,12 @@ public enum SweepFiles {
   {
     let h = pareto.header
     func v(_ row: [String], _ n: String) -> Double {
-      Double(row[h.firstIndex(of: n) ?? 0]) ?? .nan
+      Double(row[h.lastIndex(of: n) ?? 0]) ?? .nan
     }
     let points = pareto.rows.map {
       (
         v($0, "bad_debt_rate"), v($0, "net_income"),
-        $0[h.firstIndex(of: "frontier_net_income") ?? 0] == "true"
+        $0[h.lastIndex(of: "frontier_net_income") ?? 0] == "true"
       )
     }
     let xs = points.map(\.0).filter(\.isFinite)

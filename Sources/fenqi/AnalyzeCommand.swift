@@ -71,10 +71,11 @@ enum AnalyzeCommand {
       }
     }
     let force = args.flags.contains("--force")
-    let out =
-      args.values["--out"] ?? "Results/analyses/\(RunCommand.stamp(Date()))"
+    guard
+      let out = RunCommand.outputFolder(
+        args, in: "Results/analyses", console: console)
+    else { return .badInput }
     do {
-      try RunFolderWriter.checkWritable(out, force: force)
       try RunFolderWriter.write(
         [
           (
@@ -87,7 +88,7 @@ enum AnalyzeCommand {
         force: force)
     } catch {
       console.err(error.message)
-      return error == .exists(out) ? .badInput : .runFailed
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(out + "/tests.csv")
     return .success

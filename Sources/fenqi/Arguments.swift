@@ -12,7 +12,17 @@ struct Arguments {
     var message: String
   }
 
+  /// One-letter spellings of flags, each usable where its long flag is.
+  static let shortOptions = ["-h": "--help", "-q": "--quiet"]
+
+  /// The largest seed `--seed` takes: the scenario's own limit, 2^53 − 1, the largest integer a
+  /// JSON number (and so `manifest.json`) holds exactly.
+  static let largestSeed: UInt64 = 9_007_199_254_740_991
+
   /// Parses `words` for a command that takes the given valued options and flags (names with `--`).
+  ///
+  /// `-h` and `-q` stand for `--help` and `--quiet` (where the command has `--quiet`); any other
+  /// word that starts with `-` and is not a number is an unknown option, never a file name.
   static func parse(
     _ words: [String], valued: [String], flags allowedFlags: [String]
   ) throws(Problem) -> Arguments {
@@ -48,8 +58,12 @@ struct Arguments {
           }
           throw Problem(message: message)
         }
-      } else if word == "-h" {
-        result.flags.insert("--help")
+      } else if let long = shortOptions[word],
+        long == "--help" || allowedFlags.contains(long)
+      {
+        result.flags.insert(long)
+      } else if word.count > 1, word.hasPrefix("-"), Double(word) == nil {
+        throw Problem(message: "unknown option '\(word)'")
       } else {
         result.positionals.append(word)
       }
@@ -64,6 +78,18 @@ struct Arguments {
     guard let v = Int(text), v > 0 else {
       throw Problem(
         message: "'\(name)' expects a positive integer, found '\(text)'")
+    }
+    return v
+  }
+
+  /// A seed option, if given: an integer in [0, 2^53 − 1], as a scenario's `seed`.
+  func seed(_ name: String = "--seed") throws(Problem) -> UInt64? {
+    guard let text = values[name] else { return nil }
+    guard let v = UInt64(text), v <= Self.largestSeed else {
+      throw Problem(
+        message:
+          "'\(name)' expects an integer in [0, \(Self.largestSeed)], found '\(text)'"
+      )
     }
     return v
   }

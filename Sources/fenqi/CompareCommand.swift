@@ -36,12 +36,10 @@ enum CompareCommand {
       return .badInput
     }
     let force = args.flags.contains("--force")
-    let out =
-      args.values["--out"] ?? "Results/comparisons/\(RunCommand.stamp(Date()))"
-    do { try RunFolderWriter.checkWritable(out, force: force) } catch {
-      console.err(error.message)
-      return .badInput
-    }
+    guard
+      let out = RunCommand.outputFolder(
+        args, in: "Results/comparisons", console: console)
+    else { return .badInput }
     let comparison = Comparison(runs: runs)
     do {
       try RunFolderWriter.write(
@@ -52,7 +50,7 @@ enum CompareCommand {
         ], to: out, force: force)
     } catch {
       console.err(error.message)
-      return .runFailed
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(out)
     return .success

@@ -2,25 +2,14 @@
 enum HelpText {
   static let version = "0.1.0"
 
+  /// `fenqi --help`: the commands come from ``Fenqi/commands``.
   static let overview = """
     OVERVIEW: Fenqi — campaign simulation and A/B experiments for consumer instalment lending.
 
     USAGE: fenqi <command> [options]
 
     COMMANDS:
-      run        Simulate a scenario and write a result folder.
-      validate   Check a scenario file and report every problem at once.
-      report     Regenerate a run folder's reports from its files.
-      compare    Compare run folders side by side.
-      analyze    Analyse a live experiment's summary statistics.
-      power      Sample size or minimum detectable effect of a two-arm test.
-      stress     Monte-Carlo stress test: loss distributions under the macro path.
-      sweep      Run a scenario over a grid of settings (shardable, resumable).
-      merge      Combine the shard folders of a sweep or a stress run.
-      bench      Speed and memory of every scenario, and a scaling series.
-      train      Train a scoring model on a CSV file and print its validation metrics.
-      predict    Score a CSV file with a trained model, with explanations.
-      help       Show help for a command.
+    \(commandLines)
 
     OPTIONS:
       --version  Show the version.
@@ -28,6 +17,28 @@ enum HelpText {
 
     See 'fenqi help <command>' for a command's options.
     Exit codes: 0 success, 1 a run that failed, 2 bad usage or bad input.
+    """
+
+  /// The overview's COMMANDS lines, one per command.
+  static var commandLines: String {
+    Fenqi.commands.map {
+      "  " + TextColumns.pad($0.name, 11, left: true) + $0.summary
+    }.joined(separator: "\n")
+  }
+
+  static let helpUsage = "USAGE: fenqi help [<command>]"
+
+  static let help = """
+    OVERVIEW: Show the overview, or a command's help.
+
+    \(helpUsage)
+    """
+
+  /// The `--force` line of the commands that write a folder.
+  static let forceOption = """
+      --force           Replace the output folder if it is a fenqi folder (it holds only
+                        files fenqi writes); any other folder is refused. An empty folder is
+                        written without --force.
     """
 
   static let runUsage =
@@ -42,14 +53,15 @@ enum HelpText {
       <scenario.json>   The scenario file (see Scenarios/ and the README).
 
     OPTIONS:
-      --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/).
-      --seed <n>        Override the scenario's seed.
+      --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/,
+                        with -2, -3, … when a run of the same second has that name).
+      --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores). Results are identical for any value.
       --replicates <r>  For a split experiment: run r seeds (the scenario's, then seed+1, …), each with
                         its own counterfactual truth; write replicates.csv and replicates-summary.csv
                         (coverage of the true effect, rejection rates) and print the summary.
-      --force           Replace the output folder if it exists.
-      --quiet           No progress on stderr.
+    \(forceOption)
+      -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
 
     Writes manifest.json, summary.json, periods.csv, arms.csv, segments.csv, vintages.csv,
@@ -57,8 +69,9 @@ enum HelpText {
     and contact_frequency.csv with channels; macro.csv and ecl.csv with a macro path; risk.csv and
     decisions.csv with a riskStack, whose burn-in book and first models are built before month 1;
     targeting.csv, uplift.csv and off_policy.csv with targeting policies; business.csv, value.csv
-    and merchants.csv with a business layer) into a temporary folder beside the target and renames
-    it into place when everything is written.
+    and merchants.csv with a business layer; replicates.csv and replicates-summary.csv with
+    --replicates) into a temporary folder beside the target and renames it into place when
+    everything is written. manifest.json lists every other file written.
     """
 
   static let validateUsage = "USAGE: fenqi validate <scenario.json>"
@@ -77,7 +90,10 @@ enum HelpText {
 
   static let report = """
     OVERVIEW: Regenerate report.md and report.html from a run folder's files alone (summary.json,
-    periods.csv, arms.csv, segments.csv, vintages.csv), replacing the two reports in place.
+    periods.csv, arms.csv, segments.csv, vintages.csv and the optional files), replacing the two
+    reports in place. A folder whose files were cut short or edited into something a run does
+    not write (a missing file, a ragged row, text among numbers, a month out of range, arms that
+    disagree between files) is refused with the file and the line or JSON path.
 
     \(reportUsage)
 
@@ -96,8 +112,9 @@ enum HelpText {
     \(compareUsage)
 
     OPTIONS:
-      --out <dir>       The folder to create (default: Results/comparisons/<UTC time>/).
-      --force           Replace the output folder if it exists.
+      --out <dir>       The folder to create (default: Results/comparisons/<UTC time>/, with
+                        -2, -3, … when that is taken).
+    \(forceOption)
       -h, --help        Show this help.
     """
 
@@ -118,8 +135,9 @@ enum HelpText {
       --alpha <a>       Family-wise error rate, in (0, 1) (default 0.05).
       --allocation <…>  Planned shares of every arm, e.g. control=0.5,treatment=0.5, for the
                         sample-ratio check (its p-value goes to tests.csv as srm_p_value).
-      --out <dir>       Where to write tests.csv (default: Results/analyses/<UTC time>/).
-      --force           Replace the output folder if it exists.
+      --out <dir>       Where to write tests.csv (default: Results/analyses/<UTC time>/, with
+                        -2, -3, … when that is taken).
+    \(forceOption)
       -h, --help        Show this help.
     """
 
@@ -227,11 +245,12 @@ enum HelpText {
 
     OPTIONS:
       --paths <n>       Factor paths, 1…1,000,000 (default 1000).
-      --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/).
-      --seed <n>        Override the scenario's seed.
+      --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/, with
+                        -2, -3, … when that is taken).
+      --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores); results do not depend on it.
-      --force           Replace an existing folder.
-      --quiet           No progress on stderr.
+    \(forceOption)
+      -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
     """
 
@@ -255,10 +274,12 @@ enum HelpText {
       --shard <i/n>         Run only units u with u mod n = i − 1; combine with 'fenqi merge'.
                             Defaults from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from
                             JOB_COMPLETION_INDEX with FENQI_SHARDS (Kubernetes Indexed Jobs).
-      --resume              Continue the sweep already in --out, skipping finished units.
-      --force               Replace an existing folder.
+      --resume              Continue the sweep already in --out, skipping finished units and
+                            running again any unit file cut short. The scenario may be given
+                            by another path to the same file (its SHA-256 must match).
+      --force               Replace an existing sweep folder (only a fenqi folder).
       --threads <n>         Threads per unit (default: all cores).
-      --quiet               No progress on stderr.
+      -q, --quiet           No progress on stderr.
       -h, --help            Show this help.
     """
 
@@ -267,8 +288,10 @@ enum HelpText {
 
   static let merge = """
     OVERVIEW: Combine the shard folders of one sweep (or one stress run) into the folder a single
-    process would have written, byte for byte. Refuses shards of different runs (scenario, grid,
-    seed, replicates or paths, version), a missing or duplicated shard, and unfinished shards.
+    process would have written, byte for byte. Refuses shards of different runs (scenario content,
+    grid, seed, replicates or paths, version; the scenario's path may be spelled differently), a
+    missing or duplicated shard, and unfinished shards or unit files cut short, naming the shard
+    and file. --force replaces only a fenqi folder.
 
     \(mergeUsage)
     """

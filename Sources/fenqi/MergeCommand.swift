@@ -43,7 +43,7 @@ enum MergeCommand {
         files, to: out, force: args.flags.contains("--force"))
     } catch {
       console.err(error.message)
-      return .badInput
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(out)
     return .success
@@ -79,34 +79,44 @@ enum MergeCommand {
               "'\(folder)' is not a \(kind) folder (no readable \(identityFile))"
           )
         }
-        guard case .number(let i) = id["shard"]?["index"] ?? .null,
-          case .number(let n) = id["shard"]?["count"] ?? .null
+        guard case .number(let index) = id["shard"]?["index"] ?? .null,
+          case .number(let total) = id["shard"]?["count"] ?? .null
         else {
           throw Problem(
             message:
               "'\(folder)' is not a shard (its \(identityFile) has no shard)")
         }
+        guard total >= 1, total <= 1_000_000, total == total.rounded(),
+          index >= 1, index <= total, index == index.rounded()
+        else {
+          throw Problem(
+            message:
+              "'\(folder)/\(identityFile)': $.shard: expected a whole index in 1…count and a count in 1…1000000, found \(JSONWriter.format(index))/\(JSONWriter.format(total))"
+          )
+        }
+        let (i, n) = (Int(index), Int(total))
         let base = SweepFiles.withoutShard(id)
-        if let identity, JSONWriter.text(identity) != JSONWriter.text(base) {
+        // The scenario's path may be spelled differently on each machine; its SHA-256 decides.
+        if let identity,
+          SweepFiles.matchText(identity) != SweepFiles.matchText(base)
+        {
           throw Problem(
             message:
               "'\(folder)' is a shard of another \(kind) (scenario, grid, seed, replicates or paths, or version differ from '\(list[0])')"
           )
         }
-        identity = base
-        if count != 0, Int(n) != count {
+        identity = identity ?? base
+        if count != 0, n != count {
+          throw Problem(
+            message: "'\(folder)' says \(n) shards, '\(list[0])' says \(count)")
+        }
+        count = n
+        if let other = folders[i] {
           throw Problem(
             message:
-              "'\(folder)' says \(Int(n)) shards, '\(list[0])' says \(count)")
+              "shard \(i)/\(count) appears twice: '\(other)' and '\(folder)'")
         }
-        count = Int(n)
-        if let other = folders[Int(i)] {
-          throw Problem(
-            message:
-              "shard \(Int(i))/\(count) appears twice: '\(other)' and '\(folder)'"
-          )
-        }
-        folders[Int(i)] = folder
+        folders[i] = folder
       }
       let missing = (1...Swift.max(1, count)).filter { folders[$0] == nil }
       guard missing.isEmpty, let identity else {
@@ -138,13 +148,30 @@ enum MergeCommand {
   static func sweepFiles(_ shards: ShardSet) throws -> [(
     name: String, text: String
   )] {
-    guard case .number(let u) = shards.identity["units"] ?? .null else {
+    guard case .number(let count) = shards.identity["units"] ?? .null,
+      count >= 1, count <= 100_000_000, count == count.rounded()
+    else {
       throw ShardSet.Problem(
-        message: "the shards' sweep.json has no unit count")
+        message: "the shards' sweep.json has no valid unit count")
     }
-    let units = try (0..<Int(u)).map { k throws -> String in
-      try shards.text(
-        "units/" + SweepFiles.unitName(k), shard: k % shards.count + 1)
+    let (axes, replicates) = SweepFiles.axesAndReplicates(shards.identity)
+    var arms: Int?
+    var units: [String] = []
+    for k in 0..<Int(count) {
+      let shard = k % shards.count + 1
+      let text = try shards.text(
+        "units/" + SweepFiles.unitName(k), shard: shard)
+      do {
+        arms = try SweepFiles.checkUnit(
+          text, unit: k, axes: axes, replicates: replicates, arms: arms
+        ).count
+      } catch {
+        throw ShardSet.Problem(
+          message:
+            "shard \(shard)/\(shards.count) in '\(shards.folders[shard] ?? "")': \(error.description) (resume it with --resume)"
+        )
+      }
+      units.append(text)
     }
     return [("sweep.json", JSONWriter.text(shards.identity))]
       + units.enumerated().map {
@@ -179,6 +206,7 @@ enum MergeCommand {
       rows += lines.map { (Int($0.prefix { $0 != "," }) ?? 0, $0) }
     }
     guard case .number(let paths) = shards.identity["paths"] ?? .null,
+      paths >= 1, paths <= 1e9, paths == paths.rounded(),
       Set(rows.map(\.path)).count == Int(paths)
     else {
       throw ShardSet.Problem(message: "the shards do not hold every path once")

@@ -15,11 +15,11 @@ enum RunCommand {
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)
     else { return code }
-    let seed: Int?
+    let seed: UInt64?
     let threads: Int?
     let replicates: Int
     do throws(Arguments.Problem) {
-      seed = try args.positiveInteger("--seed")
+      seed = try args.seed()
       threads = try args.positiveInteger("--threads")
       replicates = try args.positiveInteger("--replicates") ?? 1
     } catch {
@@ -40,7 +40,7 @@ enum RunCommand {
       )
       return .badInput
     }
-    if let seed { scenario.seed = UInt64(seed) }
+    if let seed { scenario.seed = seed }
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
     let started = Date()
@@ -64,7 +64,7 @@ enum RunCommand {
       )
     }
     var experiment: ExperimentFiles?
-    var replicateFiles: [(name: String, text: String)] = []
+    var replicateTables: (rows: CSVTable, summary: CSVTable)?
     if let spec = scenario.experiment {
       if !quiet {
         console.err(
@@ -93,12 +93,10 @@ enum RunCommand {
           scenario, replicates: replicates, threads: threadCount,
           first: outcomes)
         let summary = ReplicateStudy.summarise(rows, alpha: spec.alpha)
-        replicateFiles = [
-          (
-            "replicates.csv", ReplicatesTable.rows(rows, alpha: spec.alpha).text
-          ),
-          ("replicates-summary.csv", ReplicatesTable.summary(summary).text),
-        ]
+        replicateTables = (
+          ReplicatesTable.rows(rows, alpha: spec.alpha),
+          ReplicatesTable.summary(summary)
+        )
         console.out(ReplicatesTable.text(summary, alpha: spec.alpha))
       }
     }
@@ -109,12 +107,13 @@ enum RunCommand {
     do {
       try RunFolderWriter.write(
         RunFolderWriter.files(
-          result, manifest: manifest, experiment: experiment) + replicateFiles,
-        to: folder,
-        force: force)
+          result, manifest: manifest, experiment: experiment,
+          replicates: replicateTables),
+        to: folder, force: force)
     } catch {
       console.err(error.message)
-      return .runFailed
+      if args.values["--out"] == nil { rmdir(folder) }
+      return error.isBadInput ? .badInput : .runFailed
     }
     console.out(folder)
     return .success
@@ -130,20 +129,46 @@ enum RunCommand {
     }
   }
 
-  /// The folder to write: `--out`, or `Results/<name>/<UTC stamp>`; nil (reported) when it
-  /// exists and `--force` was not given.
+  /// The folder to write: `--out`, checked (see ``RunFolderWriter/checkWritable(_:force:)``),
+  /// or a new folder `Results/<name>/<UTC stamp>`; nil (reported) when neither will do.
   static func outputFolder(
     _ args: Arguments, name: String, started: Date, console: Console
   ) -> String? {
-    let folder = args.values["--out"] ?? "Results/\(name)/\(stamp(started))"
+    outputFolder(
+      args, in: "Results/\(name)", started: started, console: console)
+  }
+
+  /// The folder to write: `--out`, checked (see ``RunFolderWriter/checkWritable(_:force:)``),
+  /// or a new folder `parent/<UTC stamp>` (`-2`, `-3`, … when that is taken, so commands
+  /// started within one second keep their own folders); nil (reported) when neither will do.
+  static func outputFolder(
+    _ args: Arguments, in parent: String, started: Date = Date(),
+    console: Console
+  ) -> String? {
+    guard let out = args.values["--out"] else {
+      return newFolder(in: parent, started: started, console: console)
+    }
     do {
       try RunFolderWriter.checkWritable(
-        folder, force: args.flags.contains("--force"))
+        out, force: args.flags.contains("--force"))
     } catch {
       console.err(error.message)
       return nil
     }
-    return folder
+    return out
+  }
+
+  /// A new, empty folder `parent/<UTC stamp>` (or `-2`, `-3`, … when taken); nil (reported)
+  /// when the file system refuses.
+  static func newFolder(in parent: String, started: Date, console: Console)
+    -> String?
+  {
+    do {
+      return try RunFolderWriter.newFolder(in: parent, named: stamp(started))
+    } catch {
+      console.err(error.message)
+      return nil
+    }
   }
 
   static func formatRate(_ r: Double) -> String {

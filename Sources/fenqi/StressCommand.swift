@@ -20,7 +20,7 @@ enum StressCommand {
         command: "stress", console: console, exit: &code)
     else { return code }
     let paths: Int
-    let seed: Int?
+    let seed: UInt64?
     let threads: Int?
     do throws(Arguments.Problem) {
       paths = try args.positiveInteger("--paths") ?? 1000
@@ -30,7 +30,7 @@ enum StressCommand {
             "'--paths' expects an integer in 1…\(Formatting.integer(Double(Self.maxPaths))), found '\(args.values["--paths"] ?? "")'"
         )
       }
-      seed = try args.positiveInteger("--seed")
+      seed = try args.seed()
       threads = try args.positiveInteger("--threads")
     } catch {
       console.err(
@@ -55,7 +55,7 @@ enum StressCommand {
       )
       return .badInput
     }
-    if let seed { scenario.seed = UInt64(seed) }
+    if let seed { scenario.seed = seed }
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
     let started = Date()

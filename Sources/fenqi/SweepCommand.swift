@@ -86,14 +86,23 @@ enum SweepCommand {
         let existing = fm.contents(atPath: folder + "/sweep.json").flatMap {
           try? JSONParser.parse(String(decoding: $0, as: UTF8.self))
         }
-        // Compare as written: key order and number form normalised.
-        guard existing.map(JSONWriter.text) == JSONWriter.text(identity) else {
+        // Compare as written (key order and number form normalised), whatever the spelling
+        // of the scenario's path: its SHA-256 says whether it is the same scenario.
+        guard
+          existing.map(SweepFiles.matchText) == SweepFiles.matchText(identity)
+        else {
           console.err(
             "Error: '\(folder)' holds a different sweep (scenario, grid, seed, replicates, shard or version differ); not resuming"
           )
           return .badInput
         }
       } else if args.flags.contains("--force") {
+        do throws(OutputError) {
+          try RunFolderWriter.checkWritable(folder, force: true)
+        } catch {
+          console.err(error.message)
+          return .badInput
+        }
         try? fm.removeItem(atPath: folder)
       } else {
         console.err(
@@ -102,6 +111,8 @@ enum SweepCommand {
         return .badInput
       }
     }
+    // A killed sweep leaves the temporaries of its atomic writes.
+    RunFolderWriter.removeStalePartials(in: units.path)
     do {
       try fm.createDirectory(at: units, withIntermediateDirectories: true)
       try atomicWrite(JSONWriter.text(identity), to: folder + "/sweep.json")
@@ -116,7 +127,12 @@ enum SweepCommand {
     var ran = 0
     for u in mine {
       let path = units.appendingPathComponent(SweepFiles.unitName(u)).path
-      if fm.fileExists(atPath: path) { continue }
+      if fm.fileExists(atPath: path) {
+        guard let problem = unitProblem(plan, unit: u, path: path) else {
+          continue
+        }
+        console.err("fenqi: \(problem); running the unit again")
+      }
       let result = plan.run(unit: u, threads: threads)
       do {
         try atomicWrite(
@@ -152,6 +168,23 @@ enum SweepCommand {
     }
     console.out(folder)
     return .success
+  }
+
+  /// Why the unit file at `path` is not a finished unit of `plan` (cut short, or of another
+  /// sweep), or nil when it is.
+  static func unitProblem(_ plan: SweepPlan, unit u: Int, path: String)
+    -> String?
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return "units/\(SweepFiles.unitName(u)): unreadable"
+    }
+    do {
+      _ = try SweepFiles.checkUnit(
+        String(decoding: data, as: UTF8.self), unit: u,
+        axes: plan.grid.axes.map(\.path), replicates: plan.replicates,
+        arms: plan.scenarios[plan.unit(u).point].arms.count)
+      return nil
+    } catch { return error.description }
   }
 
   /// The shard to run.

@@ -111,21 +111,21 @@ func temporaryFolder() -> URL {
   {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let files = [(name: "a.txt", text: "one")]
+    let files = [(name: "report.md", text: "one")]
     try RunFolderWriter.write(files, to: folder.path, force: false)
     #expect(throws: OutputError.exists(folder.path)) {
       try RunFolderWriter.write(
-        [(name: "a.txt", text: "two")], to: folder.path, force: false)
+        [(name: "report.md", text: "two")], to: folder.path, force: false)
     }
     #expect(
       try String(
-        contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8)
+        contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
         == "one")
     try RunFolderWriter.write(
-      [(name: "b.txt", text: "two")], to: folder.path, force: true)
+      [(name: "summary.json", text: "two")], to: folder.path, force: true)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder.path) == [
-        "b.txt"
+        "summary.json"
       ])
     let siblings = try FileManager.default.contentsOfDirectory(
       atPath: folder.deletingLastPathComponent().path)

@@ -31,7 +31,10 @@ func path(_ relative: String) -> String {
       #expect(r.code == .success)
       #expect(r.out.contains("USAGE: fenqi"))
     }
-    #expect(invoke([]).code == .badInput)
+    // Bare `fenqi` is a request for help, not a mistake.
+    let bare = invoke([])
+    #expect(bare.code == .success && bare.err.isEmpty)
+    #expect(bare.out == HelpText.overview + "\n")
   }
 
   @Test func unknownCommandsAndOptionsAreBadUsageWithHints() {

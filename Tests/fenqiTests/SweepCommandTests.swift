@@ -183,4 +183,119 @@ import Testing
       ])
     #expect(other.code == .badInput && other.err.contains("different sweep"))
   }
+
+  static let smallGrid = [
+    "--grid", "approval.minimumCreditScore=560,600", "--replicates", "2",
+    "--quiet",
+  ]
+
+  @Test func aUnitCutShortIsRunAgainOnResumeAndRefusedByMerge() throws {
+    let dir = try scratchWithScenarios()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("small.json").path
+    let whole = dir.appendingPathComponent("whole")
+    let cut = dir.appendingPathComponent("cut")
+    for out in [whole, cut] {
+      #expect(
+        invoke(["sweep", file] + Self.smallGrid + ["--out", out.path]).code
+          == .success)
+    }
+    // One unit cut to its header, another in the middle of a row.
+    let units = cut.appendingPathComponent("units")
+    let second = units.appendingPathComponent("u-000002.csv")
+    let third = units.appendingPathComponent("u-000003.csv")
+    let header = try String(contentsOf: second, encoding: .utf8)
+      .prefix { $0 != "\n" }
+    try (header + "\n").write(to: second, atomically: true, encoding: .utf8)
+    let text = try String(contentsOf: third, encoding: .utf8)
+    try String(text.dropLast(12)).write(
+      to: third, atomically: true, encoding: .utf8)
+    let resumed = invoke(
+      ["sweep", file] + Self.smallGrid + ["--out", cut.path, "--resume"])
+    #expect(resumed.code == .success, "\(resumed.err)")
+    #expect(
+      resumed.err.contains(
+        "fenqi: units/u-000002.csv: 0 rows of results, expected 2, one per arm; the file was cut short; running the unit again"
+      ), "\(resumed.err)")
+    #expect(
+      resumed.err.contains(
+        "fenqi: units/u-000003.csv: line 3: the file was cut short (no final line break); running the unit again"
+      ),
+      "\(resumed.err)")
+    #expect(try Self.files(whole) == Self.files(cut))
+
+    // Shards: merge names the shard and the unit cut short, and writes nothing.
+    var shards: [String] = []
+    for i in 1...2 {
+      let out = dir.appendingPathComponent("shard\(i)").path
+      let r = invoke(
+        ["sweep", file] + Self.smallGrid + [
+          "--out", out, "--shard", "\(i)/2",
+        ])
+      #expect(r.code == .success, "\(r.err)")
+      shards.append(out)
+    }
+    try (header + "\n").write(
+      toFile: shards[1] + "/units/u-000002.csv", atomically: true,
+      encoding: .utf8)
+    let merged = dir.appendingPathComponent("merged").path
+    // A shard number no sweep has is refused, not converted.
+    let identity = shards[0] + "/sweep.json"
+    let original = try String(contentsOfFile: identity, encoding: .utf8)
+    try original.replacingOccurrences(
+      of: "\"index\": 1\n", with: "\"index\": 1e300\n"
+    ).write(toFile: identity, atomically: true, encoding: .utf8)
+    let huge = invoke(["merge"] + shards + ["--out", merged])
+    #expect(
+      huge.code == .badInput
+        && huge.err.contains(
+          "sweep.json': $.shard: expected a whole index in 1…count"),
+      "\(huge.err)")
+    try original.write(toFile: identity, atomically: true, encoding: .utf8)
+    let r = invoke(["merge"] + shards + ["--out", merged])
+    #expect(r.code == .badInput)
+    #expect(
+      r.err.contains(
+        "shard 2/2 in '\(shards[1])': units/u-000002.csv: 0 rows of results"),
+      "\(r.err)")
+    #expect(!FileManager.default.fileExists(atPath: merged))
+  }
+
+  @Test func shardsOfOneSweepMergeWhateverTheSpellingOfTheScenarioPath()
+    throws
+  {
+    let dir = try scratchWithScenarios()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let whole = dir.appendingPathComponent("whole")
+    let spellings = [
+      dir.appendingPathComponent("small.json").path,
+      dir.path + "/./small.json",
+      dir.path + "/sub/../small.json",
+    ]
+    try FileManager.default.createDirectory(
+      at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
+    #expect(
+      invoke(["sweep", spellings[0]] + Self.smallGrid + ["--out", whole.path])
+        .code == .success)
+    var shards: [String] = []
+    for (i, file) in spellings.enumerated() {
+      let out = dir.appendingPathComponent("shard\(i + 1)").path
+      let r = invoke(
+        ["sweep", file] + Self.smallGrid + [
+          "--out", out, "--shard", "\(i + 1)/3",
+        ])
+      #expect(r.code == .success, "\(r.err)")
+      shards.append(out)
+    }
+    let merged = dir.appendingPathComponent("merged")
+    let r = invoke(["merge"] + shards + ["--out", merged.path])
+    #expect(r.code == .success, "\(r.err)")
+    #expect(try Self.files(whole) == Self.files(merged))
+    // A resumed shard may spell the path its own way too.
+    let again = invoke(
+      ["sweep", spellings[2]] + Self.smallGrid + [
+        "--out", shards[0], "--shard", "1/3", "--resume",
+      ])
+    #expect(again.code == .success, "\(again.err)")
+  }
 }
