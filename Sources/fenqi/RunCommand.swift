@@ -49,55 +49,44 @@ enum RunCommand {
         args, name: safeName(scenario.name), started: started, console: console)
     else { return .badInput }
     let threadCount = threads ?? ProcessInfo.processInfo.activeProcessorCount
-    let engine = SimulationEngine(
-      scenario: scenario, threads: threadCount,
-      progressEvery: quiet ? nil : max(1, scenario.periods / 4))
-    let prepared = engine.prepare()
     let clock = ContinuousClock()
     let t0 = clock.now
-    var result = engine.run(prepared) { p in
-      guard !quiet else { return }
-      let seconds = max(1e-9, (clock.now - t0) / .seconds(1))
-      let rate = Double(p.completedPeriods * p.customers) / seconds
-      console.err(
-        "fenqi: period \(p.completedPeriods)/\(p.totalPeriods) · \(p.completedPeriods * 100 / p.totalPeriods)% · \(formatRate(rate)) customer-months/s"
-      )
-    }
+    // The simulation and the experiment's truth, tests and replicates: FenqiExperiment's run.
+    let run = ExperimentRun.run(
+      scenario, threads: threadCount, replicates: replicates,
+      progressEvery: quiet ? nil : max(1, scenario.periods / 4),
+      progress: { p in
+        guard !quiet else { return }
+        let seconds = max(1e-9, (clock.now - t0) / .seconds(1))
+        let rate = Double(p.completedPeriods * p.customers) / seconds
+        console.err(
+          "fenqi: period \(p.completedPeriods)/\(p.totalPeriods) · \(p.completedPeriods * 100 / p.totalPeriods)% · \(formatRate(rate)) customer-months/s"
+        )
+      },
+      stage: { stage in
+        guard !quiet else { return }
+        switch stage {
+        case .counterfactual:
+          console.err(
+            "fenqi: counterfactual runs (every customer under every arm) for the true effects"
+          )
+        case .replicates(let r): console.err("fenqi: \(r) replicates")
+        }
+      })
+    let result = run.result
     var experiment: ExperimentFiles?
     var replicateTables: (rows: CSVTable, summary: CSVTable)?
     if let spec = scenario.experiment {
-      if !quiet {
-        console.err(
-          "fenqi: counterfactual runs (every customer under every arm) for the true effects"
-        )
-      }
-      let runs = ExperimentRunner.counterfactualRuns(
-        scenario, threads: threadCount)
-      let outcomes: [ExperimentOutcome]
-      if spec.mode == .counterfactual {
-        result = ExperimentRunner.combine(runs)
-        outcomes = ExperimentRunner.counterfactualOutcomes(runs)
-      } else {
-        outcomes = ExperimentRunner.analyse(
-          result, truth: ExperimentRunner.trueEffects(runs))
-      }
-      let verdicts = ExperimentRunner.verdicts(
-        outcomes, spec: spec, arms: scenario.arms.map(\.name))
       experiment = ExperimentFiles(
-        outcomes: outcomes, verdicts: verdicts, spec: spec,
-        sampleRatio: spec.mode == .split
-          ? ExperimentRunner.sampleRatio(result) : nil)
-      if replicates > 1 {
-        if !quiet { console.err("fenqi: \(replicates) replicates") }
-        let rows = ReplicateStudy.run(
-          scenario, replicates: replicates, threads: threadCount,
-          first: outcomes)
-        let summary = ReplicateStudy.summarise(rows, alpha: spec.alpha)
+        outcomes: run.outcomes, verdicts: run.verdicts, spec: spec,
+        sampleRatio: run.sampleRatio)
+      if !run.replicates.isEmpty {
         replicateTables = (
-          ReplicatesTable.rows(rows, alpha: spec.alpha),
-          ReplicatesTable.summary(summary)
+          ReplicatesTable.rows(run.replicates, alpha: spec.alpha),
+          ReplicatesTable.summary(run.replicateSummary)
         )
-        console.out(ReplicatesTable.text(summary, alpha: spec.alpha))
+        console.out(
+          ReplicatesTable.text(run.replicateSummary, alpha: spec.alpha))
       }
     }
     let manifest = RunManifest(
