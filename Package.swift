@@ -110,6 +110,7 @@ let package = Package(
       dependencies: ["FenqiCore", "FenqiSimulation", "FenqiReport"],
       swiftSettings: strict),
     .testTarget(
-      name: "fenqiTests", dependencies: ["fenqi"], swiftSettings: strict),
+      name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],
+      swiftSettings: strict),
   ]
 )
