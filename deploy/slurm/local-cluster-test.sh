@@ -12,7 +12,11 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 fenqi=$root/.build/release/fenqi
 [ -x "$fenqi" ] || swift build -c release
-command -v slurmctld >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends slurm-wlm munge >/dev/null
+if ! command -v slurmctld >/dev/null; then
+  # A fresh machine has no package lists yet.
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends slurm-wlm munge >/dev/null
+fi
 
 work=$(mktemp -d)
 conf=$work/etc
