@@ -5,7 +5,7 @@ import Foundation
 
 /// The scenario resolved into flat lookup tables, built once per run and shared read-only by every
 /// chunk: nothing in the per-customer loop looks up a dictionary or a string.
-struct EngineTables: Sendable {
+final class EngineTables: Sendable {
   let seed: UInt64
   let periods: Int
   let armCount: Int

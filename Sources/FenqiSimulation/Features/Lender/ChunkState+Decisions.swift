@@ -241,7 +241,7 @@ extension ChunkState {
 
   /// The truth the simulator knows: the chance this applicant goes 90+ days past due within
   /// `months` — the delinquency chain absorbing at 3 months past due.
-  func trueDefaultProbability(
+  mutating func trueDefaultProbability(
     _ i: Int, segment seg: Int, instalment: Double, months: Int,
     tables t: EngineTables
   ) -> Double {
@@ -259,7 +259,7 @@ extension ChunkState {
   }
 
   /// A sampled decision with its reasons, for manual review.
-  func explained(
+  mutating func explained(
     _ i: Int, arm a: Int, period: Int, decision: DecisionStack.Decision,
     amount: Double, threshold: Double, stack: DecisionStack,
     lender l: LenderState, reasonCount: Int

@@ -2,7 +2,7 @@ import FenqiCore
 import FenqiDecision
 
 /// The risk stack's settings flattened for the customer loop.
-struct RiskTables: Sendable {
+final class RiskTables: Sendable {
   let settings: RiskStackSettings
   /// Per arm.
   let policies: [ArmRiskPolicy]

@@ -4,7 +4,7 @@ import FenqiRisk
 
 /// A scenario's macro path flattened for the engine: the factor per period, correlations per
 /// segment, merchant categories, funding and the APR cap.
-struct MacroTables: Sendable {
+final class MacroTables: Sendable {
   let path: MacroPath
   let sqrtRho: [Double]
   let inverseSqrtComplement: [Double]

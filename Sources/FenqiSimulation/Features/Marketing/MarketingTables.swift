@@ -46,7 +46,7 @@ final class SharedOfferVariant: Sendable {
 }
 
 /// The marketing part of a scenario flattened for the customer loop.
-struct MarketingTables: Sendable {
+final class MarketingTables: Sendable {
   let channelCount: Int
   let channels: [Channel]
   let segments: Int

@@ -4,7 +4,7 @@ import FenqiMarketing
 import Foundation
 
 /// A scenario's targeting flattened for the customer loop.
-struct TargetingTables: Sendable {
+final class TargetingTables: Sendable {
   let settings: TargetingSettings
   /// The offers as variants the loop prices and chooses with.
   let offers: [SharedOfferVariant]
