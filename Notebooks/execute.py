@@ -61,7 +61,7 @@ def execute(path, run):
 
 # Names a spreadsheet would read as formulas, and one pandas would read as NaN.
 ODD_ARMS = ["=HYPERLINK(\"http://example.com\",\"x\")", "-x"]
-ODD_SEGMENTS = ["@segment", "+1+2", "NA", "\tindented", "None", "-0.5 risky"]
+ODD_SEGMENTS = ["@segment", "+1+2", "NA", "=SUM(1,2)", "None", "-0.5 risky"]
 
 
 def odd_names_run(fenqi, folder):
