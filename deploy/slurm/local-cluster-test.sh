@@ -25,7 +25,12 @@ cleanup() {
   pkill -f "slurmd -f $conf" 2>/dev/null || true
   pkill -f "slurmctld -f $conf" 2>/dev/null || true
   [ -n "${munged_pid:-}" ] && kill "$munged_pid" 2>/dev/null || true
-  rm -rf "$work"
+  # The daemons write their state as they stop: wait for them before removing their folder.
+  for _ in $(seq 1 20); do
+    pgrep -f "slurm(ctl)?d -f $conf" >/dev/null || break
+    sleep 0.5
+  done
+  rm -rf "$work" 2>/dev/null || { sleep 1; rm -rf "$work" 2>/dev/null || true; }
 }
 trap cleanup EXIT
 fail_logs() { echo "--- logs"; tail -n 20 "$work"/log/* 2>/dev/null; }
