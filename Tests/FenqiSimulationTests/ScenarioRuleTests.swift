@@ -777,3 +777,43 @@ import Testing
     #expect(Self.found(LinesAndRecourseNeedBusiness(), c) == c.expected)
   }
 }
+
+extension ScenarioRuleTests {
+  /// A rule does not run on a value that failed to decode: the scenario's own problem is
+  /// reported, not a second one that only follows from it (each of these was once reported too).
+  @Suite struct Cascades {
+    static func edit(
+      _ json: inout [String: Any], _ key: String,
+      _ edit: (inout [String: Any]) -> Void
+    ) {
+      var object = json[key] as? [String: Any] ?? [:]
+      edit(&object)
+      json[key] = object
+    }
+
+    static func editArm(
+      _ json: inout [String: Any], _ k: Int,
+      _ edit: (inout [String: Any]) -> Void
+    ) {
+      var arms = json["arms"] as? [[String: Any]] ?? []
+      edit(&arms[k])
+      json["arms"] = arms
+    }
+
+    @Test func anInvalidArmDoesNotShiftTheOthersPaths() throws {
+      let found = try problems(editing: "targeting.json") { json in
+        json["riskStack"] = nil
+        Self.editArm(&json, 0) { $0["allocation"] = 5 }
+      }
+      #expect(
+        found.contains(
+          "$.arms[5].targeting: a targeting policy needs a top-level \"riskStack\" (its models read the lender's features)"
+        ), "\(found)")
+      #expect(
+        found.contains(
+          "$.arms[5].risk: an arm's risk policy needs a top-level \"riskStack\""
+        ))
+      #expect(!found.contains { $0.hasPrefix("$.arms[0].targeting") })
+    }
+  }
+}

@@ -29,7 +29,8 @@ extension ScenarioDecoder {
         path, "expected at most \(Self.maxArms) arms, found \(decoded.count)")
     }
     var names: Set<String> = []
-    for (i, arm) in decoded.enumerated() {
+    for (i, arm) in arms.enumerated() {
+      guard let arm else { continue }
       check(
         .name(path: "\(path)[\(i)].name", noun: "arm", arm.name, taken: names))
       names.insert(arm.name)

@@ -29,24 +29,21 @@ struct ScenarioDecoder {
     parts.riskStack = section(&root, "riskStack") {
       decodeRiskStack($0, lossGivenDefault: lossGivenDefault)
     }
-    // As before: the arms are numbered among the valid ones.
-    var numbered = parts
-    numbered.arms = parts.arms.map { $0.compactMap { $0 } }
-    checkEachArm(numbered, DecodedPart.armTargeting)
-    check(.sections(numbered))
-    checkEachArm(numbered, DecodedPart.armRisk)
+    checkEachArm(parts, DecodedPart.armTargeting)
+    check(.sections(parts))
+    checkEachArm(parts, DecodedPart.armRisk)
     let (segments, periods) = (parts.population?.spec.segments, parts.periods)
     parts.business = section(&root, "business") {
       decodeBusiness($0, segments: segments ?? [], periods: periods)
     }
-    numbered.business = parts.business
+    var forRules = parts
     // As before: a business layer that is not an object counts as absent here.
     switch root.value("business") {
     case .object: break
-    default: numbered.business = .absent
+    default: forRules.business = .absent
     }
-    check(.business(numbered))
-    checkEachArm(numbered, DecodedPart.armBusinessTerms)
+    check(.business(forRules))
+    checkEachArm(forRules, DecodedPart.armBusinessTerms)
     let decoded = parts
     parts.experiment = section(&root, "experiment") {
       decodeExperiment($0, decoded)
