@@ -815,5 +815,23 @@ extension ScenarioRuleTests {
         ))
       #expect(!found.contains { $0.hasPrefix("$.arms[0].targeting") })
     }
+
+    @Test func anInvalidArmIsNotCountedOutOfTheExperiment() throws {
+      let found = try problems(editing: "ab-first-period-free.json") { json in
+        Self.editArm(&json, 1) { $0["allocation"] = "x" }
+        Self.edit(&json, "experiment") { $0["control"] = "firstPeriodFree" }
+      }
+      #expect(
+        found == [
+          "$.arms[1].allocation: expected a fraction in [0, 1], found \"x\""
+        ])
+    }
+
+    @Test func missingArmsAreNotCountedOutOfTheExperiment() throws {
+      let found = try problems(editing: "ab-first-period-free.json") {
+        $0["arms"] = nil
+      }
+      #expect(found == ["$.arms: missing required field (expected an array)"])
+    }
   }
 }

@@ -11,8 +11,10 @@ extension ScenarioDecoder {
   {
     var r = reader
     var fields = DecodedFields()
+    // Every arm's name, or nil when an arm is invalid: then the rules that need the arms do not
+    // run, and the experiment cannot be built.
+    let arms = parts.allArms?.map(\.name)
     let names = parts.decodedArms.map(\.arm.name)
-    let arms: [String]? = names
     let mode = fields.choice(
       &r, "mode", ExperimentSpec.Mode.self, default: .split)
     let control = fields.string(&r, "control", default: names.first)
