@@ -833,5 +833,21 @@ extension ScenarioRuleTests {
       }
       #expect(found == ["$.arms: missing required field (expected an array)"])
     }
+
+    @Test func anInvalidMarginalParameterLeavesTheOtherKnown() throws {
+      let found = try problems(editing: "baseline.json") { json in
+        Self.edit(&json, "population") { population in
+          var segments = population["segments"] as? [[String: Any]] ?? []
+          var attributes = segments[0]["attributes"] as? [String: Any] ?? [:]
+          attributes["latentRisk"] = ["kind": "normal", "mean": "x", "sd": 0.7]
+          segments[0]["attributes"] = attributes
+          population["segments"] = segments
+        }
+      }
+      #expect(
+        found == [
+          "$.population.segments[0].attributes.latentRisk.mean: expected a number, found \"x\""
+        ])
+    }
   }
 }

@@ -188,15 +188,15 @@ extension ScenarioDecoder {
     var result: Marginal.Kind?
     switch kind {
     case "normal":
-      if let mean = fields.number(&m, "mean", .any),
-        let sd = fields.number(&m, "sd", .positive)
-      {
+      let mean = fields.number(&m, "mean", .any)
+      let sd = fields.number(&m, "sd", .positive)
+      if let mean, let sd {
         result = .normal(mean: mean, standardDeviation: sd)
       }
     case "logNormal":
-      if let median = fields.number(&m, "median", .positive),
-        let sigma = fields.number(&m, "sigma", .positive)
-      {
+      let median = fields.number(&m, "median", .positive)
+      let sigma = fields.number(&m, "sigma", .positive)
+      if let median, let sigma {
         result = .logNormal(median: median, sigma: sigma)
       }
     case "uniform":
