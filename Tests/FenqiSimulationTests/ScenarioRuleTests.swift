@@ -849,5 +849,19 @@ extension ScenarioRuleTests {
           "$.population.segments[0].attributes.latentRisk.mean: expected a number, found \"x\""
         ])
     }
+
+    @Test func anInvalidMinimumIsNotComparedWithTheMaximum() throws {
+      let found = try problems(editing: "b2b-supply-chain.json") { json in
+        Self.edit(&json, "business") { business in
+          var firms = business["firms"] as? [String: Any] ?? [:]
+          firms["receivableDays"] = ["min": "x", "max": 20]
+          business["firms"] = firms
+        }
+      }
+      #expect(
+        found == [
+          "$.business.firms.receivableDays.min: expected a number in [0, 365], found \"x\""
+        ])
+    }
   }
 }

@@ -290,15 +290,14 @@ extension ScenarioDecoder {
       e.finish()
     }
     if var d = r.object("receivableDays") {
-      fields.number(
+      let lo = fields.number(
         &d, "min", .within(0, 365), into: &f, \.profile.receivableDaysMin)
-      fields.number(
+      let hi = fields.number(
         &d, "max", .within(0, 365), into: &f, \.profile.receivableDaysMax)
-      fields.require(
-        check(
-          .interval(
-            path: d.childPath("max"), f.profile.receivableDaysMin,
-            f.profile.receivableDaysMax, allowsEqual: true)))
+      if let lo, let hi {
+        fields.require(
+          check(.interval(path: d.childPath("max"), lo, hi, allowsEqual: true)))
+      }
       d.finish()
     }
     if var y = r.object("yearsTrading") {
