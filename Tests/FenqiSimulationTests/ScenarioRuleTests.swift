@@ -863,5 +863,23 @@ extension ScenarioRuleTests {
           "$.business.firms.receivableDays.min: expected a number in [0, 365], found \"x\""
         ])
     }
+
+    @Test func anInvalidShareIsNotSummedWithTheOthers() throws {
+      let found = try problems(editing: "recession-stress.json") { json in
+        Self.edit(&json, "macro") { macro in
+          var sectors = macro["sectors"] as? [String: Any] ?? [:]
+          var mix = sectors["mix"] as? [String: Any] ?? [:]
+          mix["luxury"] = "x"
+          sectors["mix"] = mix
+          macro["sectors"] = sectors
+        }
+      }
+      #expect(
+        found.contains(
+          "$.macro.sectors.mix.luxury: expected a fraction in [0, 1], found \"x\""
+        ),
+        "\(found)")
+      #expect(!found.contains { $0.contains("sum to 1") })
+    }
   }
 }

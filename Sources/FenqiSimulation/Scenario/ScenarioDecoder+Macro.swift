@@ -97,14 +97,19 @@ extension ScenarioDecoder {
       var mr = JSONObjectReader(
         mixValue ?? .null, path: s.childPath("mix"), collector: collector)
     {
+      var complete = true
       for (name, _) in members {
         if let x = fields.number(&mr, name, .fraction) {
           names.append(name)
           mix.append(x)
+        } else {
+          complete = false
         }
       }
       mr.finish()
-      fields.require(check(.sectorMix(path: mr.path, shares: mix)))
+      if complete {
+        fields.require(check(.sectorMix(path: mr.path, shares: mix)))
+      }
     } else {
       s.report(
         "mix",
