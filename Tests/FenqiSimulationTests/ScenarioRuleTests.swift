@@ -881,5 +881,12 @@ extension ScenarioRuleTests {
         "\(found)")
       #expect(!found.contains { $0.contains("sum to 1") })
     }
+
+    @Test func aBusinessLayerOfTheWrongTypeIsNotReportedMissing() throws {
+      let found = try problems(editing: "b2b-supply-chain.json") {
+        $0["business"] = 5
+      }
+      #expect(found == ["$.business: expected an object, found 5"])
+    }
   }
 }

@@ -36,14 +36,8 @@ struct ScenarioDecoder {
     parts.business = section(&root, "business") {
       decodeBusiness($0, segments: segments ?? [], periods: periods)
     }
-    var forRules = parts
-    // As before: a business layer that is not an object counts as absent here.
-    switch root.value("business") {
-    case .object: break
-    default: forRules.business = .absent
-    }
-    check(.business(forRules))
-    checkEachArm(forRules, DecodedPart.armBusinessTerms)
+    check(.business(parts))
+    checkEachArm(parts, DecodedPart.armBusinessTerms)
     let decoded = parts
     parts.experiment = section(&root, "experiment") {
       decodeExperiment($0, decoded)
