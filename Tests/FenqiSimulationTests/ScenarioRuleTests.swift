@@ -397,11 +397,17 @@ import Testing
   }
 
   @Test(arguments: [
-    Case("square", .pairwise(path: "$.l.pairwise", criteria: 3, rows: 3)),
     Case(
-      "short", .pairwise(path: "$.l.pairwise", criteria: 3, rows: 2),
+      "square", .pairwise(path: "$.l.pairwise", criteria: 3, rows: [3, 3, 3])),
+    Case(
+      "a row short",
+      .pairwise(path: "$.l.pairwise", criteria: 3, rows: [3, 3]),
       "$.l.pairwise: expected a 3 × 3 matrix (one row per criterion), found 2 rows"
     ),
+    Case(
+      "a row ragged",
+      .pairwise(path: "$.l.pairwise", criteria: 3, rows: [3, 0, 2]),
+      "$.l.pairwise: row 2 has 0 entries, expected 3"),
   ])
   func pairwiseMatrixFitsCriteria(c: Case) {
     #expect(Self.found(PairwiseMatrixFitsCriteria(), c) == c.expected)
@@ -880,6 +886,23 @@ extension ScenarioRuleTests {
         ),
         "\(found)")
       #expect(!found.contains { $0.contains("sum to 1") })
+    }
+
+    /// A ragged matrix once reached the hierarchy's reciprocity check and trapped.
+    @Test func aRaggedPairwiseMatrixIsReportedNotTrapped() throws {
+      let found = try problems(editing: "risk-stack.json") { json in
+        Self.edit(&json, "riskStack") { stack in
+          var lines = stack["creditLines"] as? [String: Any] ?? [:]
+          var rows = lines["pairwise"] as? [[Any]] ?? []
+          rows[1] = []
+          lines["pairwise"] = rows
+          stack["creditLines"] = lines
+        }
+      }
+      #expect(
+        found == [
+          "$.riskStack.creditLines.pairwise: row 2 has 0 entries, expected 5"
+        ])
     }
 
     @Test func aBusinessLayerOfTheWrongTypeIsNotReportedMissing() throws {

@@ -171,7 +171,7 @@ extension ScenarioDecoder {
       check(
         .pairwise(
           path: r.childPath("pairwise"), criteria: criteria.count,
-          rows: matrix.count))
+          rows: matrix.map(\.count)))
     {
       do {
         let h = try AnalyticHierarchy(matrix: matrix)

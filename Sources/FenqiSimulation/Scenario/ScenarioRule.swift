@@ -105,8 +105,8 @@ enum DecodedPart: Sendable {
     offers: [String])
   /// An arm's targeting policy and how many valid `ruleOffers` pairs it has.
   case rulePolicy(path: String, ArmTargeting.Policy, pairs: Int)
-  /// `creditLines`: how many criteria and how many rows of `pairwise`.
-  case pairwise(path: String, criteria: Int, rows: Int)
+  /// `creditLines`: how many criteria, and how many entries each row of `pairwise` has.
+  case pairwise(path: String, criteria: Int, rows: [Int])
   /// A credit-line tier's `minimumScore`, after the previous tier's.
   case tier(path: String, minimumScore: Double, after: Double?)
   /// The last month of an operational-risk window, and the horizon.

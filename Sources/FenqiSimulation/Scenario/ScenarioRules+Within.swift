@@ -158,16 +158,18 @@ struct RulePolicyHasPairs: ScenarioRule {
   }
 }
 
-/// The pairwise-comparison matrix has one row per criterion.
+/// The pairwise-comparison matrix has one row per criterion, each with one entry per criterion.
 struct PairwiseMatrixFitsCriteria: ScenarioRule {
   func problems(in part: DecodedPart) -> [FieldProblem] {
-    guard case .pairwise(let path, let n, let rows) = part, rows != n else {
-      return []
+    guard case .pairwise(let path, let n, let rows) = part else { return [] }
+    if rows.count != n {
+      return problem(
+        path,
+        "expected a \(n) × \(n) matrix (one row per criterion), found \(rows.count) rows"
+      )
     }
-    return problem(
-      path,
-      "expected a \(n) × \(n) matrix (one row per criterion), found \(rows) rows"
-    )
+    guard let i = rows.firstIndex(where: { $0 != n }) else { return [] }
+    return problem(path, "row \(i + 1) has \(rows[i]) entries, expected \(n)")
   }
 }
 
