@@ -85,41 +85,90 @@ import Testing
 
   // MARK: the list
 
-  @Test func everyRuleIsListedOnce() {
-    let names = ScenarioRules.all.map { String(describing: type(of: $0)) }
-    #expect(Set(names).count == names.count, "\(names)")
-    #expect(names.count == 41)
-  }
-
-  /// A part of each kind that some rule reads: every other rule finds nothing in it.
-  static let unrelated: [DecodedPart] = [
-    .name(path: "$.x", noun: "segment", "a", taken: ["a"]),
-    .offer(path: "$.x", termMonths: 3, interestFreePeriods: 6),
-    .experimentArms(path: "$.x", count: 0),
-    .sections(parts { $0.periods = 1 }),
+  /// Every rule with its cases.
+  static let table: [(rule: any ScenarioRule, cases: [Case])] = [
+    (UniqueName(), uniqueNameCases),
+    (SharesSumToOne(), sharesSumToOneCases),
+    (MaximumAboveMinimum(), maximumAboveMinimumCases),
+    (CorrelationPairOnce(), correlationPairOnceCases),
+    (CorrelationsHoldTogether(), correlationsHoldTogetherCases),
+    (InterestFreeWithinTerm(), interestFreeWithinTermCases),
+    (AcquisitionPaymentsNeedAPartner(), acquisitionPaymentsNeedAPartnerCases),
+    (ArmMarketingNeedsChannels(), armMarketingNeedsChannelsCases),
+    (CampaignWithinRun(), campaignWithinRunCases),
+    (OfferOrFirstPeriodFree(), offerOrFirstPeriodFreeCases),
+    (ReferralStepsAscend(), referralStepsAscendCases),
+    (SegmentNameResolves(), segmentNameResolvesCases),
+    (PathCoversRun(), pathCoversRunCases),
+    (SectorMixSumsToOne(), sectorMixSumsToOneCases),
+    (ShockStartsWithinRun(), shockStartsWithinRunCases),
+    (CollapsingSectorIsInMix(), collapsingSectorIsInMixCases),
+    (BannedChannelExists(), bannedChannelExistsCases),
+    (RuleOfferNamesResolve(), ruleOfferNamesResolveCases),
+    (RulePolicyHasPairs(), rulePolicyHasPairsCases),
+    (PairwiseMatrixFitsCriteria(), pairwiseMatrixFitsCriteriaCases),
+    (TiersAscend(), tiersAscendCases),
+    (OperationalMonthsWithinRun(), operationalMonthsWithinRunCases),
+    (MerchantsWithinLimit(), merchantsWithinLimitCases),
+    (EverySegmentNeedsACategory(), everySegmentNeedsACategoryCases),
+    (FirmsMatchFirmSegments(), firmsMatchFirmSegmentsCases),
+    (TermOnce(), termOnceCases),
+    (ShockHasOneTarget(), shockHasOneTargetCases),
+    (ShockEndsAfterStart(), shockEndsAfterStartCases),
+    (FreezeAfterCut(), freezeAfterCutCases),
+    (RaiseCapAboveInitialLine(), raiseCapAboveInitialLineCases),
+    (ControlIsAnArm(), controlIsAnArmCases),
+    (ClusterOrStratify(), clusterOrStratifyCases),
+    (ExperimentHasTwoArms(), experimentHasTwoArmsCases),
+    (MetricOnce(), metricOnceCases),
+    (TargetingPolicyNeedsItsSections(), targetingPolicyNeedsItsSectionsCases),
+    (ChannelsOrTargeting(), channelsOrTargetingCases),
+    (PilotShorterThanRun(), pilotShorterThanRunCases),
+    (RiskPolicyFitsRiskStack(), riskPolicyFitsRiskStackCases),
+    (TargetingBesideBusinessRefused(), targetingBesideBusinessRefusedCases),
+    (FirmSegmentsNeedBusiness(), firmSegmentsNeedBusinessCases),
+    (LinesAndRecourseNeedBusiness(), linesAndRecourseNeedBusinessCases),
   ]
 
-  @Test(arguments: unrelated.indices)
-  func aRuleIgnoresThePartsItDoesNotRead(k: Int) {
-    let reporting = ScenarioRules.all.filter {
-      !$0.problems(in: Self.unrelated[k]).isEmpty
+  static func name(_ rule: any ScenarioRule) -> String {
+    String(describing: type(of: rule))
+  }
+
+  @Test func everyListedRuleIsListedOnceAndTested() {
+    let listed = ScenarioRules.all.map(Self.name)
+    #expect(Set(listed).count == listed.count, "\(listed)")
+    #expect(Set(listed) == Set(Self.table.map { Self.name($0.rule) }))
+  }
+
+  /// A part that breaks a rule is reported by that rule alone: every other rule ignores it.
+  @Test func aBrokenPartIsReportedByItsRuleAlone() {
+    for (rule, cases) in Self.table {
+      for c in cases where !c.expected.isEmpty {
+        let reporting = ScenarioRules.all.filter {
+          !$0.problems(in: c.part).isEmpty
+        }
+        #expect(
+          reporting.map(Self.name) == [Self.name(rule)],
+          "\(Self.name(rule)): \(c.label)")
+      }
     }
-    #expect(reporting.count <= 1)
   }
 
   // MARK: names, totals and order in lists
 
-  @Test(arguments: [
+  static let uniqueNameCases: [Case] = [
     Case("new", .name(path: "$.s[1].name", noun: "segment", "b", taken: ["a"])),
     Case(
       "taken", .name(path: "$.c[2].name", noun: "channel", "a", taken: ["a"]),
       "$.c[2].name: duplicate channel name \"a\""),
-  ])
+  ]
+
+  @Test(arguments: uniqueNameCases)
   func uniqueName(c: Case) {
     #expect(Self.found(UniqueName(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let sharesSumToOneCases: [Case] = [
     Case(
       "sum 1", .shares(path: "$.s", noun: "segment shares", values: [0.3, 0.7])),
     Case(
@@ -133,12 +182,14 @@ import Testing
       "allocations",
       .shares(path: "$.arms", noun: "arm allocations", values: [0.4, 0.5]),
       "$.arms: expected arm allocations that sum to 1, found 0.9"),
-  ])
+  ]
+
+  @Test(arguments: sharesSumToOneCases)
   func sharesSumToOne(c: Case) {
     #expect(Self.found(SharesSumToOne(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let maximumAboveMinimumCases: [Case] = [
     Case("above", .interval(path: "$.m.max", 1, 2, allowsEqual: false)),
     Case(
       "equal, strict", .interval(path: "$.m.max", 2, 2, allowsEqual: false),
@@ -148,14 +199,16 @@ import Testing
     Case(
       "below", .interval(path: "$.d.max", 30, 20.5, allowsEqual: true),
       "$.d.max: expected a number ≥ min (30), found 20.5"),
-  ])
+  ]
+
+  @Test(arguments: maximumAboveMinimumCases)
   func maximumAboveMinimum(c: Case) {
     #expect(Self.found(MaximumAboveMinimum(), c) == c.expected)
   }
 
   // MARK: population
 
-  @Test(arguments: [
+  static let correlationPairOnceCases: [Case] = [
     Case(
       "first",
       .correlationPair(path: "$.c[1].between", pair: "a and b", firstAt: [:])),
@@ -165,7 +218,9 @@ import Testing
         path: "$.c[1].between", pair: "a and b", firstAt: ["a and b": "$.c[0]"]),
       "$.c[1].between: expected each pair of attributes once, found a and b again (first at $.c[0])"
     ),
-  ])
+  ]
+
+  @Test(arguments: correlationPairOnceCases)
   func correlationPairOnce(c: Case) {
     #expect(Self.found(CorrelationPairOnce(), c) == c.expected)
   }
@@ -180,31 +235,35 @@ import Testing
       ])
   }
 
-  @Test(arguments: [
+  static let correlationsHoldTogetherCases: [Case] = [
     Case("consistent", .correlations(path: "$.c", spec([-0.5, 0.3, 0.2]))),
     Case(
       "contradictory", .correlations(path: "$.c", spec([-0.9, 0.9, 0.9])),
       "$.c: expected correlations that can hold together (a positive-definite matrix); these contradict each other (the conflict shows at creditScore)"
     ),
-  ])
+  ]
+
+  @Test(arguments: correlationsHoldTogetherCases)
   func correlationsHoldTogether(c: Case) {
     #expect(Self.found(CorrelationsHoldTogether(), c) == c.expected)
   }
 
   // MARK: offers, channels and arms' marketing
 
-  @Test(arguments: [
+  static let interestFreeWithinTermCases: [Case] = [
     Case("within", .offer(path: "$.o", termMonths: 6, interestFreePeriods: 6)),
     Case(
       "beyond", .offer(path: "$.o", termMonths: 12, interestFreePeriods: 13),
       "$.o.interestFreePeriods: expected at most termMonths (12) interest-free periods, found 13"
     ),
-  ])
+  ]
+
+  @Test(arguments: interestFreeWithinTermCases)
   func interestFreeWithinTerm(c: Case) {
     #expect(Self.found(InterestFreeWithinTerm(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let acquisitionPaymentsNeedAPartnerCases: [Case] = [
     Case(
       "partner pays",
       .channel(
@@ -220,12 +279,14 @@ import Testing
         path: "$.c[0]", .appPush, costPerAcquisition: nil, revenueShare: 0.1),
       "$.c[0].costPerAcquisition: only partnerBank and ecommercePartner channels pay per acquisition or revenue share"
     ),
-  ])
+  ]
+
+  @Test(arguments: acquisitionPaymentsNeedAPartnerCases)
   func acquisitionPaymentsNeedAPartner(c: Case) {
     #expect(Self.found(AcquisitionPaymentsNeedAPartner(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let armMarketingNeedsChannelsCases: [Case] = [
     Case(
       "with channels",
       .armMarketing(
@@ -238,12 +299,14 @@ import Testing
       "$.arms[2].campaign: the scenario defines no channels (add a top-level \"channels\" array); an arm's campaign reaches customers through them",
       "$.arms[2].points: the scenario defines no channels (add a top-level \"channels\" array); an arm's points reaches customers through them"
     ),
-  ])
+  ]
+
+  @Test(arguments: armMarketingNeedsChannelsCases)
   func armMarketingNeedsChannels(c: Case) {
     #expect(Self.found(ArmMarketingNeedsChannels(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let campaignWithinRunCases: [Case] = [
     Case("within", .campaign(path: "$.k", 2, 12, periods: 12)),
     Case("no horizon", .campaign(path: "$.k", 2, 99, periods: nil)),
     Case(
@@ -252,12 +315,14 @@ import Testing
     Case(
       "ends late", .campaign(path: "$.k", 2, 13, periods: 12),
       "$.k.end: expected a period within the run (≤ 12), found 13"),
-  ])
+  ]
+
+  @Test(arguments: campaignWithinRunCases)
   func campaignWithinRun(c: Case) {
     #expect(Self.found(CampaignWithinRun(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let offerOrFirstPeriodFreeCases: [Case] = [
     Case(
       "alone",
       .firstPeriodFree(path: "$.k.firstPeriodFree", campaignOffer: false)),
@@ -265,24 +330,28 @@ import Testing
       "with an offer",
       .firstPeriodFree(path: "$.k.firstPeriodFree", campaignOffer: true),
       "$.k.firstPeriodFree: give either an offer or firstPeriodFree, not both"),
-  ])
+  ]
+
+  @Test(arguments: offerOrFirstPeriodFreeCases)
   func offerOrFirstPeriodFree(c: Case) {
     #expect(Self.found(OfferOrFirstPeriodFree(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let referralStepsAscendCases: [Case] = [
     Case("first", .referralStep(path: "$.s[0].from", 1, after: nil)),
     Case("ascending", .referralStep(path: "$.s[1].from", 3, after: 1)),
     Case(
       "repeated", .referralStep(path: "$.s[1].from", 3, after: 3),
       "$.s[1].from: expected steps in ascending order of \"from\", found 3 after 3"
     ),
-  ])
+  ]
+
+  @Test(arguments: referralStepsAscendCases)
   func referralStepsAscend(c: Case) {
     #expect(Self.found(ReferralStepsAscend(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let segmentNameResolvesCases: [Case] = [
     Case(
       "known",
       .segmentReference(path: "$.g[0]", .string("young"), segments: ["young"])),
@@ -295,71 +364,83 @@ import Testing
       "a number",
       .segmentReference(path: "$.g[0]", .number(3), segments: ["young"]),
       "$.g[0]: expected a segment name, found 3"),
-  ])
+  ]
+
+  @Test(arguments: segmentNameResolvesCases)
   func segmentNameResolves(c: Case) {
     #expect(Self.found(SegmentNameResolves(), c) == c.expected)
   }
 
   // MARK: macro
 
-  @Test(arguments: [
+  static let pathCoversRunCases: [Case] = [
     Case("covers", .macroPath(path: "$.m.u", months: 12, periods: 12)),
     Case("no horizon", .macroPath(path: "$.m.u", months: 2, periods: nil)),
     Case(
       "short", .macroPath(path: "$.m.u", months: 11, periods: 12),
       "$.m.u: expected a path of at least 12 months (the horizon), found 11"),
-  ])
+  ]
+
+  @Test(arguments: pathCoversRunCases)
   func pathCoversRun(c: Case) {
     #expect(Self.found(PathCoversRun(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let sectorMixSumsToOneCases: [Case] = [
     Case("sum 1", .sectorMix(path: "$.m.s.mix", shares: [0.25, 0.75])),
     Case(
       "sum 0.9", .sectorMix(path: "$.m.s.mix", shares: [0.5, 0.4]),
       "$.m.s.mix: expected category shares that sum to 1, found 0.9"),
-  ])
+  ]
+
+  @Test(arguments: sectorMixSumsToOneCases)
   func sectorMixSumsToOne(c: Case) {
     #expect(Self.found(SectorMixSumsToOne(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let shockStartsWithinRunCases: [Case] = [
     Case("within", .shockStart(path: "$.k.start", 12, periods: 12)),
     Case(
       "late", .shockStart(path: "$.k.start", 13, periods: 12),
       "$.k.start: expected a period within the run (≤ 12), found 13"),
-  ])
+  ]
+
+  @Test(arguments: shockStartsWithinRunCases)
   func shockStartsWithinRun(c: Case) {
     #expect(Self.found(ShockStartsWithinRun(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let collapsingSectorIsInMixCases: [Case] = [
     Case(
       "in the mix", .sectorReference(path: "$.k.sector", "retail", ["retail"])),
     Case(
       "misspelt", .sectorReference(path: "$.k.sector", "retial", ["retail"]),
       "$.k.sector: expected a category of macro.sectors.mix, found \"retial\"; did you mean \"retail\"?"
     ),
-  ])
+  ]
+
+  @Test(arguments: collapsingSectorIsInMixCases)
   func collapsingSectorIsInMix(c: Case) {
     #expect(Self.found(CollapsingSectorIsInMix(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let bannedChannelExistsCases: [Case] = [
     Case(
       "known", .channelReference(path: "$.k.channel", "sms", channels: ["sms"])),
     Case(
       "no channels",
       .channelReference(path: "$.k.channel", "sms", channels: []),
       "$.k.channel: expected one of the scenario's channels, found \"sms\""),
-  ])
+  ]
+
+  @Test(arguments: bannedChannelExistsCases)
   func bannedChannelExists(c: Case) {
     #expect(Self.found(BannedChannelExists(), c) == c.expected)
   }
 
   // MARK: targeting and the risk stack
 
-  @Test(arguments: [
+  static let ruleOfferNamesResolveCases: [Case] = [
     Case(
       "both known",
       .ruleOffer(
@@ -378,12 +459,14 @@ import Testing
         segments: ["young"], offers: ["free", "cheap"]),
       "$.t.ruleOffers.young: expected the name of a targeting offer (free, cheap), found 2"
     ),
-  ])
+  ]
+
+  @Test(arguments: ruleOfferNamesResolveCases)
   func ruleOfferNamesResolve(c: Case) {
     #expect(Self.found(RuleOfferNamesResolve(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let rulePolicyHasPairsCases: [Case] = [
     Case(
       "rule with pairs", .rulePolicy(path: "$.t.ruleOffers", .rule, pairs: 2)),
     Case("random", .rulePolicy(path: "$.t.ruleOffers", .random, pairs: 0)),
@@ -391,12 +474,14 @@ import Testing
       "rule without pairs",
       .rulePolicy(path: "$.t.ruleOffers", .rule, pairs: 0),
       "$.t.ruleOffers: a rule policy needs {segment: offer name} pairs"),
-  ])
+  ]
+
+  @Test(arguments: rulePolicyHasPairsCases)
   func rulePolicyHasPairs(c: Case) {
     #expect(Self.found(RulePolicyHasPairs(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let pairwiseMatrixFitsCriteriaCases: [Case] = [
     Case(
       "square", .pairwise(path: "$.l.pairwise", criteria: 3, rows: [3, 3, 3])),
     Case(
@@ -408,23 +493,27 @@ import Testing
       "a row ragged",
       .pairwise(path: "$.l.pairwise", criteria: 3, rows: [3, 0, 2]),
       "$.l.pairwise: row 2 has 0 entries, expected 3"),
-  ])
+  ]
+
+  @Test(arguments: pairwiseMatrixFitsCriteriaCases)
   func pairwiseMatrixFitsCriteria(c: Case) {
     #expect(Self.found(PairwiseMatrixFitsCriteria(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let tiersAscendCases: [Case] = [
     Case("first", .tier(path: "$.t[0]", minimumScore: 0.5, after: nil)),
     Case("increasing", .tier(path: "$.t[1]", minimumScore: 0.6, after: 0.5)),
     Case(
       "equal", .tier(path: "$.t[1]", minimumScore: 0.5, after: 0.5),
       "$.t[1]: expected tiers in increasing order of minimumScore"),
-  ])
+  ]
+
+  @Test(arguments: tiersAscendCases)
   func tiersAscend(c: Case) {
     #expect(Self.found(TiersAscend(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let operationalMonthsWithinRunCases: [Case] = [
     Case(
       "within",
       .operationalMonths(path: "$.o.outageMonths", last: 12, periods: 12)),
@@ -432,25 +521,29 @@ import Testing
       "beyond",
       .operationalMonths(path: "$.o.outageMonths", last: 13, periods: 12),
       "$.o.outageMonths: expected months within the horizon of 12"),
-  ])
+  ]
+
+  @Test(arguments: operationalMonthsWithinRunCases)
   func operationalMonthsWithinRun(c: Case) {
     #expect(Self.found(OperationalMonthsWithinRun(), c) == c.expected)
   }
 
   // MARK: business
 
-  @Test(arguments: [
+  static let merchantsWithinLimitCases: [Case] = [
     Case("at the limit", .merchants(path: "$.b.categories", count: 60_000)),
     Case(
       "over", .merchants(path: "$.b.categories", count: 60_001),
       "$.b.categories: expected at most 60,000 merchants over all categories, found 60001"
     ),
-  ])
+  ]
+
+  @Test(arguments: merchantsWithinLimitCases)
   func merchantsWithinLimit(c: Case) {
     #expect(Self.found(MerchantsWithinLimit(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let everySegmentNeedsACategoryCases: [Case] = [
     Case(
       "every segment",
       .categoryNeeds(
@@ -464,12 +557,14 @@ import Testing
         segments: population([.person, .firm]).spec.segments),
       "$.b.categories: segment \"s1\" has no needs in any category (give it a needShare above 0)"
     ),
-  ])
+  ]
+
+  @Test(arguments: everySegmentNeedsACategoryCases)
   func everySegmentNeedsACategory(c: Case) {
     #expect(Self.found(EverySegmentNeedsACategory(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let firmsMatchFirmSegmentsCases: [Case] = [
     Case("both", .firms(path: "$.b.firms", given: true, firmSegments: true)),
     Case(
       "neither", .firms(path: "$.b.firms", given: false, firmSegments: false)),
@@ -482,22 +577,26 @@ import Testing
       .firms(path: "$.b.firms", given: false, firmSegments: true),
       "$.b.firms: missing: the population has firm segments, so describe their sectors here"
     ),
-  ])
+  ]
+
+  @Test(arguments: firmsMatchFirmSegmentsCases)
   func firmsMatchFirmSegments(c: Case) {
     #expect(Self.found(FirmsMatchFirmSegments(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let termOnceCases: [Case] = [
     Case("new", .term(path: "$.t[1].months", months: 12, taken: [6])),
     Case(
       "again", .term(path: "$.t[1].months", months: 6, taken: [6]),
       "$.t[1].months: duplicate term of 6 months"),
-  ])
+  ]
+
+  @Test(arguments: termOnceCases)
   func termOnce(c: Case) {
     #expect(Self.found(TermOnce(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let shockHasOneTargetCases: [Case] = [
     Case(
       "a category",
       .shockTarget(
@@ -523,17 +622,21 @@ import Testing
         path: "$.k", category: false, sector: true, firmsGiven: false),
       "$.k.sector: a firm-sector shock needs \"business.firms\" with its sectors"
     ),
-  ])
+  ]
+
+  @Test(arguments: shockHasOneTargetCases)
   func shockHasOneTarget(c: Case) {
     #expect(Self.found(ShockHasOneTarget(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let shockEndsAfterStartCases: [Case] = [
     Case("one month", .shockMonths(path: "$.k.toMonth", from: 5, to: 5)),
     Case(
       "backwards", .shockMonths(path: "$.k.toMonth", from: 5, to: 2),
       "$.k.toMonth: expected a month ≥ fromMonth (5), found 2"),
-  ])
+  ]
+
+  @Test(arguments: shockEndsAfterStartCases)
   func shockEndsAfterStart(c: Case) {
     #expect(Self.found(ShockEndsAfterStart(), c) == c.expected)
   }
@@ -544,7 +647,7 @@ import Testing
     return p
   }
 
-  @Test(arguments: [
+  static let freezeAfterCutCases: [Case] = [
     Case(
       "defaults",
       .lineFreeze(path: "$.l.freeze.monthsPastDue", LineManagement())),
@@ -558,26 +661,30 @@ import Testing
         }),
       "$.l.freeze.monthsPastDue: expected at least cut.monthsPastDue (2), found 1"
     ),
-  ])
+  ]
+
+  @Test(arguments: freezeAfterCutCases)
   func freezeAfterCut(c: Case) {
     #expect(Self.found(FreezeAfterCut(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let raiseCapAboveInitialLineCases: [Case] = [
     Case("defaults", .lineRaise(path: "$.l.raise", LineManagement())),
     Case(
       "capped below the start",
       .lineRaise(path: "$.l.raise", lines { $0.maxIncomeMultiple = 0.5 }),
       "$.l.raise: expected raise.maxIncomeMultiple ≥ initialIncomeMultiple (3), found 0.5"
     ),
-  ])
+  ]
+
+  @Test(arguments: raiseCapAboveInitialLineCases)
   func raiseCapAboveInitialLine(c: Case) {
     #expect(Self.found(RaiseCapAboveInitialLine(), c) == c.expected)
   }
 
   // MARK: experiment
 
-  @Test(arguments: [
+  static let controlIsAnArmCases: [Case] = [
     Case(
       "an arm",
       .experimentControl(
@@ -591,12 +698,14 @@ import Testing
         path: "$.e.control", "contrl", arms: ["control", "free"]),
       "$.e.control: expected the name of an arm (\"control\", \"free\"), found \"contrl\"; did you mean \"control\"?"
     ),
-  ])
+  ]
+
+  @Test(arguments: controlIsAnArmCases)
   func controlIsAnArm(c: Case) {
     #expect(Self.found(ControlIsAnArm(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let clusterOrStratifyCases: [Case] = [
     Case(
       "clusters",
       .experimentDesign(
@@ -607,22 +716,26 @@ import Testing
         path: "$.e.clusterSize", clusterSize: 64, stratifyBySegment: true),
       "$.e.clusterSize: expected either clusterSize or stratifyBySegment, found both"
     ),
-  ])
+  ]
+
+  @Test(arguments: clusterOrStratifyCases)
   func clusterOrStratify(c: Case) {
     #expect(Self.found(ClusterOrStratify(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let experimentHasTwoArmsCases: [Case] = [
     Case("two", .experimentArms(path: "$.e.metrics", count: 2)),
     Case(
       "one", .experimentArms(path: "$.e.metrics", count: 1),
       "$.e.metrics: an experiment needs at least two arms, found 1"),
-  ])
+  ]
+
+  @Test(arguments: experimentHasTwoArmsCases)
   func experimentHasTwoArms(c: Case) {
     #expect(Self.found(ExperimentHasTwoArms(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let metricOnceCases: [Case] = [
     Case(
       "new",
       .metric(path: "$.m[1].name", .conversion, declared: [.approvalRate])),
@@ -630,14 +743,16 @@ import Testing
       "again",
       .metric(path: "$.m[1].name", .conversion, declared: [.conversion]),
       "$.m[1].name: metric \"conversion\" is declared twice"),
-  ])
+  ]
+
+  @Test(arguments: metricOnceCases)
   func metricOnce(c: Case) {
     #expect(Self.found(MetricOnce(), c) == c.expected)
   }
 
   // MARK: arms against the scenario's sections
 
-  @Test(arguments: [
+  static let targetingPolicyNeedsItsSectionsCases: [Case] = [
     Case(
       "with both sections",
       .armTargeting(
@@ -655,12 +770,14 @@ import Testing
       .armTargeting(onArm(targetingArm) { $0.targeting = .invalid }),
       "$.arms[1].targeting: a targeting policy needs a top-level \"riskStack\" (its models read the lender's features)"
     ),
-  ])
+  ]
+
+  @Test(arguments: targetingPolicyNeedsItsSectionsCases)
   func targetingPolicyNeedsItsSections(c: Case) {
     #expect(Self.found(TargetingPolicyNeedsItsSections(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let channelsOrTargetingCases: [Case] = [
     Case("targeting only", .armTargeting(onArm(targetingArm))),
     Case(
       "both",
@@ -669,10 +786,16 @@ import Testing
           arm {
             $0.targeting = ArmTargeting(policy: .random, budget: 0.5)
             $0.marketing = ArmMarketing(channelIntensity: [0.5])
-          }, index: 0)),
+          }, index: 0
+        ) {
+          $0.targeting = .invalid
+          $0.riskStack = .invalid
+        }),
       "$.arms[0].targeting: an arm with channels cannot also have a targeting policy"
     ),
-  ])
+  ]
+
+  @Test(arguments: channelsOrTargetingCases)
   func channelsOrTargeting(c: Case) {
     #expect(Self.found(ChannelsOrTargeting(), c) == c.expected)
   }
@@ -686,21 +809,23 @@ import Testing
     }
   }
 
-  @Test(arguments: [
+  static let pilotShorterThanRunCases: [Case] = [
     Case("shorter", .sections(withTargeting(pilot: 3, periods: 12))),
     Case("no horizon", .sections(withTargeting(pilot: 3, periods: nil))),
     Case(
       "as long", .sections(withTargeting(pilot: 12, periods: 12)),
       "$.targeting.pilotMonths: expected fewer pilot months than the horizon of 12"
     ),
-  ])
+  ]
+
+  @Test(arguments: pilotShorterThanRunCases)
   func pilotShorterThanRun(c: Case) {
     #expect(Self.found(PilotShorterThanRun(), c) == c.expected)
   }
 
   static let riskArm = arm { $0.risk = ArmRiskPolicy() }
 
-  @Test(arguments: [
+  static let riskPolicyFitsRiskStackCases: [Case] = [
     Case(
       "fits",
       .armRisk(onArm(riskArm) { $0.riskStack = .valid(RiskStackSettings()) })),
@@ -718,7 +843,9 @@ import Testing
         }),
       "$.arms[1].risk.riskAppetite: expected 3 loss rates, one per calibration confidence level [0.9, 0.95, 0.99]"
     ),
-  ])
+  ]
+
+  @Test(arguments: riskPolicyFitsRiskStackCases)
   func riskPolicyFitsRiskStack(c: Case) {
     #expect(Self.found(RiskPolicyFitsRiskStack(), c) == c.expected)
   }
@@ -733,7 +860,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [
+  static let targetingBesideBusinessRefusedCases: [Case] = [
     Case("no business", .business(withArms([targetingArm], business: false))),
     Case("no targeting", .business(withArms([arm()], business: true))),
     Case(
@@ -742,12 +869,14 @@ import Testing
         withArms([nil, arm(), targetingArm, targetingArm], business: true)),
       "$.arms[2].targeting: targeting policies cannot run with a \"business\" layer yet (their truth ignores merchant categories)"
     ),
-  ])
+  ]
+
+  @Test(arguments: targetingBesideBusinessRefusedCases)
   func targetingBesideBusinessRefused(c: Case) {
     #expect(Self.found(TargetingBesideBusinessRefused(), c) == c.expected)
   }
 
-  @Test(arguments: [
+  static let firmSegmentsNeedBusinessCases: [Case] = [
     Case("with business", .business(withArms([], business: true, firms: true))),
     Case("people only", .business(withArms([], business: false))),
     Case(
@@ -755,7 +884,9 @@ import Testing
       "$.population.segments[1].borrower: a firm segment needs a top-level \"business\" with \"firms\"",
       "$.population.segments[2].borrower: a firm segment needs a top-level \"business\" with \"firms\""
     ),
-  ])
+  ]
+
+  @Test(arguments: firmSegmentsNeedBusinessCases)
   func firmSegmentsNeedBusiness(c: Case) {
     #expect(Self.found(FirmSegmentsNeedBusiness(), c) == c.expected)
   }
@@ -765,7 +896,7 @@ import Testing
     $0.recourse = RecourseTerms()
   }
 
-  @Test(arguments: [
+  static let linesAndRecourseNeedBusinessCases: [Case] = [
     Case(
       "with business",
       .armBusinessTerms(
@@ -778,7 +909,9 @@ import Testing
       "$.arms[3].lines: an arm's lines needs a top-level \"business\" with its categories",
       "$.arms[3].recourse: an arm's recourse needs a top-level \"business\" with its categories"
     ),
-  ])
+  ]
+
+  @Test(arguments: linesAndRecourseNeedBusinessCases)
   func linesAndRecourseNeedBusiness(c: Case) {
     #expect(Self.found(LinesAndRecourseNeedBusiness(), c) == c.expected)
   }
