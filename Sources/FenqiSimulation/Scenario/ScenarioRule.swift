@@ -8,8 +8,9 @@ import FenqiPopulation
 /// arguments together).
 ///
 /// The decoder hands every rule in ``ScenarioRules/all`` each ``DecodedPart`` as soon as it is
-/// decoded; a rule answers for the parts it reads and returns no problem for the others. A part is
-/// only built from values that decoded, so a rule never runs on a field that failed.
+/// decoded; a rule answers for the parts it reads and returns no problem for the others. A part
+/// carries only values that decoded (an optional one is nil when it did not), so a rule never runs
+/// on a field that failed.
 protocol ScenarioRule: Sendable {
   /// The problems `part` has; empty when the rule holds or does not read `part`.
   func problems(in part: DecodedPart) -> [FieldProblem]
@@ -53,8 +54,8 @@ enum DecodedPart: Sendable {
   case name(path: String, noun: String, String, taken: Set<String>)
   /// Shares that must sum to 1 (segment shares, sector shares, arm allocations).
   case shares(path: String, noun: String, values: [Double])
-  /// A bound `maximum` that must lie above `minimum` (at or above when `allowsEqual`), at the
-  /// maximum's path.
+  /// A range's minimum and maximum: the maximum must lie above the minimum (or at it, when
+  /// `allowsEqual`); at the maximum's path.
   case interval(path: String, Double, Double, allowsEqual: Bool)
 
   // MARK: population
