@@ -3,280 +3,243 @@ import FenqiRisk
 
 /// Decoding of the macro path, shocks and the Vasicek settings inside `macro`.
 extension ScenarioDecoder {
-  /// The fields of `macro` beyond `systematicFactor`.
-  ///
-  /// Nil when none is given; problems set `ok` to false.
-  func decodeMacro(
-    _ r: inout JSONObjectReader, periods: Int?, segments: [String],
-    channels: [String],
-    ok: inout Bool
-  ) -> MacroScenario? {
-    let keys = [
-      "unemployment", "benchmarkRate", "confidence", "confidenceElasticity",
-      "sectors", "shocks",
-      "vasicek",
-    ]
-    guard keys.contains(where: r.has) else { return nil }
-    func series(_ key: String, _ rule: NumberRule, default value: Double)
-      -> [Double]
-    {
-      guard let v = r.value(key) else { return [value] }
-      switch v {
-      case .number(let x):
-        if rule.accepts(x) { return [x] }
-        r.report(
-          key,
-          "expected \(rule.expectation) or an array of them, found \(v.shortDescription)"
-        )
-      case .array(let elements):
-        var out: [Double] = []
-        for (i, e) in elements.enumerated() {
-          if case .number(let x) = e, rule.accepts(x) {
-            out.append(x)
-          } else {
-            collector.report(
-              "\(r.childPath(key))[\(i)]",
-              "expected \(rule.expectation), found \(e.shortDescription)")
-          }
-        }
-        if out.count == elements.count {
-          if let periods, out.count < periods {
-            r.report(
-              key,
-              "expected a path of at least \(periods) months (the horizon), found \(out.count)"
-            )
-          } else {
-            return out
-          }
-        }
-      default:
-        r.report(
-          key,
-          "expected \(rule.expectation) or an array of them, found \(v.shortDescription)"
-        )
-      }
-      ok = false
-      return [value]
-    }
+  /// The `macro` fields that describe a path (beyond the constant `systematicFactor`).
+  static let macroPathKeys = [
+    "unemployment", "benchmarkRate", "confidence", "confidenceElasticity",
+    "sectors", "shocks", "vasicek",
+  ]
+
+  /// The fields of `macro` beyond `systematicFactor`; absent when none is given.
+  func decodeMacro(_ r: inout JSONObjectReader, _ parts: ScenarioParts)
+    -> OptionalSection<MacroScenario>
+  {
+    guard Self.macroPathKeys.contains(where: r.has) else { return .absent }
+    var fields = DecodedFields()
     var m = MacroScenario(
-      unemployment: series("unemployment", .fraction, default: 0.05),
-      benchmarkRate: series("benchmarkRate", .within(-0.05, 1), default: 0.035),
-      confidence: series("confidence", .within(1, 1000), default: 100))
-    if let e = r.number("confidenceElasticity", .within(0, 10), default: 1) {
-      m.confidenceElasticity = e
-    } else {
-      ok = false
-    }
+      unemployment: series(&r, &fields, "unemployment", .fraction, parts, 0.05),
+      benchmarkRate: series(
+        &r, &fields, "benchmarkRate", .within(-0.05, 1), parts, 0.035),
+      confidence: series(
+        &r, &fields, "confidence", .within(1, 1000), parts, 100)
+    )
+    fields.number(
+      &r, "confidenceElasticity", .within(0, 10), into: &m,
+      \.confidenceElasticity)
     var sectorNames: [String] = []
     if var s = r.object("sectors") {
-      var mix: [Double] = []
-      let mixValue = s.value("mix")
-      if case .object(let members) = mixValue ?? .null,
-        var mr = JSONObjectReader(
-          mixValue ?? .null, path: s.childPath("mix"), collector: collector)
-      {
-        for (name, _) in members {
-          if let x = mr.number(name, .fraction) {
-            sectorNames.append(name)
-            mix.append(x)
-          } else {
-            ok = false
-          }
-        }
-        mr.finish()
-        if abs(mix.reduce(0, +) - 1) > 1e-9 {
-          collector.report(
-            mr.path,
-            "expected category shares that sum to 1, found \(JSONWriter.format(mix.reduce(0, +)))"
-          )
-          ok = false
-        }
-      } else {
-        s.report(
-          "mix",
-          "expected an object of category shares, found \(mixValue?.shortDescription ?? "nothing")"
-        )
-        ok = false
-      }
-      var stress = [[Double]](repeating: [], count: sectorNames.count)
-      if var sr = s.object("stress") {
-        for (k, name) in sectorNames.enumerated() where sr.has(name) {
-          if let path = sr.numbers(name, .within(0, 100)) {
-            if let periods, path.count < periods {
-              sr.report(
-                name,
-                "expected a path of at least \(periods) months (the horizon), found \(path.count)"
-              )
-              ok = false
-            }
-            stress[k] = path
-          } else {
-            ok = false
-          }
-        }
-        sr.finish()
-      }
+      let sectors = decodeSectors(&s, &fields, parts)
+      sectorNames = sectors.names
+      m.sectors = sectors
       s.finish()
-      m.sectors = MacroScenario.Sectors(
-        names: sectorNames, mix: mix, stress: stress)
     }
-    if let elements = r.array("shocks") {
-      for (path, value) in elements {
-        guard var s = JSONObjectReader(value, path: path, collector: collector)
-        else {
-          ok = false
-          continue
-        }
-        let kind = s.string(
-          "kind",
-          allowed: [
-            "recession", "sectorCollapse", "aprCap", "channelBan", "rateRise",
-          ])
-        let start = s.integer("start", .integer(atLeast: 1))
-        if let start, let periods, start > periods {
-          s.report(
-            "start",
-            "expected a period within the run (≤ \(periods)), found \(start)")
-          ok = false
-        }
-        switch kind {
-        case "recession":
-          let ramp = s.integer("rampMonths", .integer(in: 1, 120), default: 3)
-          let points = s.number("points", .within(-1, 1))
-          let hold = s.integer("holdMonths", .integer(in: 0, 600), default: 3)
-          let recovery = s.integer(
-            "recoveryMonths", .integer(in: 0, 600), default: 6)
-          if let start, let ramp, let points, let hold, let recovery {
-            m.shocks.append(
-              .recession(
-                start: start, rampMonths: ramp, points: points,
-                holdMonths: hold, recoveryMonths: recovery))
-          } else {
-            ok = false
-          }
-        case "sectorCollapse":
-          let name = s.string("sector")
-          let share = s.number("stopShare", .fraction, default: 0.5)
-          var index: Int?
-          if let name {
-            index = sectorNames.firstIndex(of: name)
-            if index == nil {
-              var message =
-                "expected a category of macro.sectors.mix, found \"\(name)\""
-              if let hint = Suggestion.nearest(to: name, among: sectorNames) {
-                message += "; did you mean \"\(hint)\"?"
-              }
-              s.report("sector", message)
-            }
-          }
-          if let start, let share, let index {
-            m.shocks.append(
-              .sectorCollapse(sector: index, start: start, stopShare: share))
-          } else {
-            ok = false
-          }
-        case "aprCap":
-          let cap = s.number("cap", .between(0, 1))
-          if let start, let cap {
-            m.shocks.append(.aprCap(start: start, cap: cap))
-          } else {
-            ok = false
-          }
-        case "channelBan":
-          let name = s.string("channel")
-          if let name, !channels.contains(name) {
-            var message =
-              "expected one of the scenario's channels, found \"\(name)\""
-            if let hint = Suggestion.nearest(to: name, among: channels) {
-              message += "; did you mean \"\(hint)\"?"
-            }
-            s.report("channel", message)
-            ok = false
-          } else if let name, let start {
-            m.shocks.append(.channelBan(channel: name, start: start))
-          } else {
-            ok = false
-          }
-        case "rateRise":
-          let points = s.number("points", .within(-1, 1))
-          if let start, let points {
-            m.shocks.append(.rateRise(start: start, points: points))
-          } else {
-            ok = false
-          }
-        default:
-          ok = false
-        }
-        s.finish()
-      }
+    _ = fields.array(&r, "shocks") { path, value -> Void? in
+      guard var s = JSONObjectReader(value, path: path, collector: collector)
+      else { return nil }
+      let shock = decodeShock(&s, parts, sectors: sectorNames)
+      s.finish()
+      if let shock { m.shocks.append(shock) }
+      return shock.map { _ in () }
     }
     if var v = r.object("vasicek") {
-      var settings = MacroScenario.VasicekSettings()
-      let rhoRule = NumberRule("a correlation in [0, 1)") { $0 >= 0 && $0 < 1 }
-      if let value = v.value("rho") {
-        switch value {
-        case .number(let x) where rhoRule.accepts(x): settings.defaultRho = x
-        case .object:
-          if var rr = JSONObjectReader(
-            value, path: v.childPath("rho"), collector: collector)
-          {
-            if let d = rr.number(
-              "default", rhoRule, default: settings.defaultRho)
-            {
-              settings.defaultRho = d
-            } else {
-              ok = false
-            }
-            for segment in segments where rr.has(segment) {
-              if let x = rr.number(segment, rhoRule) {
-                settings.rho[segment] = x
-              } else {
-                ok = false
-              }
-            }
-            rr.finish()
-          }
-        default:
-          v.report(
-            "rho",
-            "expected \(rhoRule.expectation) or an object of them by segment, found \(value.shortDescription)"
-          )
-          ok = false
+      decodeVasicek(&v, &fields, parts, into: &m.vasicek)
+      v.finish()
+    }
+    return fields.ok ? .valid(m) : .invalid
+  }
+
+  /// A macro series: one number for the whole run, or a path at least as long as the run; the
+  /// default (marking the macro invalid) when neither.
+  private func series(
+    _ r: inout JSONObjectReader, _ fields: inout DecodedFields, _ key: String,
+    _ rule: NumberRule, _ parts: ScenarioParts, _ value: Double
+  ) -> [Double] {
+    guard let v = r.value(key) else { return [value] }
+    switch v {
+    case .number(let x) where rule.accepts(x):
+      return [x]
+    case .array(let elements):
+      var out: [Double] = []
+      for (i, e) in elements.enumerated() {
+        if case .number(let x) = e, rule.accepts(x) {
+          out.append(x)
+        } else {
+          collector.report(
+            "\(r.childPath(key))[\(i)]",
+            "expected \(rule.expectation), found \(e.shortDescription)")
         }
       }
-      if let x = v.number(
-        "unemploymentSensitivity", .within(-100, 100),
-        default: settings.unemploymentSensitivity)
+      if out.count == elements.count,
+        check(
+          .macroPath(
+            path: r.childPath(key), months: out.count, periods: parts.periods))
       {
-        settings.unemploymentSensitivity = x
-      } else {
-        ok = false
+        return out
       }
-      if let x = v.number(
-        "rateSensitivity", .within(-100, 100), default: settings.rateSensitivity
-      ) {
-        settings.rateSensitivity = x
-      } else {
-        ok = false
-      }
-      if let x = v.number(
-        "confidenceSensitivity", .within(-100, 100),
-        default: settings.confidenceSensitivity)
-      {
-        settings.confidenceSensitivity = x
-      } else {
-        ok = false
-      }
-      if let x = v.number(
-        "persistence", .within(0, 0.999), default: settings.persistence)
-      {
-        settings.persistence = x
-      } else {
-        ok = false
-      }
-      v.finish()
-      m.vasicek = settings
+    default:
+      r.report(
+        key,
+        "expected \(rule.expectation) or an array of them, found \(v.shortDescription)"
+      )
     }
-    return m
+    fields.require(false)
+    return [value]
+  }
+
+  /// `macro.sectors`: the mix of merchant categories and their stress paths.
+  private func decodeSectors(
+    _ s: inout JSONObjectReader, _ fields: inout DecodedFields,
+    _ parts: ScenarioParts
+  ) -> MacroScenario.Sectors {
+    var names: [String] = []
+    var mix: [Double] = []
+    let mixValue = s.value("mix")
+    if case .object(let members) = mixValue ?? .null,
+      var mr = JSONObjectReader(
+        mixValue ?? .null, path: s.childPath("mix"), collector: collector)
+    {
+      var complete = true
+      for (name, _) in members {
+        if let x = fields.number(&mr, name, .fraction) {
+          names.append(name)
+          mix.append(x)
+        } else {
+          complete = false
+        }
+      }
+      mr.finish()
+      if complete {
+        fields.require(check(.sectorMix(path: mr.path, shares: mix)))
+      }
+    } else {
+      s.report(
+        "mix",
+        "expected an object of category shares, found \(mixValue?.shortDescription ?? "nothing")"
+      )
+      fields.require(false)
+    }
+    var stress = [[Double]](repeating: [], count: names.count)
+    if var sr = s.object("stress") {
+      for (k, name) in names.enumerated() where sr.has(name) {
+        guard let path = fields.numbers(&sr, name, .within(0, 100)) else {
+          continue
+        }
+        fields.require(
+          check(
+            .macroPath(
+              path: sr.childPath(name), months: path.count,
+              periods: parts.periods)))
+        stress[k] = path
+      }
+      sr.finish()
+    }
+    return MacroScenario.Sectors(names: names, mix: mix, stress: stress)
+  }
+
+  /// One of `macro.shocks`; nil after reporting its problems.
+  private func decodeShock(
+    _ s: inout JSONObjectReader, _ parts: ScenarioParts, sectors: [String]
+  ) -> MacroScenario.Shock? {
+    var fields = DecodedFields()
+    let kind = fields.string(
+      &s, "kind",
+      allowed: [
+        "recession", "sectorCollapse", "aprCap", "channelBan", "rateRise",
+      ])
+    let start = fields.integer(&s, "start", .integer(atLeast: 1))
+    if let start {
+      fields.require(
+        check(
+          .shockStart(path: s.childPath("start"), start, periods: parts.periods)
+        ))
+    }
+    var shock: MacroScenario.Shock?
+    switch kind {
+    case "recession":
+      let ramp = fields.integer(
+        &s, "rampMonths", .integer(in: 1, 120), default: 3)
+      let points = fields.number(&s, "points", .within(-1, 1))
+      let hold = fields.integer(
+        &s, "holdMonths", .integer(in: 0, 600), default: 3)
+      let recovery = fields.integer(
+        &s, "recoveryMonths", .integer(in: 0, 600), default: 6)
+      if let start, let ramp, let points, let hold, let recovery {
+        shock = .recession(
+          start: start, rampMonths: ramp, points: points, holdMonths: hold,
+          recoveryMonths: recovery)
+      }
+    case "sectorCollapse":
+      let name = fields.string(&s, "sector")
+      let share = fields.number(&s, "stopShare", .fraction, default: 0.5)
+      if let name,
+        check(.sectorReference(path: s.childPath("sector"), name, sectors)),
+        let index = sectors.firstIndex(of: name), let start, let share
+      {
+        shock = .sectorCollapse(sector: index, start: start, stopShare: share)
+      }
+    case "aprCap":
+      let cap = fields.number(&s, "cap", .between(0, 1))
+      if let start, let cap { shock = .aprCap(start: start, cap: cap) }
+    case "channelBan":
+      let name = fields.string(&s, "channel")
+      if let name,
+        check(
+          .channelReference(
+            path: s.childPath("channel"), name,
+            channels: parts.channels.map(\.name))),
+        let start
+      {
+        shock = .channelBan(channel: name, start: start)
+      }
+    case "rateRise":
+      let points = fields.number(&s, "points", .within(-1, 1))
+      if let start, let points {
+        shock = .rateRise(start: start, points: points)
+      }
+    default:
+      break
+    }
+    return fields.ok ? shock : nil
+  }
+
+  /// `macro.vasicek`: the asset correlation (one, or by segment) and the factor's sensitivities.
+  private func decodeVasicek(
+    _ v: inout JSONObjectReader, _ fields: inout DecodedFields,
+    _ parts: ScenarioParts, into settings: inout MacroScenario.VasicekSettings
+  ) {
+    let rhoRule = NumberRule("a correlation in [0, 1)") { $0 >= 0 && $0 < 1 }
+    if let value = v.value("rho") {
+      switch value {
+      case .number(let x) where rhoRule.accepts(x): settings.defaultRho = x
+      case .object:
+        if var rr = JSONObjectReader(
+          value, path: v.childPath("rho"), collector: collector)
+        {
+          fields.number(&rr, "default", rhoRule, into: &settings, \.defaultRho)
+          for segment in parts.segmentNames where rr.has(segment) {
+            if let x = fields.number(&rr, segment, rhoRule) {
+              settings.rho[segment] = x
+            }
+          }
+          rr.finish()
+        }
+      default:
+        v.report(
+          "rho",
+          "expected \(rhoRule.expectation) or an object of them by segment, found \(value.shortDescription)"
+        )
+        fields.require(false)
+      }
+    }
+    fields.number(
+      &v, "unemploymentSensitivity", .within(-100, 100), into: &settings,
+      \.unemploymentSensitivity)
+    fields.number(
+      &v, "rateSensitivity", .within(-100, 100), into: &settings,
+      \.rateSensitivity)
+    fields.number(
+      &v, "confidenceSensitivity", .within(-100, 100), into: &settings,
+      \.confidenceSensitivity)
+    fields.number(
+      &v, "persistence", .within(0, 0.999), into: &settings, \.persistence)
   }
 }

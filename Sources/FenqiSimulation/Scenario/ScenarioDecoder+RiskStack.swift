@@ -47,17 +47,8 @@ extension ScenarioDecoder {
       f.finish()
       s.fraud = fraud
     }
-    let kinds = ScoringModel.Kind.allCases.map(\.rawValue)
-    fields.take(
-      r.string("pdModel", default: s.pdModel.rawValue, allowed: kinds).flatMap(
-        ScoringModel.Kind.init(rawValue:))
-    ) { s.pdModel = $0 }
-    fields.take(
-      r.string(
-        "propensityModel", default: s.propensityModel.rawValue, allowed: kinds
-      )
-      .flatMap(ScoringModel.Kind.init(rawValue:))
-    ) { s.propensityModel = $0 }
+    fields.choice(&r, "pdModel", into: &s, \.pdModel)
+    fields.choice(&r, "propensityModel", into: &s, \.propensityModel)
     if var m = r.object("model") {
       var p = s.modelParameters
       fields.integer(&m, "trees", .integer(in: 1, 1000), into: &p, \.trees)
@@ -92,20 +83,15 @@ extension ScenarioDecoder {
       p.finish()
       s.pricing = pricing
     }
-    if let c = r.object("creditLines") {
-      if let lines = decodeCreditLines(c) {
-        s.creditLines = lines
-      } else {
-        fields.ok = false
-      }
+    if let lines = fields.object(&r, "creditLines", decodeCreditLines) {
+      s.creditLines = lines
     }
     if var c = r.object("calibration") {
-      fields.take(
-        c.numbers("confidence", .within(0.5, 0.9999), default: s.confidence)
-      ) { s.confidence = $0 }
+      fields.numbers(
+        &c, "confidence", .within(0.5, 0.9999), into: &s, \.confidence)
       if s.confidence.isEmpty {
         c.report("confidence", "expected at least one confidence level")
-        fields.ok = false
+        fields.require(false)
       }
       fields.integer(
         &c, "draws", .integer(in: 100, 100_000), into: &s, \.calibrationDraws)
@@ -138,39 +124,36 @@ extension ScenarioDecoder {
     -> CreditLinePolicy?
   {
     var r = reader
+    var fields = DecodedFields()
     let names = CreditLinePolicy.Criterion.allCases.map(\.rawValue)
     var criteria: [CreditLinePolicy.Criterion] = []
-    var ok = true
-    if let elements = r.array("criteria", required: true, minimumCount: 1) {
-      for (path, value) in elements {
-        if case .string(let name) = value,
-          let c = CreditLinePolicy.Criterion(rawValue: name)
-        {
-          criteria.append(c)
-        } else {
-          var message =
-            "expected one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), found \(value.shortDescription)"
-          if case .string(let name) = value,
-            let hint = Suggestion.nearest(to: name, among: names)
-          {
-            message += "; did you mean \"\(hint)\"?"
-          }
-          collector.report(path, message)
-          ok = false
-        }
+    let given: [Void]? = fields.array(
+      &r, "criteria", required: true, minimumCount: 1
+    ) { path, value in
+      if case .string(let name) = value,
+        let c = CreditLinePolicy.Criterion(rawValue: name)
+      {
+        criteria.append(c)
+        return ()
       }
-    } else {
-      ok = false
+      var message =
+        "expected one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), found \(value.shortDescription)"
+      if case .string(let name) = value,
+        let hint = Suggestion.nearest(to: name, among: names)
+      {
+        message += "; did you mean \"\(hint)\"?"
+      }
+      collector.report(path, message)
+      return nil
     }
-    var matrix: [[Double]] = []
-    if let rows = r.array("pairwise", required: true) {
-      for (path, value) in rows {
+    fields.take(given)
+    let matrix = fields.take(
+      fields.array(&r, "pairwise", required: true) { path, value -> [Double]? in
         guard case .array(let entries) = value else {
           collector.report(
             path,
             "expected an array of numbers, found \(value.shortDescription)")
-          ok = false
-          continue
+          return nil
         }
         var row: [Double] = []
         for (j, e) in entries.enumerated() {
@@ -179,68 +162,53 @@ extension ScenarioDecoder {
           } else {
             collector.report(
               "\(path)[\(j)]", "expected a number, found \(e.shortDescription)")
-            ok = false
           }
         }
-        matrix.append(row)
-      }
-    } else {
-      ok = false
-    }
+        return row.count == entries.count ? row : nil
+      })
     var hierarchy: AnalyticHierarchy? = nil
-    if ok {
-      if matrix.count != criteria.count {
-        r.report(
-          "pairwise",
-          "expected a \(criteria.count) × \(criteria.count) matrix (one row per criterion), found \(matrix.count) rows"
-        )
-      } else {
-        do {
-          let h = try AnalyticHierarchy(matrix: matrix)
-          if h.isConsistent {
-            hierarchy = h
-          } else {
-            r.report(
-              "pairwise",
-              "the pairwise-comparison matrix is inconsistent: consistency ratio \(String(format: "%.3f", h.consistencyRatio)) (must be below 0.1; revise the judgements)"
-            )
-          }
-        } catch {
-          r.report("pairwise", error.description)
+    if fields.ok, let matrix,
+      check(
+        .pairwise(
+          path: r.childPath("pairwise"), criteria: criteria.count,
+          rows: matrix.map(\.count)))
+    {
+      do {
+        let h = try AnalyticHierarchy(matrix: matrix)
+        if h.isConsistent {
+          hierarchy = h
+        } else {
+          r.report(
+            "pairwise",
+            "the pairwise-comparison matrix is inconsistent: consistency ratio \(String(format: "%.3f", h.consistencyRatio)) (must be below 0.1; revise the judgements)"
+          )
         }
+      } catch {
+        r.report("pairwise", error.description)
       }
     }
     var tiers: [CreditLinePolicy.Tier] = []
-    if let elements = r.array("tiers", required: true, minimumCount: 1) {
-      for (path, value) in elements {
-        guard var t = JSONObjectReader(value, path: path, collector: collector)
-        else {
-          ok = false
-          continue
-        }
-        let score = t.number("minimumScore", .fraction)
-        let line = t.number("line", .within(1, 100_000_000))
-        t.finish()
-        if let score, let line {
-          if let last = tiers.last, score <= last.minimumScore {
-            collector.report(
-              path, "expected tiers in increasing order of minimumScore")
-            ok = false
-          }
-          tiers.append(.init(minimumScore: score, line: line))
-        } else {
-          ok = false
-        }
-      }
-      if tiers.count > 8 {
-        r.report("tiers", "expected at most 8 tiers, found \(tiers.count)")
-        ok = false
-      }
-    } else {
-      ok = false
+    let tiersGiven: [Void]? = fields.array(
+      &r, "tiers", required: true, minimumCount: 1
+    ) { path, value in
+      guard var t = JSONObjectReader(value, path: path, collector: collector)
+      else { return nil }
+      var tier = DecodedFields()
+      let score = tier.number(&t, "minimumScore", .fraction)
+      let line = tier.number(&t, "line", .within(1, 100_000_000))
+      t.finish()
+      guard let score, let line else { return nil }
+      let increasing = check(
+        .tier(path: path, minimumScore: score, after: tiers.last?.minimumScore))
+      tiers.append(.init(minimumScore: score, line: line))
+      return increasing ? () : nil
+    }
+    if fields.take(tiersGiven) != nil, tiers.count > 8 {
+      r.report("tiers", "expected at most 8 tiers, found \(tiers.count)")
+      fields.require(false)
     }
     r.finish()
-    guard ok, let hierarchy else { return nil }
+    guard fields.ok, let hierarchy else { return nil }
     return CreditLinePolicy(
       criteria: criteria, hierarchy: hierarchy, tiers: tiers)
   }
@@ -252,12 +220,8 @@ extension ScenarioDecoder {
     var r = reader
     var p = ArmRiskPolicy()
     var fields = DecodedFields()
-    fields.take(
-      r.string(
-        "decision", default: p.decision.rawValue,
-        allowed: ArmRiskPolicy.Decision.allCases.map(\.rawValue)
-      ).flatMap(ArmRiskPolicy.Decision.init(rawValue:))
-    ) { p.decision = $0 }
+    fields.choice(&r, "decision", into: &p, \.decision)
+    // An array of loss rates, or null for none.
     if let v = r.value("riskAppetite") {
       if v == .null {
         p.riskAppetite = nil
@@ -270,7 +234,7 @@ extension ScenarioDecoder {
             collector.report(
               "\(r.childPath("riskAppetite"))[\(k)]",
               "expected a loss rate in (0, 1], found \(e.shortDescription)")
-            fields.ok = false
+            fields.require(false)
           }
         }
         p.riskAppetite = out
@@ -279,43 +243,53 @@ extension ScenarioDecoder {
           "riskAppetite",
           "expected an array of loss rates (one per calibration confidence level) or null, found \(v.shortDescription)"
         )
-        fields.ok = false
+        fields.require(false)
       }
     }
     fields.number(&r, "fixedThreshold", .fraction, into: &p, \.fixedThreshold)
     fields.bool(&r, "fraudScreen", into: &p, \.fraudScreen)
     fields.bool(&r, "riskBasedPricing", into: &p, \.riskBasedPricing)
     if var o = r.object("operational") {
-      var op = p.operational
       fields.number(
-        &o, "incomeErrorShare", .fraction, into: &op, \.incomeErrorShare)
+        &o, "incomeErrorShare", .fraction, into: &p,
+        \.operational.incomeErrorShare)
       fields.number(
-        &o, "incomeErrorFactor", .within(0.01, 1000), into: &op,
-        \.incomeErrorFactor)
-      func months(_ key: String) -> ClosedRange<Int>?? {
-        guard o.has(key) else { return .some(nil) }
-        guard let m = o.numbers(key, .integer(in: 1, 600), count: 2) else {
-          return .none
-        }
-        guard m[0] <= m[1] else {
-          o.report(key, "expected [first, last] months with first ≤ last")
-          return .none
-        }
-        if let periods, Int(m[1]) > periods {
-          o.report(key, "expected months within the horizon of \(periods)")
-          return .none
-        }
-        return .some(Int(m[0])...Int(m[1]))
-      }
-      fields.take(months("misconfiguredMonths")) { op.misconfiguredMonths = $0 }
+        &o, "incomeErrorFactor", .within(0.01, 1000), into: &p,
+        \.operational.incomeErrorFactor)
+      p.operational.misconfiguredMonths = months(
+        &o, &fields, "misconfiguredMonths", periods: periods)
       fields.number(
-        &o, "misconfiguredThreshold", .fraction, into: &op,
-        \.misconfiguredThreshold)
-      fields.take(months("outageMonths")) { op.outageMonths = $0 }
+        &o, "misconfiguredThreshold", .fraction, into: &p,
+        \.operational.misconfiguredThreshold)
+      p.operational.outageMonths = months(
+        &o, &fields, "outageMonths", periods: periods)
       o.finish()
-      p.operational = op
     }
     r.finish()
     return fields.ok ? p : nil
+  }
+
+  /// Months `key` as [first, last] within the run; nil when absent or invalid.
+  private func months(
+    _ o: inout JSONObjectReader, _ fields: inout DecodedFields, _ key: String,
+    periods: Int?
+  ) -> ClosedRange<Int>? {
+    guard o.has(key),
+      let m = fields.numbers(&o, key, .integer(in: 1, 600), count: 2)
+    else { return nil }
+    guard m[0] <= m[1] else {
+      o.report(key, "expected [first, last] months with first ≤ last")
+      fields.require(false)
+      return nil
+    }
+    guard
+      check(
+        .operationalMonths(
+          path: o.childPath(key), last: Int(m[1]), periods: periods))
+    else {
+      fields.require(false)
+      return nil
+    }
+    return Int(m[0])...Int(m[1])
   }
 }

@@ -3,89 +3,79 @@ import FenqiModels
 
 /// Decoding of `targeting` (offers and pilot) and each arm's `targeting` policy.
 extension ScenarioDecoder {
+  /// The most offers a targeting policy chooses among.
+  static let maxTargetingOffers = 8
+
   /// The scenario's `targeting`.
   func decodeTargeting(_ reader: JSONObjectReader, channels: [String])
     -> TargetingSettings?
   {
     var r = reader
+    var fields = DecodedFields()
     var offers: [TargetingOffer] = []
-    var ok = true
     if let elements = r.array("offers", required: true, minimumCount: 1) {
       var names = Set<String>()
       for (path, value) in elements {
-        guard var o = JSONObjectReader(value, path: path, collector: collector)
-        else {
-          ok = false
-          continue
-        }
-        let name = o.name()
-        let discount = o.number("discount", .within(0, 0.9), default: 0)
-        var channel: Int?? = .some(nil)
-        if o.has("channel") {
-          channel = o.string("channel", allowed: channels).map {
-            channels.firstIndex(of: $0)
-          }
-        }
-        let product = decodeOffer(o)
-        if let name, !names.insert(name).inserted {
-          collector.report(path + ".name", "duplicate offer name \"\(name)\"")
-          ok = false
-        }
-        if let name, let discount, let product, let channel {
-          var offer = TargetingOffer(
-            name: name, product: product, discount: discount)
-          offer.channel = channel
-          offers.append(offer)
-        } else {
-          ok = false
+        fields.take(decodeTargetingOffer(value, path, channels, &names)) {
+          offers.append($0)
         }
       }
-      if elements.count > 8 {
-        r.report("offers", "expected at most 8 offers, found \(elements.count)")
-        ok = false
+      if elements.count > Self.maxTargetingOffers {
+        r.report(
+          "offers",
+          "expected at most \(Self.maxTargetingOffers) offers, found \(elements.count)"
+        )
+        fields.require(false)
       }
     } else {
-      ok = false
+      fields.require(false)
     }
     var s = TargetingSettings(offers: offers)
-    if let m = r.integer(
-      "pilotMonths", .integer(in: 2, 24), default: s.pilotMonths)
-    {
-      s.pilotMonths = m
-    } else {
-      ok = false
-    }
-    if let x = r.number(
-      "pilotContactShare", .within(0.05, 0.95), default: s.pilotContactShare)
-    {
-      s.pilotContactShare = x
-    } else {
-      ok = false
-    }
-    if let x = r.number(
-      "organicSplitOffset", .within(-20, 5), default: s.organicSplitOffset)
-    {
-      s.organicSplitOffset = x
-    } else {
-      ok = false
-    }
-    if let x = r.number(
-      "organicDigitalAffinity", .within(-20, 20),
-      default: s.organicDigitalAffinity)
-    {
-      s.organicDigitalAffinity = x
-    } else {
-      ok = false
-    }
-    if let x = r.integer(
-      "evaluationParts", .integer(in: 2, 200), default: s.evaluationParts)
-    {
-      s.evaluationParts = x
-    } else {
-      ok = false
-    }
+    fields.integer(
+      &r, "pilotMonths", .integer(in: 2, 24), into: &s, \.pilotMonths)
+    fields.number(
+      &r, "pilotContactShare", .within(0.05, 0.95), into: &s,
+      \.pilotContactShare)
+    fields.number(
+      &r, "organicSplitOffset", .within(-20, 5), into: &s,
+      \.organicSplitOffset)
+    fields.number(
+      &r, "organicDigitalAffinity", .within(-20, 20), into: &s,
+      \.organicDigitalAffinity)
+    fields.integer(
+      &r, "evaluationParts", .integer(in: 2, 200), into: &s, \.evaluationParts)
     r.finish()
-    return ok ? s : nil
+    return fields.ok ? s : nil
+  }
+
+  /// One of `targeting.offers`, its name added to `names`; nil after reporting its problems.
+  private func decodeTargetingOffer(
+    _ value: JSONValue, _ path: String, _ channels: [String],
+    _ names: inout Set<String>
+  ) -> TargetingOffer? {
+    guard var o = JSONObjectReader(value, path: path, collector: collector)
+    else { return nil }
+    var fields = DecodedFields()
+    let name = fields.name(&o)
+    let discount = fields.number(&o, "discount", .within(0, 0.9), default: 0)
+    var channel: Int?
+    if o.has("channel") {
+      channel = fields.string(&o, "channel", allowed: channels).flatMap {
+        channels.firstIndex(of: $0)
+      }
+    }
+    // The offer's own fields sit beside these; decodeOffer finishes the object.
+    let product = fields.take(decodeOffer(o))
+    if let name {
+      fields.require(
+        check(
+          .name(path: o.childPath("name"), noun: "offer", name, taken: names)))
+      names.insert(name)
+    }
+    guard fields.ok, let name, let discount, let product else { return nil }
+    var offer = TargetingOffer(name: name, product: product, discount: discount)
+    offer.channel = channel
+    return offer
   }
 
   /// An arm's `targeting` policy, with offers and segments to resolve names against.
@@ -93,36 +83,29 @@ extension ScenarioDecoder {
     _ reader: JSONObjectReader, offers: [String], segments: [String]
   ) -> ArmTargeting? {
     var r = reader
-    let policy = r.string(
-      "policy", allowed: ArmTargeting.Policy.allCases.map(\.rawValue)
-    ).flatMap(ArmTargeting.Policy.init(rawValue:))
-    let budget = r.number("budget", .within(0.001, 1))
-    let learner = r.string(
-      "learner", default: "t",
-      allowed: UpliftModel.Learner.allCases.map(\.rawValue)
-    ).flatMap(UpliftModel.Learner.init(rawValue:))
-    var ok = true
+    var fields = DecodedFields()
+    let policy = fields.choice(&r, "policy", ArmTargeting.Policy.self)
+    let budget = fields.number(&r, "budget", .within(0.001, 1))
+    let learner = fields.choice(
+      &r, "learner", UpliftModel.Learner.self, default: .t)
+    // The pairs and weights on their own: a rule policy without pairs is only reported when they
+    // are valid.
+    var pairs = DecodedFields()
     var rule: [Int: Int] = [:]
     if let v = r.value("ruleOffers") {
       if case .object(let members) = v {
         for (segment, offer) in members {
           let path = r.childPath("ruleOffers") + "." + segment
-          guard let g = segments.firstIndex(of: segment) else {
-            collector.report(
-              path,
-              "unknown segment \"\(segment)\"; expected one of \(segments.joined(separator: ", "))"
-            )
-            ok = false
-            continue
-          }
-          guard case .string(let name) = offer,
+          guard
+            check(
+              .ruleOffer(
+                path: path, segment: segment, offer: offer, segments: segments,
+                offers: offers)),
+            let g = segments.firstIndex(of: segment),
+            case .string(let name) = offer,
             let o = offers.firstIndex(of: name)
           else {
-            collector.report(
-              path,
-              "expected the name of a targeting offer (\(offers.joined(separator: ", "))), found \(offer.shortDescription)"
-            )
-            ok = false
+            pairs.require(false)
             continue
           }
           rule[g] = o
@@ -132,39 +115,31 @@ extension ScenarioDecoder {
           "ruleOffers",
           "expected an object {segment: offer name}, found \(v.shortDescription)"
         )
-        ok = false
+        pairs.require(false)
       }
     }
-    var weights = ArmTargeting.Weights()
+    var t = ArmTargeting(policy: policy ?? .random, budget: budget ?? 1)
     if var w = r.object("weights") {
-      let values = [
-        ("conversion", \ArmTargeting.Weights.conversion),
-        ("repayment", \ArmTargeting.Weights.repayment),
-        ("orderValue", \ArmTargeting.Weights.orderValue),
-        ("loss", \ArmTargeting.Weights.loss),
-        ("cost", \ArmTargeting.Weights.cost),
-      ]
-      for (key, path) in values {
-        if let x = w.number(
-          key, .within(0, 1000), default: weights[keyPath: path])
-        {
-          weights[keyPath: path] = x
-        } else {
-          ok = false
-        }
-      }
+      pairs.number(
+        &w, "conversion", .within(0, 1000), into: &t, \.weights.conversion)
+      pairs.number(
+        &w, "repayment", .within(0, 1000), into: &t, \.weights.repayment)
+      pairs.number(
+        &w, "orderValue", .within(0, 1000), into: &t, \.weights.orderValue)
+      pairs.number(&w, "loss", .within(0, 1000), into: &t, \.weights.loss)
+      pairs.number(&w, "cost", .within(0, 1000), into: &t, \.weights.cost)
       w.finish()
     }
-    if policy == .rule, rule.isEmpty, ok {
-      r.report("ruleOffers", "a rule policy needs {segment: offer name} pairs")
-      ok = false
+    if let policy, pairs.ok {
+      pairs.require(
+        check(
+          .rulePolicy(
+            path: r.childPath("ruleOffers"), policy, pairs: rule.count)))
     }
     r.finish()
-    guard ok, let policy, let budget, let learner else { return nil }
-    var t = ArmTargeting(policy: policy, budget: budget)
+    guard fields.ok, pairs.ok, let learner else { return nil }
     t.learner = learner
     t.ruleOffers = rule
-    t.weights = weights
     return t
   }
 }
