@@ -10,7 +10,7 @@ extension ChunkState {
   /// per-customer net income adds up to the arm's.
   mutating func bookedThroughMarketing(
     _ i: Int, arm a: Int, period: Int, listPrice: Double, price: Double,
-    variant: SharedOfferVariant?, contact: (Double, Int)?, stream: RandomStream,
+    variant: OfferVariant?, contact: (Double, Int)?, stream: RandomStream,
     tables t: EngineTables, counts: inout ArmPeriodCounts
   ) {
     let mt = t.marketing
@@ -27,14 +27,14 @@ extension ChunkState {
         }
       }
     }
-    if let v = variant?.offer {
+    if let v = variant {
       counts.marketing.discountCost += listPrice - price
       cost += listPrice - price
-      if v.lotteryProbability > 0,
-        stream.uniform(at: CustomerMonthDraw.lottery) < v.lotteryProbability
+      if let draw = v.prizeDraw, draw.probability > 0,
+        stream.uniform(at: CustomerMonthDraw.lottery) < draw.probability
       {
-        counts.marketing.lotteryCost += v.lotteryPrize
-        cost += v.lotteryPrize
+        counts.marketing.lotteryCost += draw.prize
+        cost += draw.prize
         counts.marketing.lotteryWinners += 1
       }
       if v.lenderFunded {
@@ -45,9 +45,37 @@ extension ChunkState {
     cost +=
       marketing?.recordBooking(
         i, arm: arm, armIndex: a, period: period, price: price,
-        pointsMultiplier: variant?.offer.pointsMultiplier ?? 1,
+        pointsMultiplier: variant?.pointsMultiplier ?? 1,
         contactChannel: contact?.1, tables: t,
         firstIndex: customers.firstIndex, counts: &counts.marketing) ?? 0
     if customerLedger.isTracking { customerLedger.income[i] -= Float(cost) }
+  }
+}
+
+/// The marketing feature's hooks into the customer's month.
+extension ChunkState {
+  /// Reach through channels: the best of this month's contacts (a referral counts as one).
+  @inline(__always)
+  mutating func reachByChannels(
+    _ c: inout CustomerMonth, view v: borrowing MonthView, counts: MonthCounts
+  ) {
+    c.contact = MarketingState.bestContact(
+      bits: v.contactedBits[c.i], invited: v.invitedBy[c.i] >= 0,
+      segment: c.seg, arm: c.a, tables: v.marketing)
+    c.reached = c.contact != nil
+    if c.reached { counts[c.a].reached += 1 }
+  }
+
+  /// The offer variant (index into ``MarketingTables/variants``) of a channel arm's customer:
+  /// the campaign's, the segment strategy's, the tier privilege's.
+  @inline(__always)
+  mutating func channelVariant(_ c: CustomerMonth, view v: borrowing MonthView)
+    -> Int
+  {
+    let mt = v.marketing
+    let inCampaign = v.campaignByArm[c.a]
+    let tierOK = inCampaign && Int(v.tiers[c.i]) >= mt.minimumTier[c.a]
+    return mt.variant(
+      arm: c.a, inCampaign: inCampaign, segment: c.seg, tierQualifies: tierOK)
   }
 }

@@ -4,47 +4,6 @@ import FenqiMarketing
 import FenqiRisk
 import Foundation
 
-/// One offer as the customer loop needs it: plan terms, utility terms and campaign extras.
-struct OfferVariant: Sendable {
-  var terms: PlanTerms
-  var lenderFunded: Bool
-  var splitConstant: Double
-  var rate: Double
-  var discount: Discount?
-  /// Perceived value of the lottery ticket (yuan), 0 without one.
-  var lotteryValue: Double
-  var lotteryProbability: Double
-  var lotteryPrize: Double
-  var serviceUtility: Double
-  var maxPrincipal: Double
-  var guaranteeTakeUp: Double
-  var guaranteed: Bool
-  var pointsMultiplier: Double
-}
-
-extension OfferVariant {
-  /// A plain variant of `product`: its terms and split constant, no promotion attached.
-  init(product: InstalmentProduct, split: SplitUtility) {
-    let rate = EffectiveRate.of(product)?.nominalAnnualRate ?? 0
-    self.init(
-      terms: Amortization.terms(of: product),
-      lenderFunded: product.subsidyFunder == .lender,
-      splitConstant: split.intercept + split.annualRate * rate
-        + split.interestFreePeriods * Double(product.interestFreePeriods),
-      rate: rate, discount: nil, lotteryValue: 0, lotteryProbability: 0,
-      lotteryPrize: 0, serviceUtility: 0, maxPrincipal: .infinity,
-      guaranteeTakeUp: 1, guaranteed: false, pointsMultiplier: 1)
-  }
-}
-
-/// An ``OfferVariant`` behind a reference, so that the customer loop carries a pointer (nil for
-/// arms without channels), not a copy.
-final class SharedOfferVariant: Sendable {
-  let offer: OfferVariant
-
-  init(_ offer: OfferVariant) { self.offer = offer }
-}
-
 /// The marketing part of a scenario flattened for the customer loop.
 final class MarketingTables: Sendable {
   let channelCount: Int
@@ -59,7 +18,7 @@ final class MarketingTables: Sendable {
   /// Whether each arm uses channels.
   let armUsesChannels: [Bool]
   /// Offer variants, [((arm · 2 + inCampaign) · segments + segment) · 2 + tierQualifies].
-  let variants: [SharedOfferVariant]
+  let variants: [OfferVariant]
   /// The tier privilege's minimum tier per arm (Int.max without one).
   let minimumTier: [Int]
   /// Need multiplier per arm and period (urgency and the calendar's demand), [arm][period].
@@ -174,8 +133,8 @@ final class MarketingTables: Sendable {
     _ s: Scenario,
     base: (terms: [PlanTerms], rate: [Double], constant: [Double]),
     segments: Int
-  ) -> [SharedOfferVariant] {
-    var variants: [SharedOfferVariant] = []
+  ) -> [OfferVariant] {
+    var variants: [OfferVariant] = []
     for (a, arm) in s.arms.enumerated() {
       let m = arm.marketing
       for phase in 0..<2 {
@@ -192,37 +151,15 @@ final class MarketingTables: Sendable {
                 product = campaignOffer
               }
             }
-            var v: OfferVariant
-            if let product {
-              v = OfferVariant(product: product, split: s.choice.split)
-            } else {
-              v = OfferVariant(
+            let plain =
+              product.map { OfferVariant(product: $0, split: s.choice.split) }
+              ?? OfferVariant(
                 terms: base.terms[a],
                 lenderFunded: arm.offer.subsidyFunder == .lender,
-                splitConstant: base.constant[a], rate: base.rate[a],
-                discount: nil,
-                lotteryValue: 0, lotteryProbability: 0, lotteryPrize: 0,
-                serviceUtility: 0,
-                maxPrincipal: .infinity, guaranteeTakeUp: 1, guaranteed: false,
-                pointsMultiplier: 1)
-            }
-            if phase == 1 {
-              v.discount = m?.discount
-              if let lottery = m?.lottery {
-                v.lotteryValue = lottery.perceivedValue
-                v.lotteryProbability = lottery.probability
-                v.lotteryPrize = lottery.prize
-              }
-            }
-            if let strategy {
-              v.serviceUtility = strategy.serviceUtility
-              v.maxPrincipal = strategy.maxPrincipal ?? .infinity
-              v.guaranteed = strategy.guaranteeRequired
-              v.guaranteeTakeUp =
-                strategy.guaranteeRequired ? strategy.guaranteeTakeUp : 1
-              v.pointsMultiplier = strategy.pointsMultiplier
-            }
-            variants.append(SharedOfferVariant(v))
+                splitConstant: base.constant[a], rate: base.rate[a])
+            let v = plain.applying(
+              Promotion.of(m, inCampaign: phase == 1, strategy: strategy))
+            variants.append(v)
           }
         }
       }

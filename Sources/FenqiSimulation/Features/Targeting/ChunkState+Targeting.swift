@@ -248,7 +248,7 @@ extension ChunkState {
     ts.truth[0] = probability(
       constant: base.0, rate: base.1, terms: base.2, discount: 0, organic: true)
     for o in 0..<k {
-      let v = tt.offers[o].offer
+      let v = tt.offers[o]
       ts.truth[o + 1] = probability(
         constant: v.splitConstant, rate: v.rate, terms: v.terms,
         discount: v.discount?.percent ?? 0, organic: false,
@@ -301,5 +301,23 @@ extension ChunkState {
     if let row = targeting?.logRow[i], row >= 0 {
       targeting?.log.rows.labels[Int(row)] = 1
     }
+  }
+}
+
+/// The targeting feature's hook into the customer's reach.
+extension ChunkState {
+  /// Reach by the policy's plan: contact with offer `planned`, or not at all.
+  @inline(__always)
+  mutating func reachByPlan(
+    _ c: inout CustomerMonth, view v: borrowing MonthView, counts: MonthCounts
+  ) {
+    c.planned = Int(targeting?.plan[c.i] ?? -1)
+    c.reached = c.planned >= 0
+    guard c.reached, let tt = v.targetingTables else { return }
+    counts[c.a].reached += 1
+    lender?.ledger.recordContact(c.i, period: v.period)
+    let cost = tt.contactCost[c.planned] ?? v.tables.costPerContact[c.a]
+    counts[c.a].targeting.contactCost += cost
+    if v.ledgerOn { customerLedger.income[c.i] -= Float(cost) }
   }
 }

@@ -74,7 +74,7 @@ struct TargetingRuntime {
           pd: nil, amount: 0,
           // Total paid per yuan over the term, less the yuan.
           interestPerYuan: tables.offers.map {
-            Double($0.offer.terms.termMonths) * $0.offer.terms.paymentPerYuan
+            Double($0.terms.termMonths) * $0.terms.paymentPerYuan
               - 1
           },
           contactCost: tables.contactCost.map {

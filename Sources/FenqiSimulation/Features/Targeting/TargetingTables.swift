@@ -7,7 +7,7 @@ import Foundation
 final class TargetingTables: Sendable {
   let settings: TargetingSettings
   /// The offers as variants the loop prices and chooses with.
-  let offers: [SharedOfferVariant]
+  let offers: [OfferVariant]
   /// Per arm (nil: not a targeting arm).
   let arms: [ArmTargeting?]
   /// Per offer: its channel's cost per contact (nil: the arm's).
@@ -22,9 +22,9 @@ final class TargetingTables: Sendable {
   init(_ s: Scenario, settings: TargetingSettings) {
     self.settings = settings
     offers = settings.offers.map { offer in
-      var v = OfferVariant(product: offer.product, split: s.choice.split)
-      if offer.discount > 0 { v.discount = Discount(percent: offer.discount) }
-      return SharedOfferVariant(v)
+      let v = OfferVariant(product: offer.product, split: s.choice.split)
+      return v.applying(
+        offer.discount > 0 ? [.discount(Discount(percent: offer.discount))] : [])
     }
     arms = s.arms.map(\.targeting)
     contactCost = settings.offers.map {
