@@ -98,7 +98,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "FenqiDecisionTests",
-      dependencies: ["FenqiCore", "FenqiModels", "FenqiRisk", "FenqiDecision"],
+      dependencies: ["FenqiCore", "FenqiModels", "FenqiDecision"],
       swiftSettings: strict),
     .testTarget(
       name: "FenqiExperimentTests",

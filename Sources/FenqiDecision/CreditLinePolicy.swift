@@ -1,4 +1,3 @@
-import FenqiRisk
 import Foundation
 
 /// Credit lines by the analytic hierarchy process: criteria weights from the scenario's

@@ -1,5 +1,4 @@
 import FenqiDecision
-import FenqiRisk
 import Testing
 
 @Suite struct PricingAndLinesTests {

@@ -1,6 +1,5 @@
 import FenqiCore
 import FenqiDecision
-import FenqiRisk
 
 /// Decoding of `riskStack` (the lender's decision stack) and each arm's `risk` policy.
 extension ScenarioDecoder {

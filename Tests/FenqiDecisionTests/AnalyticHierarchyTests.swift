@@ -1,4 +1,4 @@
-import FenqiRisk
+import FenqiDecision
 import Testing
 
 @Suite struct AnalyticHierarchyTests {
