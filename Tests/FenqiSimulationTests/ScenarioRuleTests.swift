@@ -44,7 +44,7 @@ import Testing
   }
 
   static let targetingArm = arm {
-    $0.targeting = ArmTargeting(policy: .random, budget: 0.5)
+    $0.contact = .targeting(ArmTargeting(policy: .random, budget: 0.5))
   }
 
   static func population(_ borrowers: [BorrowerKind]) -> DecodedPopulation {
@@ -778,20 +778,18 @@ import Testing
   }
 
   static let channelsOrTargetingCases: [Case] = [
-    Case("targeting only", .armTargeting(onArm(targetingArm))),
     Case(
-      "both",
-      .armTargeting(
-        onArm(
-          arm {
-            $0.targeting = ArmTargeting(policy: .random, budget: 0.5)
-            $0.marketing = ArmMarketing(channelIntensity: [0.5])
-          }, index: 0
-        ) {
-          $0.targeting = .invalid
-          $0.riskStack = .invalid
-        }),
-      "$.arms[0].targeting: an arm with channels cannot also have a targeting policy"
+      "targeting only",
+      .armContact(path: "$.arms[0]", channels: false, targeting: true)),
+    Case(
+      "channels only",
+      .armContact(path: "$.arms[0]", channels: true, targeting: false)),
+    Case(
+      "neither",
+      .armContact(path: "$.arms[0]", channels: false, targeting: false)),
+    Case(
+      "both", .armContact(path: "$.arms[1]", channels: true, targeting: true),
+      "$.arms[1].targeting: an arm with channels cannot also have a targeting policy"
     ),
   ]
 
@@ -953,6 +951,16 @@ extension ScenarioRuleTests {
           "$.arms[5].risk: an arm's risk policy needs a top-level \"riskStack\""
         ))
       #expect(!found.contains { $0.hasPrefix("$.arms[0].targeting") })
+    }
+
+    @Test func anArmReachesCustomersOneWayOnly() throws {
+      let found = try problems(editing: "targeting.json") { json in
+        Self.editArm(&json, 1) { $0["channels"] = ["appPush": 0.5] }
+      }
+      #expect(
+        found.contains(
+          "$.arms[1].targeting: an arm with channels cannot also have a targeting policy"
+        ), "\(found)")
     }
 
     @Test func anInvalidArmIsNotCountedOutOfTheExperiment() throws {

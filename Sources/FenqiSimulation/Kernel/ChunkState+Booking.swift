@@ -5,10 +5,13 @@ import FenqiCredit
 /// purchase paid in full.
 extension ChunkState {
   /// Approve: the decision stack (or the arm's approval rule), then the offer's own conditions
-  /// and the credit line. Counts the application; the caller counts a decline.
+  /// and the credit line.
+  ///
+  /// Counts the application; the caller counts a decline.
   @inline(__always)
   mutating func approve(
-    _ c: CustomerMonth, _ p: inout Purchase, view v: borrowing MonthView, counts: MonthCounts
+    _ c: CustomerMonth, _ p: inout Purchase, view v: borrowing MonthView,
+    counts: MonthCounts
   ) -> Bool {
     let t = v.tables
     let a = c.a
@@ -81,7 +84,8 @@ extension ChunkState {
     case .channels:
       bookedThroughMarketing(
         i, arm: a, period: v.period, listPrice: p.listPrice, price: p.price,
-        variant: v.offer(of: c, p), contact: c.contact, stream: c.stream, tables: t,
+        variant: v.offer(of: c, p), contact: c.contact, stream: c.stream,
+        tables: t,
         counts: &counts[a])
     case .generic:
       break

@@ -72,7 +72,9 @@ extension ChunkState {
 
   /// The month's channel contacts, recorded in the lender's ledger and charged to the customers
   /// they reached.
-  private mutating func scheduleMonthContacts(period: Int, tables t: EngineTables) {
+  private mutating func scheduleMonthContacts(
+    period: Int, tables t: EngineTables
+  ) {
     let mt = t.marketing
     marketing?.scheduleContacts(
       period: period, arm: arm, customers: customers, tables: mt,

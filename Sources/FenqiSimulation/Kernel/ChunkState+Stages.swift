@@ -25,7 +25,8 @@ extension ChunkState {
       stream: v.family.stream(for: v.first + UInt64(i)), route: v.route[a])
     reach(&c, view: v, counts: counts)
     if v.hasLender, let fraud = lender?.fraud, fraud[i] != 0 {
-      applyAsFraudster(c, lender: v.lender.unsafelyUnwrapped, view: v, counts: counts)
+      applyAsFraudster(
+        c, lender: v.lender.unsafelyUnwrapped, view: v, counts: counts)
       return
     }
     guard feelNeed(&c, view: v, counts: counts) else { return }
@@ -74,8 +75,11 @@ extension ChunkState {
     }
   }
 
-  /// Need: whether the customer wants to buy something this month. A need that the arm never
-  /// reached (and that cannot split organically or pay in full) ends here.
+  /// Need: whether the customer wants to buy something this month.
+  ///
+  /// The need rate is the segment's, times the customer's own multiplier, the campaign's
+  /// demand, the category's season and (for a firm) its revenue; a referral brings a need with
+  /// it. A targeting arm records its truth for every customer here, needy or not.
   @inline(__always)
   mutating func feelNeed(
     _ c: inout CustomerMonth, view v: borrowing MonthView, counts: MonthCounts
@@ -114,11 +118,15 @@ extension ChunkState {
     return c.stream.uniform(at: CustomerMonthDraw.need) < need
   }
 
-  /// Place: where the need is bought. Collapsed sectors sell nothing; with `business`, the need
-  /// gets a category and a trading merchant (or is lost when none trades).
+  /// Place: where the need is bought, and whether it can reach us.
+  ///
+  /// Collapsed sectors sell nothing; with `business`, the need gets a category and a trading
+  /// merchant (or is lost when none trades). A need the arm never reached ends here unless it
+  /// can split organically (targeting) or pay in full.
   @inline(__always)
   mutating func placeNeed(
-    _ c: CustomerMonth, _ p: inout Purchase, view v: borrowing MonthView, counts: MonthCounts
+    _ c: CustomerMonth, _ p: inout Purchase, view v: borrowing MonthView,
+    counts: MonthCounts
   ) -> Bool {
     if v.collapse {
       let (sector, _) = RollStress.sector(

@@ -1,8 +1,9 @@
 import FenqiCore
 import FenqiCredit
 
-/// One customer's month as the stages fill it in: who, and whether and how they were reached
-/// (``Purchase`` carries a need onwards). A value on the stack, made afresh for
+/// One customer's month as the stages fill it in: who, and whether and how they were reached.
+///
+/// ``Purchase`` carries a need onwards. A value on the stack, made afresh for
 /// every customer-month, so the loop allocates nothing; it holds no counted reference, so making
 /// and dropping it costs nothing either.
 struct CustomerMonth {
@@ -40,8 +41,9 @@ struct CustomerMonth {
   }
 }
 
-/// A need on its way to a purchase: where it is bought, what it costs and on which terms. Made
-/// only for the customers who have a need this month.
+/// A need on its way to a purchase: where it is bought, what it costs and on which terms.
+///
+/// Made only for the customers who have a need this month.
 struct Purchase {
   /// The need's category (−1 without `business`) and merchant slot.
   var category = -1
@@ -49,8 +51,9 @@ struct Purchase {
   var listPrice = 0.0
   /// What is financed after any promotion's price cut, yuan.
   var price = 0.0
-  /// The offer variant's index (``MonthView/offer(of:_:)``), −1 for the arm's plain offer. An
-  /// index, not a reference: a counted field would cost a retain and a release.
+  /// The offer variant's index (``MonthView/offer(of:_:)``), −1 for the arm's plain offer.
+  ///
+  /// An index, not a reference: a counted field would cost a retain and a release.
   var offer = -1
   var terms: PlanTerms
   /// price × the terms' payment per yuan, yuan a month.

@@ -26,10 +26,11 @@ struct MonthView {
   let merchants: MerchantPeriod?
   let business: BusinessTables?
   let targetingTables: TargetingTables?
-  /// Whether the lender runs a risk stack (``lender`` is not nil) and whether the scenario has a
-  /// business layer (``business`` is not nil). Flags, because testing an optional in the loop
-  /// copies it.
+  /// Whether the lender runs a risk stack (``lender`` is not nil).
+  ///
+  /// A flag, because testing an optional in the loop copies it.
   let hasLender: Bool
+  /// Whether the scenario has a business layer (``business`` is not nil).
   let hasBusiness: Bool
   /// Each segment's need probability this month (before any multiplier).
   let needProbability: [Double]

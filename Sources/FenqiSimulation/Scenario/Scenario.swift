@@ -163,13 +163,25 @@ public struct ApprovalRule: Sendable, Equatable {
   public var maxDebtToIncome: Double?
 }
 
+/// How an arm reaches its customers: exactly one way.
+public enum ArmContact: Sendable, Equatable {
+  /// One generic channel: each customer is contacted with probability ``Arm/reachRate`` a month
+  /// at ``Arm/costPerContact`` yuan.
+  case generic
+  /// The scenario's channels, with the arm's campaign, promotions, points and segment strategies.
+  case channels(ArmMarketing)
+  /// A targeting policy that chooses whom to contact and with which offer.
+  case targeting(ArmTargeting)
+}
+
 /// One strategy of the experiment.
 public struct Arm: Sendable, Equatable {
   /// The arm's name.
   public var name: String
   /// The share of customers assigned to it; shares sum to 1.
   public var allocation: Double
-  /// The probability a customer is contacted with the offer in a month.
+  /// The probability a customer is contacted with the offer in a month (the generic channel; 0
+  /// for an arm with channels or a targeting policy).
   public var reachRate: Double
   /// Marketing cost per contact, yuan.
   public var costPerContact: Double
@@ -177,15 +189,52 @@ public struct Arm: Sendable, Equatable {
   public var offer: InstalmentProduct
   /// The approval rule used for this arm's applicants.
   public var approval: ApprovalRule
-  /// Channels, campaign, promotions and segment strategies; nil: the arm reaches customers at
-  /// `reachRate` through one generic channel.
-  public var marketing: ArmMarketing? = nil
+  /// How the arm reaches customers: the generic channel, the scenario's channels or a targeting
+  /// policy.
+  public var contact: ArmContact = .generic
   /// How the arm decides under a risk stack (nil: the default policy).
   public var risk: ArmRiskPolicy? = nil
-  /// Whom the arm contacts and with which offer (nil: `reachRate` at random).
-  public var targeting: ArmTargeting? = nil
   /// Dynamic credit lines (nil: no line limits purchases).
   public var lines: LineManagement? = nil
   /// Recourse with merchants on disputed balances (nil: none, the lender bears them).
   public var recourse: RecourseTerms? = nil
+}
+
+extension Arm {
+  /// Channels, campaign, promotions and segment strategies when the arm reaches customers through
+  /// channels; nil otherwise.
+  ///
+  /// Setting a value makes the arm reach customers through channels (replacing any targeting
+  /// policy); setting nil returns a channel arm to the generic channel.
+  public var marketing: ArmMarketing? {
+    get {
+      if case .channels(let m) = contact { return m }
+      return nil
+    }
+    set {
+      if let newValue {
+        contact = .channels(newValue)
+      } else if case .channels = contact {
+        contact = .generic
+      }
+    }
+  }
+
+  /// Whom the arm contacts and with which offer when a targeting policy decides; nil otherwise.
+  ///
+  /// Setting a value makes the arm's contact that policy (replacing any channels); setting nil
+  /// returns a targeting arm to the generic channel.
+  public var targeting: ArmTargeting? {
+    get {
+      if case .targeting(let t) = contact { return t }
+      return nil
+    }
+    set {
+      if let newValue {
+        contact = .targeting(newValue)
+      } else if case .targeting = contact {
+        contact = .generic
+      }
+    }
+  }
 }

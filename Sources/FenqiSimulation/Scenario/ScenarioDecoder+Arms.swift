@@ -82,17 +82,26 @@ extension ScenarioDecoder {
         $0, offers: parts.targeting.value?.offers.map(\.name) ?? [],
         segments: parts.segmentNames)
     }
+    fields.require(
+      check(
+        .armContact(
+          path: path,
+          channels: ScenarioDecoder.armMarketingKeys.contains(where: r.has),
+          targeting: r.has("targeting"))))
     let lines = fields.object(&r, "lines", decodeLines)
     let recourse = fields.object(&r, "recourse", decodeRecourse)
     r.finish()
     guard fields.ok, let name, let allocation, let reach, let cost, let offer,
       let approval
     else { return (nil, allocation) }
+    let contact: ArmContact =
+      if let marketing { .channels(marketing) } else if let targeting {
+        .targeting(targeting)
+      } else { .generic }
     let arm = Arm(
       name: name, allocation: allocation, reachRate: reach,
       costPerContact: cost, offer: offer, approval: approval,
-      marketing: marketing, risk: risk, targeting: targeting, lines: lines,
-      recourse: recourse)
+      contact: contact, risk: risk, lines: lines, recourse: recourse)
     return (arm, allocation)
   }
 

@@ -76,6 +76,8 @@ enum DecodedPart: Sendable {
     revenueShare: Double?)
   /// The marketing fields an arm gives, and whether the scenario has channels, at the arm's path.
   case armMarketing(path: String, given: [String], scenarioHasChannels: Bool)
+  /// Whether an arm gives channel marketing and a targeting policy, at the arm's path.
+  case armContact(path: String, channels: Bool, targeting: Bool)
   /// A campaign's `start` and `end`, and the horizon, at the campaign's path.
   case campaign(path: String, Int, Int, periods: Int?)
   /// A campaign's `firstPeriodFree`, and whether the campaign also has its own valid `offer`.

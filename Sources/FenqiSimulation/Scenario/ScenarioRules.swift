@@ -239,11 +239,9 @@ struct TargetingPolicyNeedsItsSections: ScenarioRule {
 /// An arm with channels cannot also have a targeting policy.
 struct ChannelsOrTargeting: ScenarioRule {
   func problems(in part: DecodedPart) -> [FieldProblem] {
-    guard case .armTargeting(let a) = part, a.arm.targeting != nil,
-      a.arm.marketing != nil
-    else { return [] }
+    guard case .armContact(let path, true, true) = part else { return [] }
     return problem(
-      a.path("targeting"),
+      path + ".targeting",
       "an arm with channels cannot also have a targeting policy")
   }
 }

@@ -11,15 +11,18 @@ extension ChunkState {
     view v: borrowing MonthView, counts: MonthCounts
   ) {
     let (i, a, seg) = (c.i, c.a, c.seg)
-    guard c.stream.uniform(at: CustomerMonthDraw.fraudsterApplies) < v.fraudApply,
+    guard
+      c.stream.uniform(at: CustomerMonthDraw.fraudsterApplies) < v.fraudApply,
       let stack = lp.stacks[a]
     else { return }
     let t = v.tables
     counts[a].applications += 1
-    countSegment(.applications, arm: a, segment: seg, segments: v.segments, by: 1)
+    countSegment(
+      .applications, arm: a, segment: seg, segments: v.segments, by: 1)
     let list = t.price(
       segment: seg, income: customers.monthlyIncome[i],
-      normal: Normal.quantile(c.stream.openUniform(at: CustomerMonthDraw.price)))
+      normal: Normal.quantile(c.stream.openUniform(at: CustomerMonthDraw.price))
+    )
     let amount = list * v.fraudMultiplier
     guard
       let booked = decideWithStack(

@@ -55,13 +55,12 @@ struct LenderRuntime {
     h.periods = settings.burnInMonths + settings.outcomeMonths
     var arm = s.arms[0]
     arm.allocation = 1
-    arm.marketing = nil
+    arm.contact = .generic
     if arm.reachRate == 0 { arm.reachRate = 0.3 }
     arm.risk = ArmRiskPolicy()
     arm.risk?.decision = .rule
     arm.risk?.fraudScreen = false
     arm.risk?.riskBasedPricing = false
-    arm.targeting = nil
     h.arms = [arm]
     h.channels = []
     h.macro = nil

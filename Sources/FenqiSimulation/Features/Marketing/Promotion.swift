@@ -52,9 +52,13 @@ enum Promotion: Sendable, Equatable {
       if let l = m?.lottery { list.append(.lottery(l)) }
     }
     if let s = strategy {
-      if s.serviceUtility != 0 { list.append(.service(utility: s.serviceUtility)) }
+      if s.serviceUtility != 0 {
+        list.append(.service(utility: s.serviceUtility))
+      }
       if let cap = s.maxPrincipal { list.append(.principalCap(cap)) }
-      if s.guaranteeRequired { list.append(.guarantor(takeUp: s.guaranteeTakeUp)) }
+      if s.guaranteeRequired {
+        list.append(.guarantor(takeUp: s.guaranteeTakeUp))
+      }
       if s.pointsMultiplier != 1 {
         list.append(.points(multiplier: s.pointsMultiplier))
       }

@@ -24,7 +24,8 @@ final class TargetingTables: Sendable {
     offers = settings.offers.map { offer in
       let v = OfferVariant(product: offer.product, split: s.choice.split)
       return v.applying(
-        offer.discount > 0 ? [.discount(Discount(percent: offer.discount))] : [])
+        offer.discount > 0 ? [.discount(Discount(percent: offer.discount))] : []
+      )
     }
     arms = s.arms.map(\.targeting)
     contactCost = settings.offers.map {
