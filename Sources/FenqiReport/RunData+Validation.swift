@@ -32,19 +32,15 @@ extension RunData {
   /// The largest magnitude a number in `summary.json` may have: a seed is below 2^53 ≈ 9·10^15.
   static let largestSummaryNumber = 1e16
 
-  /// The tables read, by file.
-  var tables: [(file: RunFile, table: Table)] {
-    let optional: [(RunFile, Table?)] = [
-      (.tests, tests), (.channels, channels),
-      (.contactFrequency, contactFrequency), (.macro, macro), (.ecl, ecl),
-      (.risk, risk), (.targeting, targeting), (.uplift, uplift),
-      (.offPolicy, offPolicy), (.business, business), (.value, value),
-      (.merchants, merchants),
-    ]
-    return [
+  /// The tables read, by file, in ``RunFile`` order.
+  var tablesRead: [(file: RunFile, table: Table)] {
+    let required: [(file: RunFile, table: Table)] = [
       (.periods, periods), (.arms, arms), (.segments, segments),
       (.vintages, vintages),
-    ] + optional.compactMap { f, t in t.map { (f, $0) } }
+    ]
+    let others = tables.sorted { $0.key.position < $1.key.position }
+    return (required + others.map { (file: $0.key, table: $0.value) })
+      .sorted { $0.file.position < $1.file.position }
   }
 
   /// Checks the files read from `folder` (their texts, by name, for line numbers).
@@ -53,7 +49,7 @@ extension RunData {
   ///   path, of the first problem.
   func validate(texts: [String: String], folder: String) throws(Failure) {
     try validateSummary(folder: folder)
-    for (file, table) in tables {
+    for (file, table) in tablesRead {
       let path = folder + "/" + file.name
       for column in Self.requiredColumns[file] ?? []
       where table.column(column) == nil {

@@ -36,30 +36,37 @@ public struct RunData: Sendable {
   public var segments: Table
   /// `vintages.csv`.
   public var vintages: Table
+  /// Every other table the folder holds, by file (`tests.csv` with an experiment,
+  /// `channels.csv` with channels, and so on: see ``RunFile``).
+  public var tables: [RunFile: Table] = [:]
+
+  /// A table the folder holds besides the required ones, nil when the run did not write it.
+  public subscript(_ file: RunFile) -> Table? { tables[file] }
+
   /// `tests.csv`, when the run declared an experiment.
-  public var tests: Table?
+  public var tests: Table? { tables[.tests] }
   /// `channels.csv`, when the scenario has channels.
-  public var channels: Table?
+  public var channels: Table? { tables[.channels] }
   /// `contact_frequency.csv`, when the scenario has channels.
-  public var contactFrequency: Table?
+  public var contactFrequency: Table? { tables[.contactFrequency] }
   /// `macro.csv`, when the scenario has a macro path.
-  public var macro: Table?
+  public var macro: Table? { tables[.macro] }
   /// `ecl.csv`, when the scenario has a macro path.
-  public var ecl: Table?
+  public var ecl: Table? { tables[.ecl] }
   /// `risk.csv`, when the scenario has a risk stack.
-  public var risk: Table?
-  /// `targeting.csv`, `uplift.csv` and `off_policy.csv`, with targeting policies.
-  public var targeting: Table?
-  /// See ``targeting``.
-  public var uplift: Table?
-  /// See ``targeting``.
-  public var offPolicy: Table?
-  /// `business.csv`, `value.csv` and `merchants.csv`, with a `business` layer.
-  public var business: Table?
-  /// See ``business``.
-  public var value: Table?
-  /// See ``business`` (only with merchant agents).
-  public var merchants: Table?
+  public var risk: Table? { tables[.risk] }
+  /// `targeting.csv`, with targeting policies.
+  public var targeting: Table? { tables[.targeting] }
+  /// `uplift.csv`, with targeting policies.
+  public var uplift: Table? { tables[.uplift] }
+  /// `off_policy.csv`, with targeting policies.
+  public var offPolicy: Table? { tables[.offPolicy] }
+  /// `business.csv`, with a `business` layer.
+  public var business: Table? { tables[.business] }
+  /// `value.csv`, with a `business` layer.
+  public var value: Table? { tables[.value] }
+  /// `merchants.csv`, with merchant agents.
+  public var merchants: Table? { tables[.merchants] }
 
   /// Reads the run's files from texts keyed by file name (`manifest.json` optional).
   ///
@@ -94,23 +101,12 @@ public struct RunData: Sendable {
     arms = try table("arms.csv")
     segments = try table("segments.csv")
     vintages = try table("vintages.csv")
-    tests = files["tests.csv"] == nil ? nil : try table("tests.csv")
-    channels = files["channels.csv"] == nil ? nil : try table("channels.csv")
-    contactFrequency =
-      files["contact_frequency.csv"] == nil
-      ? nil : try table("contact_frequency.csv")
-    macro = files["macro.csv"] == nil ? nil : try table("macro.csv")
-    ecl = files["ecl.csv"] == nil ? nil : try table("ecl.csv")
-    risk = files["risk.csv"] == nil ? nil : try table("risk.csv")
-    targeting =
-      files["targeting.csv"] == nil ? nil : try table("targeting.csv")
-    uplift = files["uplift.csv"] == nil ? nil : try table("uplift.csv")
-    offPolicy =
-      files["off_policy.csv"] == nil ? nil : try table("off_policy.csv")
-    business = files["business.csv"] == nil ? nil : try table("business.csv")
-    value = files["value.csv"] == nil ? nil : try table("value.csv")
-    merchants =
-      files["merchants.csv"] == nil ? nil : try table("merchants.csv")
+    for file in RunFile.allCases
+    where file.isTable && !RunFile.required.contains(file)
+      && files[file.name] != nil
+    {
+      tables[file] = try table(file.name)
+    }
     for (name, t, columns) in [
       ("arms.csv", arms, ["arm", "conversion", "bookings"]),
       ("periods.csv", periods, ["period", "arm"]),

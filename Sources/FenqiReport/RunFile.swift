@@ -1,8 +1,13 @@
+import FenqiCore
+import FenqiSimulation
+
 /// Every file a run folder can hold, in the order ``RunFolderWriter`` writes them.
 ///
-/// The one list of a run folder's files: the writer names its files from it, `manifest.json`
-/// lists the ones written, ``RunData/load(folder:)`` reads them, and `--force` recognises a run
-/// folder by them.
+/// The one list of a run folder's files — each file's name, when it is written and how it is
+/// built (``text(for:experiment:)``): the writer writes them from it, `manifest.json` lists the
+/// ones written, ``RunData/load(folder:)`` reads them back (every optional table lands in
+/// ``RunData/tables``), and `--force` recognises a run folder by them. Adding an output file
+/// means a case here, its line in ``text(for:experiment:)``, and the function that builds it.
 public enum RunFile: String, CaseIterable, Sendable {
   /// The run's identity, times and file list.
   case manifest = "manifest.json"
@@ -64,4 +69,45 @@ public enum RunFile: String, CaseIterable, Sendable {
 
   /// Whether the file is a report rendered from the others.
   public var isReport: Bool { self == .markdownReport || self == .htmlReport }
+
+  /// Whether the file is a table (CSV).
+  public var isTable: Bool { rawValue.hasSuffix(".csv") }
+
+  /// The data file's text for a run, or nil when the run does not write it.
+  ///
+  /// The manifest (which lists the others), the replicates (written by a replicate study) and
+  /// the reports (rendered from the others) are built by ``RunFolderWriter`` and give nil here.
+  func text(for r: RunResult, experiment: ExperimentFiles?) -> String? {
+    switch self {
+    case .summary:
+      JSONWriter.text(RunFolderWriter.summary(r, experiment: experiment))
+    case .periods: ResultTables.periods(r).text
+    case .arms: ResultTables.arms(r).text
+    case .segments: ResultTables.segments(r).text
+    case .vintages: ResultTables.vintages(r).text
+    case .channels:
+      r.scenario.usesChannels ? MarketingResultTables.channels(r).text : nil
+    case .contactFrequency:
+      r.scenario.usesChannels
+        ? MarketingResultTables.contactFrequency(r).text : nil
+    case .macro: r.scenario.macro == nil ? nil : StressTables.macro(r.scenario).text
+    case .ecl: r.scenario.macro == nil ? nil : StressTables.ecl(r).text
+    case .risk: r.risk == nil ? nil : RiskResultTables.risk(r).text
+    case .decisions: r.risk == nil ? nil : RiskResultTables.decisions(r).text
+    case .targeting:
+      r.targeting == nil ? nil : TargetingResultTables.months(r).text
+    case .uplift: r.targeting == nil ? nil : TargetingResultTables.uplift(r).text
+    case .offPolicy:
+      r.targeting == nil ? nil : TargetingResultTables.offPolicy(r).text
+    case .business: r.business == nil ? nil : BusinessResultTables.months(r).text
+    case .value: r.business == nil ? nil : BusinessResultTables.value(r).text
+    case .merchants:
+      r.business?.merchants == nil
+        ? nil : BusinessResultTables.merchants(r).text
+    case .tests: experiment?.testsTable.text
+    case .manifest, .replicates, .replicatesSummary, .markdownReport,
+      .htmlReport:
+      nil
+    }
+  }
 }

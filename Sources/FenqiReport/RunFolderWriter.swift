@@ -115,55 +115,14 @@ public enum RunFolderWriter {
     return written
   }
 
-  /// The data files of a run (everything but the manifest, the replicates and the reports).
+  /// The data files of a run (everything but the manifest, the replicates and the reports),
+  /// as ``RunFile`` builds them.
   static func dataFiles(_ result: RunResult, experiment: ExperimentFiles?)
     -> [(file: RunFile, text: String)]
   {
-    var all: [(file: RunFile, text: String)] = [
-      (.summary, JSONWriter.text(summary(result, experiment: experiment))),
-      (.periods, ResultTables.periods(result).text),
-      (.arms, ResultTables.arms(result).text),
-      (.segments, ResultTables.segments(result).text),
-      (.vintages, ResultTables.vintages(result).text),
-    ]
-    if result.scenario.usesChannels {
-      all.append((.channels, MarketingResultTables.channels(result).text))
-      all.append(
-        (
-          .contactFrequency,
-          MarketingResultTables.contactFrequency(result).text
-        ))
+    RunFile.allCases.compactMap { file in
+      file.text(for: result, experiment: experiment).map { (file, $0) }
     }
-    if result.scenario.macro != nil {
-      all.append((.macro, StressTables.macro(result.scenario).text))
-      all.append((.ecl, StressTables.ecl(result).text))
-    }
-    if result.risk != nil {
-      all.append((.risk, RiskResultTables.risk(result).text))
-      all.append((.decisions, RiskResultTables.decisions(result).text))
-    }
-    if result.targeting != nil {
-      all.append((.targeting, TargetingResultTables.months(result).text))
-      all.append((.uplift, TargetingResultTables.uplift(result).text))
-      all.append((.offPolicy, TargetingResultTables.offPolicy(result).text))
-    }
-    if result.business != nil {
-      all.append((.business, BusinessResultTables.months(result).text))
-      all.append((.value, BusinessResultTables.value(result).text))
-      if result.business?.merchants != nil {
-        all.append(
-          (.merchants, BusinessResultTables.merchants(result).text)
-        )
-      }
-    }
-    if let experiment {
-      all.append(
-        (
-          .tests,
-          experiment.testsTable.text
-        ))
-    }
-    return all
   }
 
   /// `report.md` and `report.html` for a run's data.
