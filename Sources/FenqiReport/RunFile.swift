@@ -90,16 +90,19 @@ public enum RunFile: String, CaseIterable, Sendable {
     case .contactFrequency:
       r.scenario.usesChannels
         ? MarketingResultTables.contactFrequency(r).text : nil
-    case .macro: r.scenario.macro == nil ? nil : StressTables.macro(r.scenario).text
+    case .macro:
+      r.scenario.macro == nil ? nil : StressTables.macro(r.scenario).text
     case .ecl: r.scenario.macro == nil ? nil : StressTables.ecl(r).text
     case .risk: r.risk == nil ? nil : RiskResultTables.risk(r).text
     case .decisions: r.risk == nil ? nil : RiskResultTables.decisions(r).text
     case .targeting:
       r.targeting == nil ? nil : TargetingResultTables.months(r).text
-    case .uplift: r.targeting == nil ? nil : TargetingResultTables.uplift(r).text
+    case .uplift:
+      r.targeting == nil ? nil : TargetingResultTables.uplift(r).text
     case .offPolicy:
       r.targeting == nil ? nil : TargetingResultTables.offPolicy(r).text
-    case .business: r.business == nil ? nil : BusinessResultTables.months(r).text
+    case .business:
+      r.business == nil ? nil : BusinessResultTables.months(r).text
     case .value: r.business == nil ? nil : BusinessResultTables.value(r).text
     case .merchants:
       r.business?.merchants == nil
