@@ -48,6 +48,37 @@ public enum HTMLReport {
     ),
   ]
 
+  /// The fee measures, shown when the run's offers charge fees.
+  static let feeRows: [(String, String, @Sendable (Double) -> String)] = [
+    ("Upfront fees, ¥", "upfront_fees", Formatting.money),
+    ("Late fees charged, ¥", "late_fees", Formatting.money),
+    ("Penalty interest charged, ¥", "penalty_interest", Formatting.money),
+    (
+      "Fees written off with charge-offs, ¥", "arrears_written_off",
+      Formatting.money
+    ),
+    ("Fee income (in net income), ¥", "fee_income", Formatting.money),
+    (
+      "Borrowers charged a late fee", "late_fee_borrower_share",
+      { Formatting.percent($0, digits: 1) }
+    ),
+    (
+      "Instalments charged a late fee", "late_fee_instalment_share",
+      { Formatting.percent($0, digits: 2) }
+    ),
+    (
+      "Late fees ÷ GMV", "late_fees_share_of_gmv",
+      { Formatting.percent($0, digits: 2) }
+    ),
+  ]
+
+  /// The arms table's measures for a run: ``armRows``, and ``feeRows`` when it charged fees.
+  static func measures(_ d: RunData) -> [(
+    String, String, @Sendable (Double) -> String
+  )] {
+    d.arms.column("fee_income") == nil ? armRows : armRows + feeRows
+  }
+
   /// The funnel stages: label and `arms.csv` column.
   static let funnelStages = [
     ("reached", "reached"), ("applied", "applications"),
@@ -168,7 +199,7 @@ public enum HTMLReport {
     t +=
       d.armNames.map { "<th>\(Formatting.xml($0))</th>" }.joined()
       + "</tr></thead><tbody>"
-    for (label, column, format) in armRows {
+    for (label, column, format) in measures(d) {
       t += "<tr><td>\(Formatting.xml(label))</td>"
       t +=
         d.armNames.map {
@@ -312,12 +343,14 @@ public enum HTMLReport {
   }
 
   static func economics(_ d: RunData) -> String {
-    let measures = [
-      ("interest & fees", "interest_fee_income"),
-      ("merchant subsidy", "merchant_subsidy"),
-      ("charge-offs", "charge_off_principal"),
-      ("marketing cost", "marketing_cost"), ("net income", "net_income"),
-    ]
+    let fees: [(String, String)] =
+      d.arms.column("fee_income") == nil ? [] : [("fees", "fee_income")]
+    let measures =
+      [("interest & fees", "interest_fee_income")] + fees + [
+        ("merchant subsidy", "merchant_subsidy"),
+        ("charge-offs", "charge_off_principal"),
+        ("marketing cost", "marketing_cost"), ("net income", "net_income"),
+      ]
     let chart = SVGChart.groupedBars(
       id: "economics", title: "Income, losses and marketing cost by arm",
       categories: measures.map(\.0),

@@ -11,7 +11,7 @@ public enum MarkdownReport {
     out += "## Arms side by side\n\n"
     out += table(
       ["measure"] + d.armNames,
-      HTMLReport.armRows.map { label, column, format in
+      HTMLReport.measures(d).map { label, column, format in
         [label] + d.armNames.map { format(d.armFigure($0, column)) }
       })
     out +=

@@ -18,8 +18,10 @@ public enum ResultTables {
         "outstanding_balance", "open_loans", "missed",
         "cured", "charge_offs", "charge_off_principal", "recoveries",
         "funding_cost", "marketing_cost", "net_income",
-      ] + (!r.scenario.usesChannels ? [] : MarketingResultTables.columns))
+      ] + (!r.scenario.usesChannels ? [] : MarketingResultTables.columns)
+        + (!r.scenario.usesFees ? [] : FeeResultTables.periodColumns))
     let marketing = r.scenario.usesChannels
+    let fees = r.scenario.usesFees
     for row in r.periods {
       for (a, m) in row.enumerated() {
         let c = m.counts
@@ -43,14 +45,16 @@ public enum ResultTables {
               m.marketingCost, m.netIncome,
             ].map(CSVTable.cell)
             + (marketing
-              ? MarketingResultTables.values(c).map(CSVTable.cell) : []))
+              ? MarketingResultTables.values(c).map(CSVTable.cell) : [])
+            + (fees ? FeeResultTables.values(c).map(CSVTable.cell) : []))
       }
     }
     return t
   }
 
   /// The per-arm summary figures, in column order, with their names.
-  static func armFigures(_ s: ArmSummary, marketing: Bool) -> [(String, Double)]
+  static func armFigures(_ s: ArmSummary, marketing: Bool, fees: Bool = false)
+    -> [(String, Double)]
   {
     let b = s.totals.book
     let extra =
@@ -84,18 +88,26 @@ public enum ResultTables {
       ("outstanding_balance", b.totalBalance),
       ("open_loans", b.openLoans),
     ] + extra
+      + (fees
+        ? Array(zip(FeeResultTables.armColumns, FeeResultTables.values(s)))
+        : [])
   }
 
   /// `arms.csv`: one row per arm.
   public static func arms(_ r: RunResult) -> CSVTable {
     var t = CSVTable(
       header: ["arm"]
-        + armFigures(r.arms[0], marketing: r.scenario.usesChannels).map(
+        + armFigures(
+          r.arms[0], marketing: r.scenario.usesChannels,
+          fees: r.scenario.usesFees
+        ).map(
           \.0))
     for s in r.arms {
       t.append(
         [CSVTable.cell(s.name)]
-          + armFigures(s, marketing: r.scenario.usesChannels).map {
+          + armFigures(
+            s, marketing: r.scenario.usesChannels, fees: r.scenario.usesFees
+          ).map {
             CSVTable.cell($0.1)
           })
     }
@@ -105,16 +117,20 @@ public enum ResultTables {
   /// `summary.json`: the scenario's identity, every arm's figures, each arm's difference from the
   /// first arm (the control), and the book's accounting identity.
   public static func summary(_ r: RunResult) -> JSONValue {
-    let control = armFigures(r.arms[0], marketing: r.scenario.usesChannels)
+    let control = armFigures(
+      r.arms[0], marketing: r.scenario.usesChannels, fees: r.scenario.usesFees)
     let arms: [JSONValue] = r.arms.map { s in
       .object(
         [("name", .string(s.name))]
-          + armFigures(s, marketing: r.scenario.usesChannels).map {
+          + armFigures(
+            s, marketing: r.scenario.usesChannels, fees: r.scenario.usesFees
+          ).map {
             ($0.0, JSONValue.number($0.1))
           })
     }
     let differences: [JSONValue] = r.arms.dropFirst().map { s in
-      let figures = armFigures(s, marketing: r.scenario.usesChannels)
+      let figures = armFigures(
+        s, marketing: r.scenario.usesChannels, fees: r.scenario.usesFees)
       return .object(
         [("arm", .string(s.name)), ("versus", .string(r.arms[0].name))]
           + zip(figures, control).filter { ratioNames.contains($0.0.0) }.map {

@@ -20,6 +20,8 @@ struct LoanColumnPointers {
   let cureProbability: UnsafeMutableBufferPointer<Float>
   let prepaymentProbability: UnsafeMutableBufferPointer<Float>
   let merchant: UnsafeMutableBufferPointer<UInt16>
+  let feeSchedule: UnsafeMutableBufferPointer<UInt8>
+  let arrears: UnsafeMutableBufferPointer<Float>
 
   /// Moves loan `from` into slot `to`, for stable compaction.
   @inline(__always)
@@ -44,6 +46,8 @@ struct LoanColumnPointers {
     cureProbability[to] = cureProbability[from]
     prepaymentProbability[to] = prepaymentProbability[from]
     merchant[to] = merchant[from]
+    feeSchedule[to] = feeSchedule[from]
+    arrears[to] = arrears[from]
   }
 }
 
@@ -51,6 +55,29 @@ extension LoanBook {
   /// Enters every column's contiguous storage once and runs `body` with the buffers
   /// (the columns neither grow nor shrink meanwhile).
   mutating func withColumns<R>(_ body: (LoanColumnPointers) -> R) -> R {
+    // The fee columns first, then the rest (the nesting is the price of one pointer per
+    // column without copying any).
+    var feeSchedule = self.feeSchedule
+    var arrears = self.arrears
+    self.feeSchedule = []
+    self.arrears = []
+    defer {
+      self.feeSchedule = feeSchedule
+      self.arrears = arrears
+    }
+    return feeSchedule.withUnsafeMutableBufferPointer { feeSchedule in
+      arrears.withUnsafeMutableBufferPointer { arrears in
+        withCoreColumns(feeSchedule: feeSchedule, arrears: arrears, body)
+      }
+    }
+  }
+
+  /// ``withColumns(_:)`` for every column but the fee columns, which the caller entered.
+  private mutating func withCoreColumns<R>(
+    feeSchedule: UnsafeMutableBufferPointer<UInt8>,
+    arrears: UnsafeMutableBufferPointer<Float>,
+    _ body: (LoanColumnPointers) -> R
+  ) -> R {
     customer.withUnsafeMutableBufferPointer { customer in
       ordinal.withUnsafeMutableBufferPointer { ordinal in
         arm.withUnsafeMutableBufferPointer { arm in
@@ -118,7 +145,9 @@ extension LoanBook {
                                                         cureProbability,
                                                       prepaymentProbability:
                                                         prepaymentProbability,
-                                                      merchant: merchant))
+                                                      merchant: merchant,
+                                                      feeSchedule: feeSchedule,
+                                                      arrears: arrears))
                                                 }
                                               }
                                           }

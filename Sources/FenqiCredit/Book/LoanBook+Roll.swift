@@ -106,6 +106,11 @@ extension LoanBook {
     let byBorrower = !borrowerShift.isEmpty
     let first = UInt64(settings.firstCustomerIndex)
     let n = count
+    let schedules = feeSchedules
+    let anyFees = schedules.count > 1
+    var everLate = chargedLateFee
+    chargedLateFee = []
+    defer { chargedLateFee = everLate }
     let kept = withColumns { p in
       openLoans.withUnsafeMutableBufferPointer { openLoans in
         totals.withUnsafeMutableBufferPointer { totals in
@@ -154,6 +159,16 @@ extension LoanBook {
               cure: cure,
               roll: r, chargeOffMonths: settings.chargeOffMonths)
             p.monthsPastDue[j] = d
+            if anyFees, p.feeSchedule[j] != 0 {
+              let accrued = Self.chargeArrears(
+                event: event, monthsPastDue: d, loan: j, columns: p,
+                fees: schedules[Int(p.feeSchedule[j])],
+                firstLateFee: &everLate, borrower: c, totals: &totals[a])
+              if tracking {
+                customers.income[c] += Float(
+                  accrued.charged - accrued.writtenOff)
+              }
+            }
             if observing, d > status.worstPastDue[c] {
               status.worstPastDue[c] = d
             }
@@ -197,6 +212,9 @@ extension LoanBook {
               if tracking { customers.income[c] += Float(interest) }
               if p.remaining[j] == 0 {
                 totals[a].loansRepaid += 1
+                if anyFees {
+                  Self.collectArrears(loan: j, columns: p, totals: &totals[a])
+                }
                 open = false
               } else if d == 0, p.prepaymentProbability[j] > 0,
                 stream.uniform(at: counter + 1)

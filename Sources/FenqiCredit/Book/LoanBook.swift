@@ -43,6 +43,14 @@ public struct LoanBook: Sendable {
   public internal(set) var prepaymentProbability: [Float] = []
   /// The merchant that sold what the loan finances, 1-based (0: no merchant agent).
   public internal(set) var merchant: [UInt16] = []
+  /// The loan's fee schedule: an index into ``feeSchedules`` (0: no fees).
+  public internal(set) var feeSchedule: [UInt8] = []
+  /// Late fees and penalty interest charged and not yet paid, yuan.
+  public internal(set) var arrears: [Float] = []
+  /// The fee schedules of the book's loans; the first is ``ProductFees/none``.
+  public internal(set) var feeSchedules: [ProductFees] = [.none]
+  /// Per borrower (local index): whether a late fee was ever charged (grown on demand).
+  public internal(set) var chargedLateFee: [Bool] = []
 
   /// Creates an empty book with room for `capacity` loans.
   public init(capacity: Int = 0) {
@@ -54,7 +62,7 @@ public struct LoanBook: Sendable {
 
   /// Bytes of column storage per loan.
   public static let bytesPerLoan =
-    4 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6 + 2
+    4 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6 + 2 + 1 + 4
 
   /// Reserves room so that booking up to `capacity` loans allocates nothing.
   public mutating func reserveCapacity(_ capacity: Int) {
@@ -78,6 +86,8 @@ public struct LoanBook: Sendable {
     cureProbability.reserveCapacity(capacity)
     prepaymentProbability.reserveCapacity(capacity)
     merchant.reserveCapacity(capacity)
+    feeSchedule.reserveCapacity(capacity)
+    arrears.reserveCapacity(capacity)
   }
 
   /// Books a new, current loan.
@@ -103,6 +113,8 @@ public struct LoanBook: Sendable {
     prepaymentProbability: Double, merchant: UInt16 = 0
   ) {
     self.merchant.append(merchant)
+    feeSchedule.append(terms.fees.isEmpty ? 0 : scheduleIndex(terms.fees))
+    arrears.append(0)
     customer.append(UInt32(local))
     self.ordinal.append(ordinal)
     self.arm.append(arm)
@@ -148,6 +160,17 @@ public struct LoanBook: Sendable {
     cureProbability.removeLast(n)
     prepaymentProbability.removeLast(n)
     merchant.removeLast(n)
+    feeSchedule.removeLast(n)
+    arrears.removeLast(n)
+  }
+
+  /// The index of `fees` in ``feeSchedules``, added when new (a book holds at most 255).
+  mutating func scheduleIndex(_ fees: ProductFees) -> UInt8 {
+    if let k = feeSchedules.firstIndex(of: fees) { return UInt8(k) }
+    precondition(
+      feeSchedules.count < 255, "more than 254 fee schedules in one book")
+    feeSchedules.append(fees)
+    return UInt8(feeSchedules.count - 1)
   }
 }
 

@@ -32,6 +32,18 @@ public struct LoanBookTotals: Sendable, Equatable {
   public var disputedPrincipal: Double = 0
   /// The part of the disputed principal clawed back from the merchants (recourse).
   public var clawback: Double = 0
+  /// Late fees charged (income when charged; see ``arrearsWrittenOff``).
+  public var lateFees: Double = 0
+  /// Instalments charged a late fee.
+  public var lateFeeInstalments: Double = 0
+  /// Borrowers charged their first late fee.
+  public var lateFeeBorrowers: Double = 0
+  /// Penalty interest charged on overdue principal (income when charged).
+  public var penaltyInterest: Double = 0
+  /// Late fees and penalty interest paid by borrowers who cured or paid off.
+  public var arrearsCollected: Double = 0
+  /// Late fees and penalty interest written off unpaid with a charged-off loan (a loss).
+  public var arrearsWrittenOff: Double = 0
 
   /// Creates zero totals.
   public init() {}
@@ -73,6 +85,12 @@ public struct LoanBookTotals: Sendable, Equatable {
       && (0..<5).allSatisfy { a.balance(bucket: $0) == b.balance(bucket: $0) }
       && a.openLoans == b.openLoans && a.disputes == b.disputes
       && a.disputedPrincipal == b.disputedPrincipal && a.clawback == b.clawback
+      && a.lateFees == b.lateFees
+      && a.lateFeeInstalments == b.lateFeeInstalments
+      && a.lateFeeBorrowers == b.lateFeeBorrowers
+      && a.penaltyInterest == b.penaltyInterest
+      && a.arrearsCollected == b.arrearsCollected
+      && a.arrearsWrittenOff == b.arrearsWrittenOff
   }
 }
 
@@ -94,7 +112,19 @@ extension LoanBookTotals {
     disputes += o.disputes
     disputedPrincipal += o.disputedPrincipal
     clawback += o.clawback
+    lateFees += o.lateFees
+    lateFeeInstalments += o.lateFeeInstalments
+    lateFeeBorrowers += o.lateFeeBorrowers
+    penaltyInterest += o.penaltyInterest
+    arrearsCollected += o.arrearsCollected
+    arrearsWrittenOff += o.arrearsWrittenOff
     for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
+  }
+
+  /// Fee income net of write-offs: late fees and penalty interest charged, less what charged-off
+  /// loans never paid.
+  public var arrearsIncome: Double {
+    lateFees + penaltyInterest - arrearsWrittenOff
   }
 
   /// Total outstanding principal.

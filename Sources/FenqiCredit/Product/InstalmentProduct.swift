@@ -1,4 +1,4 @@
-/// An instalment plan offered to a customer: term, pricing and interest-free periods.
+/// An instalment plan offered to a customer: term, pricing, interest-free periods and fees.
 public struct InstalmentProduct: Sendable, Equatable {
   /// How the plan is priced.
   public enum Pricing: Sendable, Equatable {
@@ -27,15 +27,18 @@ public struct InstalmentProduct: Sendable, Equatable {
   public var interestFreePeriods: Int
   /// Who funds the interest-free periods.
   public var subsidyFunder: SubsidyFunder
+  /// Upfront, late and penalty fees (none by default).
+  public var fees: ProductFees
 
   /// Creates a plan.
   public init(
     termMonths: Int, pricing: Pricing, interestFreePeriods: Int = 0,
-    subsidyFunder: SubsidyFunder = .lender
+    subsidyFunder: SubsidyFunder = .lender, fees: ProductFees = .none
   ) {
     self.termMonths = termMonths
     self.pricing = pricing
     self.interestFreePeriods = interestFreePeriods
     self.subsidyFunder = subsidyFunder
+    self.fees = fees
   }
 }

@@ -31,6 +31,9 @@ public struct PlanTerms: Sendable, Equatable {
   public var interestFreePeriods: Int
   /// The term, months.
   public var termMonths: Int
+  /// The plan's fees (the upfront fee is charged at booking; late fees and penalty interest by
+  /// the roll).
+  public var fees: ProductFees = .none
 }
 
 /// Equal-payment schedules for the two pricing styles.
@@ -67,7 +70,8 @@ public enum Amortization {
         paymentPerYuan: free, monthlyRate: i, feePerInstalmentPerYuan: 0,
         merchantSubsidyPerYuan: product.subsidyFunder == .merchant
           ? forgone : 0,
-        interestForgonePerYuan: forgone, interestFreePeriods: k, termMonths: n)
+        interestForgonePerYuan: forgone, interestFreePeriods: k, termMonths: n,
+        fees: product.fees)
     case .flatMonthlyFee(let fee):
       let perInstalment = fee * Double(n - k) / Double(n)
       return PlanTerms(
@@ -76,7 +80,7 @@ public enum Amortization {
         merchantSubsidyPerYuan: product.subsidyFunder == .merchant
           ? fee * Double(k) : 0,
         interestForgonePerYuan: fee * Double(k), interestFreePeriods: k,
-        termMonths: n)
+        termMonths: n, fees: product.fees)
     }
   }
 
@@ -115,5 +119,20 @@ public enum Amortization {
           principal: principalPart, balance: balance))
     }
     return rows
+  }
+
+  /// What the borrower receives and pays on a purchase of `principal` yuan.
+  ///
+  /// The amount received now (the principal less an upfront fee paid at booking) and the contractual instalments on
+  /// the amount financed (the principal plus a financed upfront fee), at the end of months 1…n.
+  /// Late fees and penalty interest are contingent, not contractual, so they are not here.
+  public static func cashFlows(principal: Double, product: InstalmentProduct)
+    -> (received: Double, payments: [Double])
+  {
+    let fee = product.fees.upfrontFee(principal: principal)
+    let financed = product.fees.upfrontFinanced
+    let rows = schedule(
+      principal: financed ? principal + fee : principal, product: product)
+    return (financed ? principal : principal - fee, rows.map(\.payment))
   }
 }

@@ -32,11 +32,33 @@ public struct EffectiveRate: Sendable, Equatable {
     return EffectiveRate(monthlyRate: r)
   }
 
-  /// The IRR of a product's schedule (independent of the principal).
+  /// The nominal annual rate at which `product`, priced at an annual rate with its own term,
+  /// interest-free periods and fees, has a true APR of `trueAPR` (bisection; 0 when its fees alone
+  /// already cost more).
+  public static func nominalRate(
+    of product: InstalmentProduct, trueAPR target: Double
+  ) -> Double {
+    var p = product
+    func apr(_ r: Double) -> Double {
+      p.pricing = .annualRate(r)
+      return of(p)?.nominalAnnualRate ?? .infinity
+    }
+    guard apr(0) < target else { return 0 }
+    var lo = 0.0
+    var hi = target
+    for _ in 0..<60 {
+      let mid = (lo + hi) / 2
+      if apr(mid) > target { hi = mid } else { lo = mid }
+    }
+    return lo
+  }
+
+  /// The true rate of a product: the IRR over every contractual payment the borrower makes.
+  ///
+  /// Its upfront fee is included (the rate does not depend on the principal: the fee is a share
+  /// of it). This is the APR that a regulatory cap and risk-based pricing check.
   public static func of(_ product: InstalmentProduct) -> EffectiveRate? {
-    of(
-      principal: 1,
-      payments: Amortization.schedule(principal: 1, product: product).map(
-        \.payment))
+    let flows = Amortization.cashFlows(principal: 1, product: product)
+    return of(principal: flows.received, payments: flows.payments)
   }
 }

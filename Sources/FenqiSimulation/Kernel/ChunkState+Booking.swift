@@ -28,7 +28,7 @@ extension ChunkState {
     var approved: Bool
     if let lp = v.lender, let stack = lp.stacks[a] {
       let booked = decideWithStack(
-        c.i, arm: a, segment: c.seg, period: v.period, price: p.price,
+        c.i, arm: a, segment: c.seg, period: v.period, price: p.principal,
         terms: p.terms, isFraud: false, stack: stack, lender: lp, tables: t,
         stream: c.stream, counts: &counts[a])
       approved = booked != nil
@@ -43,7 +43,7 @@ extension ChunkState {
           / customers.monthlyIncome[c.i] <= t.maxDebtToIncome[a]
     }
     if approved, let offer = v.offer(of: c, p),
-      !offer.admits(price: p.price, stream: c.stream)
+      !offer.admits(price: p.principal, stream: c.stream)
     {
       // The offer's own conditions: a principal cap, a guarantor.
       approved = false
@@ -51,7 +51,8 @@ extension ChunkState {
     }
     if approved, !v.lineArms.isEmpty, v.lineArms[a],
       v.frozenNow[c.i] != 0
-        || Double(business?.used[c.i] ?? 0) + p.price > Double(v.lineNow[c.i])
+        || Double(business?.used[c.i] ?? 0) + p.principal
+          > Double(v.lineNow[c.i])
     {
       // A frozen line books nothing; a purchase must fit the line.
       approved = false
@@ -72,10 +73,11 @@ extension ChunkState {
     counts[a].approvals += 1
     countSegment(.bookings, arm: a, segment: seg, segments: v.segments, by: 1)
     countSegment(
-      .bookedPrincipal, arm: a, segment: seg, segments: v.segments, by: p.price)
+      .bookedPrincipal, arm: a, segment: seg, segments: v.segments,
+      by: p.principal)
     counts[a].bookings += 1
     counts[a].gmv += p.listPrice
-    counts[a].bookedPrincipal += p.price
+    counts[a].bookedPrincipal += p.principal
     switch c.route {
     case .targeting:
       targetingBooked(
@@ -95,20 +97,26 @@ extension ChunkState {
     if v.tracking {
       outcomes.bookings[i] += 1
       outcomes.gmv[i] += Float(p.listPrice)
-      outcomes.bookedPrincipal[i] += Float(p.price)
+      outcomes.bookedPrincipal[i] += Float(p.principal)
     }
     if v.ledgerOn { customerLedger.income[i] += Float(subsidy) }
+    if p.upfrontFee > 0 {
+      // Income at booking, paid now or financed with the loan (a default then loses it).
+      counts[a].upfrontFees += p.upfrontFee
+      if v.ledgerOn { customerLedger.income[i] += Float(p.upfrontFee) }
+    }
+    if bookingCount[i] == 0 { counts[a].newBorrowers += 1 }
     var firmLogit = 0.0
     if let bt = v.business {
       firmLogit = recordPurchase(
         i, arm: a, segment: seg, kind: c.kind, period: v.period,
-        listPrice: p.listPrice, financed: p.price, merchant: p.merchant,
+        listPrice: p.listPrice, financed: p.principal, merchant: p.merchant,
         tables: bt, counts: &counts[a])
     }
     let z = Double(customers.latentRisk[i])
     let burden = p.instalment / customers.monthlyIncome[i]
     bookLoan(
-      i, arm: a, segment: seg, period: v.period, principal: p.price,
+      i, arm: a, segment: seg, period: v.period, principal: p.principal,
       terms: p.terms,
       missLogit: t.hazard.missLogit(
         latentRisk: z, burden: burden, offset: t.missOffset[seg])

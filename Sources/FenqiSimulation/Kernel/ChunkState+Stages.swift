@@ -178,7 +178,6 @@ extension ChunkState {
     }
     let offer = v.offer(of: c, p)
     p.price = offer?.financedPrice(p.listPrice) ?? p.listPrice
-    p.priceToIncome = (offer?.feltPrice(p.price) ?? p.price) / income
     if let offer {
       p.terms = offer.terms
     } else if p.category >= 0, !v.capped, let bt = v.business {
@@ -187,7 +186,20 @@ extension ChunkState {
         arm: c.a, category: p.category,
         u: c.stream.uniform(at: CustomerMonthDraw.term))
     }
-    p.instalment = p.price * p.terms.paymentPerYuan
+    // An upfront fee is financed (a larger loan) or paid now (felt as part of the price).
+    var felt = offer?.feltPrice(p.price) ?? p.price
+    p.principal = p.price
+    let share = p.terms.fees.upfrontShare
+    if share > 0 {
+      p.upfrontFee = share * p.price
+      if p.terms.fees.upfrontFinanced {
+        p.principal += p.upfrontFee
+      } else {
+        felt += p.upfrontFee
+      }
+    }
+    p.priceToIncome = felt / income
+    p.instalment = p.principal * p.terms.paymentPerYuan
   }
 
   /// Choose: split, pay in full or walk away, by a multinomial logit over the three.

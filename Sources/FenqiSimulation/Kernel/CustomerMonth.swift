@@ -49,14 +49,18 @@ struct Purchase {
   var category = -1
   var merchant = 0
   var listPrice = 0.0
-  /// What is financed after any promotion's price cut, yuan.
+  /// What the purchase costs after any promotion's price cut, yuan.
   var price = 0.0
+  /// The upfront fee on it, yuan (0 without one).
+  var upfrontFee = 0.0
+  /// The loan's principal: the price, plus the upfront fee when that is financed, yuan.
+  var principal = 0.0
   /// The offer variant's index (``MonthView/offer(of:_:)``), −1 for the arm's plain offer.
   ///
   /// An index, not a reference: a counted field would cost a retain and a release.
   var offer = -1
   var terms: PlanTerms
-  /// price × the terms' payment per yuan, yuan a month.
+  /// principal × the terms' payment per yuan, yuan a month.
   var instalment = 0.0
   /// The felt price ÷ monthly income.
   var priceToIncome = 0.0

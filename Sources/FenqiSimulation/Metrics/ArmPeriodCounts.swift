@@ -24,6 +24,10 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var bookedPrincipal: Double = 0
   /// Merchant payments for merchant-funded interest-free periods, received at booking.
   public var merchantSubsidy: Double = 0
+  /// Upfront (service) fees charged at booking: paid then, or financed with the loan.
+  public var upfrontFees: Double = 0
+  /// Customers who took their first loan.
+  public var newBorrowers: Double = 0
   /// The loan book's movements and end-of-period balances (new loans included).
   public var book = LoanBookTotals()
   /// Channels, campaign costs and referrals (empty without channels).
@@ -52,6 +56,8 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     gmv += o.gmv
     bookedPrincipal += o.bookedPrincipal
     merchantSubsidy += o.merchantSubsidy
+    upfrontFees += o.upfrontFees
+    newBorrowers += o.newBorrowers
     book.add(o.book)
     marketing.add(o.marketing)
     provisions.add(o.provisions)

@@ -15,7 +15,8 @@ public struct PeriodMetrics: Sendable, Equatable {
   /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing −
   /// disputed balances + clawbacks.
   public var netIncome: Double {
-    counts.book.interestIncome + counts.merchantSubsidy + recoveries
+    counts.book.interestIncome + counts.merchantSubsidy + counts.upfrontFees
+      + counts.book.arrearsIncome + recoveries
       - counts.book.chargeOffPrincipal
       - fundingCost - marketingCost - counts.book.disputedPrincipal
       + counts.book.clawback

@@ -64,6 +64,21 @@ public struct Scenario: Sendable {
     !channels.isEmpty && arms.contains { $0.marketing != nil }
   }
 
+  /// Every offer the scenario can make: each arm's own, its campaign's, tier privilege's and
+  /// segment strategies', and the targeting offers.
+  public var offers: [InstalmentProduct] {
+    arms.flatMap { arm -> [InstalmentProduct] in
+      let m = arm.marketing
+      return [arm.offer]
+        + [m?.campaignOffer, m?.tierPrivilege?.offer].compactMap { $0 }
+        + (m?.segmentStrategies.compactMap(\.offer) ?? [])
+    } + (targeting?.offers.map(\.product) ?? [])
+  }
+
+  /// Whether any offer charges fees (an upfront fee, a late fee or penalty interest), which adds
+  /// the fee columns to the run's tables.
+  public var usesFees: Bool { offers.contains { !$0.fees.isEmpty } }
+
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {
     arms.contains { $0.marketing?.referral != nil }
@@ -151,6 +166,9 @@ public struct RepaymentSettings: Sendable, Equatable {
 public struct Economics: Sendable, Equatable {
   /// Cost of funds, annual fraction of the outstanding balance.
   public var annualFundingRate: Double
+  /// The regulatory APR cap, a fraction: every offer's true APR — the IRR over every
+  /// contractual payment, its upfront fee included — must stay at or below it (nil: no cap).
+  public var aprCap: Double? = nil
 }
 
 /// The rule that approves or declines an application.

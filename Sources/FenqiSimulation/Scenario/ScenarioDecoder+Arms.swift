@@ -135,6 +135,7 @@ extension ScenarioDecoder {
     let funder = fields.choice(
       &r, "interestFreeFundedBy", InstalmentProduct.SubsidyFunder.self,
       default: .lender)
+    let fees = fields.object(&r, "fees", decodeFees) ?? ProductFees.none
     r.finish()
     if let term, let free,
       !check(.offer(path: r.path, termMonths: term, interestFreePeriods: free))
@@ -144,9 +145,39 @@ extension ScenarioDecoder {
     guard fields.ok, let term, let pricing, let free, let funder else {
       return nil
     }
-    return InstalmentProduct(
+    let product = InstalmentProduct(
       termMonths: term, pricing: pricing, interestFreePeriods: free,
-      subsidyFunder: funder)
+      subsidyFunder: funder, fees: fees)
+    offers.list.append((r.path, product))
+    return product
+  }
+
+  /// An offer's `fees`: an upfront (service) fee, a late fee and penalty interest.
+  func decodeFees(_ reader: JSONObjectReader) -> ProductFees? {
+    var r = reader
+    var fields = DecodedFields()
+    var fees = ProductFees()
+    if var u = r.object("upfront") {
+      fields.number(
+        &u, "share", .within(0, 0.5), into: &fees, \.upfrontShare,
+        required: true)
+      fields.bool(&u, "financed", into: &fees, \.upfrontFinanced)
+      u.finish()
+    }
+    if var l = r.object("lateFee") {
+      fields.number(
+        &l, "amount", .within(0, 10_000), into: &fees, \.lateFeeAmount)
+      fields.number(&l, "share", .within(0, 1), into: &fees, \.lateFeeShare)
+      fields.number(&l, "cap", .within(0, 10_000), into: &fees, \.lateFeeCap)
+      fields.integer(
+        &l, "graceDays", .integer(in: 0, 29), into: &fees, \.graceDays)
+      l.finish()
+    }
+    fields.number(
+      &r, "penaltyDailyRate", .within(0, 0.01), into: &fees,
+      \.penaltyDailyRate)
+    r.finish()
+    return fields.ok ? fees : nil
   }
 
   /// An `approval` rule; the fields it leaves out come from `fallback` (the scenario's rule, for

@@ -11,6 +11,8 @@ import FenqiCredit
 struct ScenarioDecoder {
   /// Where every problem goes.
   let collector = ProblemCollector()
+  /// Every offer decoded, with its path, for the rules that relate offers to the scenario.
+  let offers = DecodedOffers()
 
   /// Decodes the whole document; nil when any problem was found (see `collector.problems`).
   func decode(_ json: JSONValue) -> Scenario? {
@@ -31,6 +33,11 @@ struct ScenarioDecoder {
     }
     checkEachArm(parts, DecodedPart.armTargeting)
     check(.sections(parts))
+    if let cap = parts.economics?.aprCap {
+      for (path, product) in offers.list {
+        check(.offerUnderCap(path: path, product, cap: cap))
+      }
+    }
     checkEachArm(parts, DecodedPart.armRisk)
     let (segments, periods) = (parts.population?.spec.segments, parts.periods)
     parts.business = section(&root, "business") {
@@ -122,8 +129,10 @@ struct ScenarioDecoder {
       decodeApproval($0, nil)
     }
     if var e = root.object("economics", required: true) {
+      let cap =
+        e.has("aprCap") ? fields.number(&e, "aprCap", .within(0.01, 10)) : nil
       parts.economics = fields.number(&e, "annualFundingRate", .fraction).map {
-        Economics(annualFundingRate: $0)
+        Economics(annualFundingRate: $0, aprCap: cap)
       }
       e.finish()
     }
@@ -152,4 +161,11 @@ struct ScenarioDecoder {
       decodeTargeting($0, channels: channels)
     }
   }
+}
+
+/// The offers a decoder has read, with their paths (a reference, so the decoder's section
+/// functions can add to it).
+final class DecodedOffers {
+  /// (path, offer), in decoding order.
+  var list: [(path: String, product: InstalmentProduct)] = []
 }

@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiCredit
 import FenqiDecision
 import FenqiMarketing
 import FenqiPopulation
@@ -69,6 +70,8 @@ enum DecodedPart: Sendable {
 
   /// An offer's term and interest-free periods, at the offer's path.
   case offer(path: String, termMonths: Int, interestFreePeriods: Int)
+  /// An offer and the regulatory APR cap (`economics.aprCap`), at the offer's path.
+  case offerUnderCap(path: String, InstalmentProduct, cap: Double)
   /// A channel's kind and its pay per acquisition and revenue share (nil: invalid), at the
   /// channel's path.
   case channel(

@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiCredit
 import FenqiPopulation
 
 /// Every cross-field rule of a scenario, listed once.
@@ -25,6 +26,7 @@ enum ScenarioRules {
     ArmMarketingNeedsChannels(), SegmentNameResolves(),
     RuleOfferNamesResolve(), BannedChannelExists(), ControlIsAnArm(),
     ExperimentHasTwoArms(), CampaignWithinRun(), ShockStartsWithinRun(),
+    TrueAPRWithinCap(),
     PathCoversRun(), OperationalMonthsWithinRun(),
     // Within one section: names, totals and order in a list.
     UniqueName(), TermOnce(), MetricOnce(), CorrelationPairOnce(),
@@ -325,5 +327,33 @@ struct LinesAndRecourseNeedBusiness: ScenarioRule {
           "an arm's \(key) needs a top-level \"business\" with its categories"
       )
     }
+  }
+}
+
+/// Every offer's true APR — the IRR over every contractual payment, its upfront fee included —
+/// is at or below the regulatory cap (`economics.aprCap`), which counts every fee.
+struct TrueAPRWithinCap: ScenarioRule {
+  func problems(in part: DecodedPart) -> [FieldProblem] {
+    guard case .offerUnderCap(let path, let product, let cap) = part,
+      let apr = EffectiveRate.of(product)?.nominalAnnualRate, apr > cap + 1e-9
+    else { return [] }
+    var detail = ""
+    if product.fees.upfrontShare > 0 {
+      detail =
+        " (upfront fee \(Self.percent(product.fees.upfrontShare)) of the principal"
+        + (product.fees.upfrontFinanced ? ", financed)" : ", paid at booking)")
+    }
+    return problem(
+      path,
+      "the offer's true APR (IRR over every fee) is \(Self.percent(apr))\(detail), above the regulatory cap of \(Self.percent(cap)) in $.economics.aprCap"
+    )
+  }
+
+  /// A fraction as a percentage with two decimals.
+  static func percent(_ x: Double) -> String {
+    let hundredths = (x * 10_000).rounded()
+    let whole = Int(hundredths) / 100
+    let fraction = Int(hundredths) % 100
+    return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)%"
   }
 }

@@ -166,7 +166,7 @@ extension ChunkState {
       return stack.decide(
         row.start, balance: Double(l.ledger.balance[i]), mode: lp.modes[a],
         threshold: lp.thresholds[a], fundingRate: risk.fundingRate[period],
-        cap: risk.cap[period], scratch: &l.scratch)
+        cap: risk.nominalCap[a][period], scratch: &l.scratch)
     }
     l.ledger.recordApplication(i, period: period)
     if isFraud { c.risk.fraudApplications += 1 }

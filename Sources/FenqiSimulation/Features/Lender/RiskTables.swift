@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiCredit
 import FenqiDecision
 
 /// The risk stack's settings flattened for the customer loop.
@@ -7,9 +8,13 @@ final class RiskTables: Sendable {
   /// Per arm.
   let policies: [ArmRiskPolicy]
   let rules: [DecisionStack.RuleFallback]
-  /// Per period (index = period): the annual funding rate and the APR cap in force.
+  /// Per period (index = period): the annual funding rate and the APR cap in force (the lowest
+  /// of the pricing cap, the macro path's and the regulatory `economics.aprCap`).
   let fundingRate: [Double]
   let cap: [Double]
+  /// Per arm and period: the nominal rate that risk-based pricing may charge so that the arm's
+  /// true APR, its upfront fee included, stays within ``cap`` (``cap`` itself without a fee).
+  let nominalCap: [[Double]]
   /// The burn-in run: record every application for the first models.
   let recording: Bool
   /// Months of the burn-in whose applications train the models.
@@ -32,10 +37,18 @@ final class RiskTables: Sendable {
     fundingRate = (0...s.periods).map {
       12 * (macro?.monthlyFunding[$0] ?? s.economics.annualFundingRate / 12)
     }
-    cap = (0...s.periods).map { p in
+    let cap = (0...s.periods).map { p in
       Swift.min(
-        settings.pricing.aprCap,
-        macro?.path.aprCap[p] ?? settings.pricing.aprCap)
+        Swift.min(
+          settings.pricing.aprCap,
+          macro?.path.aprCap[p] ?? settings.pricing.aprCap),
+        s.economics.aprCap ?? .infinity)
+    }
+    self.cap = cap
+    nominalCap = s.arms.map { arm in
+      guard arm.offer.fees.upfrontShare > 0 else { return cap }
+      // A fee takes part of the cap: price the rate so that the IRR over every payment fits.
+      return cap.map { EffectiveRate.nominalRate(of: arm.offer, trueAPR: $0) }
     }
     self.recording = recording
     recordedMonths = settings.burnInMonths

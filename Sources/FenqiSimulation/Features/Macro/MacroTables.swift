@@ -79,6 +79,10 @@ final class MacroTables: Sendable {
     -> InstalmentProduct
   {
     var product = offer
+    if offer.fees.upfrontShare > 0 {
+      // The cap counts the fee: lower the price until the IRR over every payment fits.
+      return repricedWithFee(offer, toAPR: cap)
+    }
     switch offer.pricing {
     case .annualRate: product.pricing = .annualRate(cap)
     case .flatMonthlyFee(let fee):
@@ -96,6 +100,36 @@ final class MacroTables: Sendable {
       product.pricing = .flatMonthlyFee(lo)
     }
     return product
+  }
+
+  /// An offer with an upfront fee repriced to a true APR of `cap`: its rate (or flat fee)
+  /// scaled down by bisection, and when even no interest leaves the fee above the cap, the fee
+  /// scaled down too.
+  static func repricedWithFee(_ offer: InstalmentProduct, toAPR cap: Double)
+    -> InstalmentProduct
+  {
+    func scaled(_ price: Double, _ fee: Double) -> InstalmentProduct {
+      var p = offer
+      p.fees.upfrontShare = offer.fees.upfrontShare * fee
+      switch offer.pricing {
+      case .annualRate(let r): p.pricing = .annualRate(r * price)
+      case .flatMonthlyFee(let f): p.pricing = .flatMonthlyFee(f * price)
+      }
+      return p
+    }
+    func apr(_ p: InstalmentProduct) -> Double {
+      EffectiveRate.of(p)?.nominalAnnualRate ?? .infinity
+    }
+    // Scale the price first; only a fee that alone breaks the cap is cut.
+    let byPrice = apr(scaled(0, 1)) <= cap
+    var lo = 0.0
+    var hi = 1.0
+    for _ in 0..<60 {
+      let mid = (lo + hi) / 2
+      let p = byPrice ? scaled(mid, 1) : scaled(0, mid)
+      if apr(p) > cap { hi = mid } else { lo = mid }
+    }
+    return byPrice ? scaled(lo, 1) : scaled(0, lo)
   }
 
   /// The roll's stress for a period: the factor's mean path (probabilities averaged over its

@@ -1,0 +1,50 @@
+import FenqiCore
+import FenqiSimulation
+
+/// The fee columns of a run whose offers charge fees (column names in the README): upfront fees,
+/// late fees and their incidence, penalty interest, and what was collected and written off.
+public enum FeeResultTables {
+  /// Fee columns appended to `periods.csv`.
+  static let periodColumns = [
+    "upfront_fees", "late_fees", "late_fee_instalments", "late_fee_borrowers",
+    "penalty_interest", "arrears_collected", "arrears_written_off",
+    "fee_income",
+  ]
+
+  /// Fee columns appended to `arms.csv` and `summary.json`: the period columns' totals, then the
+  /// late fee's incidence and weight.
+  static let armColumns =
+    periodColumns + [
+      "borrowers", "late_fee_borrower_share", "late_fee_instalment_share",
+      "late_fees_share_of_gmv",
+    ]
+
+  /// The period columns' values of one arm's counts.
+  static func values(_ c: ArmPeriodCounts) -> [Double] {
+    let b = c.book
+    return [
+      c.upfrontFees, b.lateFees, b.lateFeeInstalments, b.lateFeeBorrowers,
+      b.penaltyInterest, b.arrearsCollected, b.arrearsWrittenOff,
+      feeIncome(c),
+    ]
+  }
+
+  /// The arm columns' values of one arm's run totals.
+  static func values(_ s: ArmSummary) -> [Double] {
+    let c = s.totals
+    let b = c.book
+    return values(c) + [
+      c.newBorrowers, ratio(b.lateFeeBorrowers, c.newBorrowers),
+      ratio(b.lateFeeInstalments, b.instalmentsDue), ratio(b.lateFees, c.gmv),
+    ]
+  }
+
+  /// Fee income in net income: upfront fees, late fees and penalty interest charged, less the
+  /// arrears written off with charged-off loans.
+  public static func feeIncome(_ c: ArmPeriodCounts) -> Double {
+    c.upfrontFees + c.book.arrearsIncome
+  }
+
+  /// a ÷ b, NaN when b is 0.
+  static func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
+}
