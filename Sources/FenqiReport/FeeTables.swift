@@ -16,7 +16,7 @@ public enum FeeResultTables {
   static let armColumns =
     periodColumns + [
       "borrowers", "late_fee_borrower_share", "late_fee_instalment_share",
-      "late_fees_share_of_gmv",
+      "late_fees_share_of_financed",
     ]
 
   /// The period columns' values of one arm's counts.
@@ -35,7 +35,8 @@ public enum FeeResultTables {
     let b = c.book
     return values(c) + [
       c.newBorrowers, ratio(b.lateFeeBorrowers, c.newBorrowers),
-      ratio(b.lateFeeInstalments, b.instalmentsDue), ratio(b.lateFees, c.gmv),
+      ratio(b.lateFeeInstalments, b.instalmentsDue),
+      ratio(b.lateFees, c.bookedPrincipal),
     ]
   }
 

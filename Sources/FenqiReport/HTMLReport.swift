@@ -54,10 +54,17 @@ public enum HTMLReport {
     ("Late fees charged, ¥", "late_fees", Formatting.money),
     ("Penalty interest charged, ¥", "penalty_interest", Formatting.money),
     (
+      "Late fees and penalty paid by borrowers, ¥", "arrears_collected",
+      Formatting.money
+    ),
+    (
       "Fees written off with charge-offs, ¥", "arrears_written_off",
       Formatting.money
     ),
-    ("Fee income (in net income), ¥", "fee_income", Formatting.money),
+    (
+      "Upfront, late and penalty fees, net of write-offs, ¥", "fee_income",
+      Formatting.money
+    ),
     (
       "Borrowers charged a late fee", "late_fee_borrower_share",
       { Formatting.percent($0, digits: 1) }
@@ -67,7 +74,7 @@ public enum HTMLReport {
       { Formatting.percent($0, digits: 2) }
     ),
     (
-      "Late fees ÷ GMV", "late_fees_share_of_gmv",
+      "Late fees ÷ principal financed", "late_fees_share_of_financed",
       { Formatting.percent($0, digits: 2) }
     ),
   ]
@@ -343,10 +350,18 @@ public enum HTMLReport {
   }
 
   static func economics(_ d: RunData) -> String {
+    // With fees, the plan's own interest or fee and the late, penalty and upfront fees are two bars.
+    let withFees = d.arms.column("fee_income") != nil
     let fees: [(String, String)] =
-      d.arms.column("fee_income") == nil ? [] : [("fees", "fee_income")]
+      withFees ? [("late, penalty & upfront fees", "fee_income")] : []
     let measures =
-      [("interest & fees", "interest_fee_income")] + fees + [
+      [
+        (
+          withFees ? "interest & plan fees" : "interest & fees",
+          "interest_fee_income"
+        )
+      ]
+      + fees + [
         ("merchant subsidy", "merchant_subsidy"),
         ("charge-offs", "charge_off_principal"),
         ("marketing cost", "marketing_cost"), ("net income", "net_income"),

@@ -96,6 +96,7 @@ import Testing
     (AcquisitionPaymentsNeedAPartner(), acquisitionPaymentsNeedAPartnerCases),
     (ArmMarketingNeedsChannels(), armMarketingNeedsChannelsCases),
     (CampaignWithinRun(), campaignWithinRunCases),
+    (TrueAPRWithinCap(), trueAPRWithinCapCases),
     (OfferOrFirstPeriodFree(), offerOrFirstPeriodFreeCases),
     (ReferralStepsAscend(), referralStepsAscendCases),
     (SegmentNameResolves(), segmentNameResolvesCases),
@@ -320,6 +321,40 @@ import Testing
   @Test(arguments: campaignWithinRunCases)
   func campaignWithinRun(c: Case) {
     #expect(Self.found(CampaignWithinRun(), c) == c.expected)
+  }
+
+  static func offer(_ rate: Double, fee: Double, financed: Bool = false)
+    -> InstalmentProduct
+  {
+    InstalmentProduct(
+      termMonths: 12, pricing: .annualRate(rate),
+      fees: ProductFees(upfrontShare: fee, upfrontFinanced: financed))
+  }
+
+  static let trueAPRWithinCapCases: [Case] = [
+    Case(
+      "no fee, under",
+      .offerUnderCap(path: "$.k", offer(0.22, fee: 0), cap: 0.24)),
+    Case(
+      "at the cap", .offerUnderCap(path: "$.k", offer(0.24, fee: 0), cap: 0.24)),
+    Case(
+      "a paid fee pushes it over",
+      .offerUnderCap(path: "$.k", offer(0.22, fee: 0.02), cap: 0.24),
+      "$.k: the offer's true APR (IRR over every fee) is 25.95% (upfront fee 2.00% of the principal, paid at booking), above the regulatory cap of 24.00% in $.economics.aprCap"
+    ),
+    Case(
+      "a financed fee too",
+      .offerUnderCap(
+        path: "$.k", offer(0.22, fee: 0.02, financed: true), cap: 0.24),
+      "$.k: the offer's true APR (IRR over every fee) is 25.87% (upfront fee 2.00% of the principal, financed), above the regulatory cap of 24.00% in $.economics.aprCap"
+    ),
+  ]
+
+  @Test(arguments: trueAPRWithinCapCases)
+  func trueAPRWithinCap(c: Case) {
+    #expect(
+      Self.found(TrueAPRWithinCap(), c) == c.expected,
+      "\(Self.found(TrueAPRWithinCap(), c))")
   }
 
   static let offerOrFirstPeriodFreeCases: [Case] = [
