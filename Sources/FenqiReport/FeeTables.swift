@@ -8,6 +8,7 @@ public enum FeeResultTables {
   static let periodColumns = [
     "upfront_fees", "late_fees", "late_fee_instalments", "late_fee_borrowers",
     "penalty_interest", "arrears_collected", "arrears_written_off",
+    "settlement_fees", "partial_prepayments", "prepayment_income_forgone",
     "fee_income",
   ]
 
@@ -25,6 +26,7 @@ public enum FeeResultTables {
     return [
       c.upfrontFees, b.lateFees, b.lateFeeInstalments, b.lateFeeBorrowers,
       b.penaltyInterest, b.arrearsCollected, b.arrearsWrittenOff,
+      b.settlementFees, b.partialPrepayments, b.prepaymentIncomeForgone,
       feeIncome(c),
     ]
   }
@@ -41,9 +43,9 @@ public enum FeeResultTables {
   }
 
   /// Fee income in net income: upfront fees, late fees and penalty interest charged, less the
-  /// arrears written off with charged-off loans.
+  /// arrears written off with charged-off loans, plus early-settlement costs paid.
   public static func feeIncome(_ c: ArmPeriodCounts) -> Double {
-    c.upfrontFees + c.book.arrearsIncome
+    c.upfrontFees + c.book.feeIncome
   }
 
   /// a ÷ b, NaN when b is 0.

@@ -139,4 +139,74 @@ import Testing
     #expect(months.allSatisfy { $0.lateFees == 0 && $0.penaltyInterest == 0 })
     #expect(book.feeSchedules == [.none])
   }
+
+  /// A ¥1,200 loan at 12% a year over 12 months (¥106.6185 a month) that settles right after its
+  /// first instalment: ¥12 of interest and ¥94.6185 of principal paid, ¥1,105.3815 settled.
+  static func settling(
+    _ rule: ProductFees.EarlySettlement, partialShare: Double = 0
+  ) -> (LoanBook, [LoanBookTotals]) {
+    var book = LoanBook()
+    let product = InstalmentProduct(
+      termMonths: 12, pricing: .annualRate(0.12),
+      fees: ProductFees(earlySettlement: rule))
+    book.book(
+      customer: 0, ordinal: 0, arm: 0, period: 0, principal: 1_200,
+      terms: Amortization.terms(of: product), missLogit: -30, rollLogit: 0,
+      cureProbability: 0, prepaymentProbability: 1)
+    var open: [UInt8] = [1]
+    var months: [LoanBookTotals] = []
+    for period in 1...12 where open[0] > 0 {
+      var totals = [LoanBookTotals()]
+      var settings = RollSettings(
+        seed: 3, period: period, firstCustomerIndex: 0, chargeOffMonths: 4)
+      settings.partialPrepaymentShare = partialShare
+      book.roll(settings, openLoans: &open, totals: &totals)
+      months.append(totals[0])
+    }
+    return (book, months)
+  }
+
+  @Test func settlingEarlyWithAFeePaysTheFeeOnThePrincipalSettled() {
+    let (_, months) = Self.settling(.fee(share: 0.02))
+    #expect(months.count == 1)
+    let m = months[0]
+    #expect(abs(m.interestIncome - 12) < 1e-9)
+    #expect(abs(m.prepaidPrincipal - 1_105.381453586) < 1e-6)
+    // 2% of ¥1,105.3815 = ¥22.1076; the eleven instalments left would have paid ¥67.4226 of
+    // interest beyond the principal (11 × 106.6185 − 1,105.3815).
+    #expect(abs(m.settlementFees - 22.107629072) < 1e-6)
+    #expect(abs(m.prepaymentIncomeForgone - 67.422556968) < 1e-6)
+    #expect(abs(m.feeIncome - m.settlementFees) < 1e-12)
+    // Interest to date only: the same settlement costs nothing.
+    let (_, free) = Self.settling(.interestToDate)
+    #expect(free[0].settlementFees == 0)
+    #expect(abs(free[0].prepaymentIncomeForgone - 67.422556968) < 1e-6)
+  }
+
+  @Test func forfeitingTheInterestFreeBenefitCostsWhatItWaived() {
+    let product = InstalmentProduct(
+      termMonths: 12, pricing: .annualRate(0.12), interestFreePeriods: 3,
+      fees: ProductFees(earlySettlement: .forfeitInterestFree))
+    let terms = Amortization.terms(of: product)
+    #expect(terms.interestForgonePerYuan > 0)
+    #expect(terms.fees.settlementCostPerYuan == terms.interestForgonePerYuan)
+  }
+
+  @Test func partialPrepaymentsShortenTheLoanAndNeverOverCharge() {
+    // Every month a payment and a prepayment of half the balance: the loan ends long before
+    // its term, every yuan of principal comes back once, and the interest paid is each month's
+    // balance × 1% — less than the plan's ¥79.42 over its term.
+    let (book, months) = Self.settling(.interestToDate, partialShare: 1)
+    #expect(months.count < 12)
+    #expect(book.count == 0)
+    let principal = months.reduce(0) {
+      $0 + $1.principalRepaid + $1.prepaidPrincipal
+    }
+    #expect(abs(principal - 1_200) < 1e-6)
+    let interest = months.reduce(0) { $0 + $1.interestIncome }
+    #expect(interest > 12 && interest < 12 * 106.61854641 - 1_200)
+    #expect(
+      months.reduce(0) { $0 + $1.partialPrepayments }
+        == Double(months.count - 1))
+  }
 }

@@ -140,4 +140,48 @@ import Testing
     #expect(abs((EffectiveRate.of(cut)?.nominalAnnualRate ?? 0) - 0.24) < 1e-9)
     #expect(cut.pricing == .annualRate(0))
   }
+
+  @Test func prepaymentFallsWithTheCostOfSettlingEarly() throws {
+    let s = try Self.baseline(
+      fees: ["earlySettlement": ["rule": "fee", "share": 0.02]])
+    let tables = EngineTables(s)
+    let terms = Amortization.terms(of: s.arms[0].offer)
+    #expect(terms.fees.settlementCostPerYuan == 0.02)
+    // The default elasticity of 40: a 2% fee multiplies the prepayment rate by e^−0.8.
+    for g in s.behaviours.indices {
+      let base = s.behaviours[g].prepaymentRate
+      #expect(
+        abs(tables.prepaymentRate(segment: g, terms: terms) - base * exp(-0.8))
+          < 1e-15)
+    }
+    // Settling early then costs the fee, and it is income.
+    let r = SimulationEngine(scenario: s, threads: 2).run()
+    for arm in r.arms {
+      let book = arm.totals.book
+      #expect(book.prepayments > 0)
+      #expect(
+        abs(book.settlementFees - 0.02 * book.prepaidPrincipal) < 1e-6
+          * book.prepaidPrincipal)
+    }
+  }
+
+  @Test func earlySettlementRulesAreValidated() throws {
+    let found = try problems(editing: "baseline.json") { json in
+      var arms = json["arms"] as? [[String: Any]] ?? []
+      var offer = arms[0]["offer"] as? [String: Any] ?? [:]
+      offer["fees"] = ["earlySettlement": ["rule": "never", "share": 0.5]]
+      arms[0]["offer"] = offer
+      json["arms"] = arms
+      var repayment = json["repayment"] as? [String: Any] ?? [:]
+      repayment["prepayment"] = ["partialShare": 2]
+      json["repayment"] = repayment
+    }
+    #expect(
+      found.contains {
+        $0.hasPrefix("$.arms[0].offer.fees.earlySettlement.rule:")
+      },
+      "\(found)")
+    #expect(
+      found.contains { $0.hasPrefix("$.repayment.prepayment.partialShare:") })
+  }
 }

@@ -72,4 +72,36 @@ extension LoanBook {
     totals.arrearsCollected += Double(p.arrears[j])
     p.arrears[j] = 0
   }
+
+  /// Settles loan `j` early: in full, or `fraction` of its principal when `partial`.
+  ///
+  /// The borrower pays the early-settlement rule's cost on the amount settled (a fee, or the waived
+  /// interest-free interest); the contractual interest and fees the settled principal would have
+  /// paid are the prepayment's income effect (``LoanBookTotals/prepaymentIncomeForgone``).
+  ///
+  /// - Returns: the settlement cost charged, yuan, and whether the loan closed.
+  @inline(__always)
+  static func settleEarly(
+    loan j: Int, columns p: LoanColumnPointers, partial: Bool, fraction: Double,
+    fees: ProductFees, totals: inout LoanBookTotals
+  ) -> (fee: Double, closed: Bool) {
+    let principal = p.principal[j]
+    let amount = partial ? principal * fraction : principal
+    // What the remaining instalments would have paid beyond the principal, pro rata.
+    let scheduled = p.instalment[j] * Double(p.remaining[j]) - principal
+    totals.prepaymentIncomeForgone +=
+      Swift.max(0, scheduled) * amount / principal
+    let fee = fees.settlementCostPerYuan * amount
+    totals.settlementFees += fee
+    totals.prepaidPrincipal += amount
+    if partial {
+      totals.partialPrepayments += 1
+      p.principal[j] -= amount
+      return (fee, false)
+    }
+    totals.prepayments += 1
+    p.principal[j] = 0
+    p.remaining[j] = 0
+    return (fee, true)
+  }
 }

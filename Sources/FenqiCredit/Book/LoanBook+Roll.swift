@@ -22,6 +22,10 @@ public struct RollSettings: Sendable {
   /// Added to the miss logit of every loan of a borrower this period, indexed by the borrower's
   /// local index (a firm's cash-flow squeeze); empty: none.
   public var borrowerMissShift: [Float] = []
+  /// The share of prepayments that are partial (the rest settle in full), a fraction.
+  public var partialPrepaymentShare = 0.0
+  /// The share of the principal a partial prepayment repays, a fraction.
+  public var partialPrepaymentFraction = 0.5
 
   /// Creates roll settings.
   public init(
@@ -108,6 +112,7 @@ extension LoanBook {
     let n = count
     let schedules = feeSchedules
     let anyFees = schedules.count > 1
+    let partials = settings.partialPrepaymentShare > 0
     var everLate = chargedLateFee
     chargedLateFee = []
     defer { chargedLateFee = everLate }
@@ -202,7 +207,12 @@ extension LoanBook {
               }
               var principalPart = p.instalment[j] - interest
               p.remaining[j] -= 1
-              if p.remaining[j] == 0 || principalPart > p.principal[j] {
+              // After a partial prepayment the balance runs out before the term: the last
+              // payment is what is left plus the month's interest.
+              let paidOff = partials && principalPart >= p.principal[j]
+              if paidOff {
+                principalPart = p.principal[j]
+              } else if p.remaining[j] == 0 || principalPart > p.principal[j] {
                 principalPart = p.principal[j]
                 interest = p.instalment[j] - principalPart
               }
@@ -210,21 +220,27 @@ extension LoanBook {
               totals[a].principalRepaid += principalPart
               totals[a].interestIncome += interest
               if tracking { customers.income[c] += Float(interest) }
-              if p.remaining[j] == 0 {
+              if p.remaining[j] == 0 || paidOff {
                 totals[a].loansRepaid += 1
                 if anyFees {
                   Self.collectArrears(loan: j, columns: p, totals: &totals[a])
                 }
                 open = false
-              } else if d == 0, p.prepaymentProbability[j] > 0,
-                stream.uniform(at: counter + 1)
-                  < Double(p.prepaymentProbability[j])
-              {
-                totals[a].prepayments += 1
-                totals[a].prepaidPrincipal += p.principal[j]
-                p.principal[j] = 0
-                p.remaining[j] = 0
-                open = false
+              } else if d == 0, p.prepaymentProbability[j] > 0 {
+                let u = stream.uniform(at: counter + 1)
+                let hazard = Double(p.prepaymentProbability[j])
+                if u < hazard {
+                  let partial =
+                    partials && u < hazard * settings.partialPrepaymentShare
+                  let settled = Self.settleEarly(
+                    loan: j, columns: p, partial: partial,
+                    fraction: settings.partialPrepaymentFraction,
+                    fees: schedules[Int(p.feeSchedule[j])], totals: &totals[a])
+                  if tracking, settled.fee != 0 {
+                    customers.income[c] += Float(settled.fee)
+                  }
+                  open = !settled.closed
+                }
               }
             }
             if open {

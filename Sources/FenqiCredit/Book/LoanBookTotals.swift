@@ -44,6 +44,13 @@ public struct LoanBookTotals: Sendable, Equatable {
   public var arrearsCollected: Double = 0
   /// Late fees and penalty interest written off unpaid with a charged-off loan (a loss).
   public var arrearsWrittenOff: Double = 0
+  /// Partial prepayments (the loan stays open with less principal).
+  public var partialPrepayments: Double = 0
+  /// Early-settlement costs paid: settlement fees and forfeited interest-free interest (income).
+  public var settlementFees: Double = 0
+  /// The contractual interest and fees the principal prepaid would have paid (not income; the
+  /// prepayment's cost to the lender before any settlement fee).
+  public var prepaymentIncomeForgone: Double = 0
 
   /// Creates zero totals.
   public init() {}
@@ -91,6 +98,9 @@ public struct LoanBookTotals: Sendable, Equatable {
       && a.penaltyInterest == b.penaltyInterest
       && a.arrearsCollected == b.arrearsCollected
       && a.arrearsWrittenOff == b.arrearsWrittenOff
+      && a.partialPrepayments == b.partialPrepayments
+      && a.settlementFees == b.settlementFees
+      && a.prepaymentIncomeForgone == b.prepaymentIncomeForgone
   }
 }
 
@@ -118,6 +128,9 @@ extension LoanBookTotals {
     penaltyInterest += o.penaltyInterest
     arrearsCollected += o.arrearsCollected
     arrearsWrittenOff += o.arrearsWrittenOff
+    partialPrepayments += o.partialPrepayments
+    settlementFees += o.settlementFees
+    prepaymentIncomeForgone += o.prepaymentIncomeForgone
     for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
   }
 
@@ -126,6 +139,10 @@ extension LoanBookTotals {
   public var arrearsIncome: Double {
     lateFees + penaltyInterest - arrearsWrittenOff
   }
+
+  /// Fee income the book earned this period beyond interest: ``arrearsIncome`` plus the
+  /// early-settlement costs paid.
+  public var feeIncome: Double { arrearsIncome + settlementFees }
 
   /// Total outstanding principal.
   public var totalBalance: Double {

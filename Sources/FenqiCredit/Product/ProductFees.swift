@@ -9,6 +9,17 @@
 /// recognised when paid, except a financed upfront fee, which is income at booking and part of
 /// the principal (so a default loses it with the principal).
 public struct ProductFees: Sendable, Equatable {
+  /// What a borrower who settles early (in full or in part) pays beyond the principal.
+  public enum EarlySettlement: Sendable, Equatable {
+    /// Interest to date only: the principal repaid, nothing more.
+    case interestToDate
+    /// A settlement fee: `share` of the principal repaid early.
+    case fee(share: Double)
+    /// The interest-free benefit is forfeited: settling early pays the interest the interest-free
+    /// periods waived.
+    case forfeitInterestFree
+  }
+
   /// The upfront (service) fee's share of the principal, a fraction. (A share, not a fixed sum,
   /// so that the plan's APR does not depend on the amount.)
   public var upfrontShare: Double
@@ -25,6 +36,14 @@ public struct ProductFees: Sendable, Equatable {
   public var graceDays: Int
   /// Penalty interest on overdue principal, a fraction a day.
   public var penaltyDailyRate: Double
+  /// The early-settlement rule.
+  public var earlySettlement: EarlySettlement {
+    didSet { settlementCostPerYuan = Self.cost(of: earlySettlement) }
+  }
+  /// What settling early costs per yuan of principal repaid early: the fee's share, or the
+  /// interest the interest-free periods waived per yuan of the loan (set from the plan's terms by
+  /// ``Amortization/terms(of:)``); 0 for interest to date.
+  public internal(set) var settlementCostPerYuan: Double = 0
 
   /// No fees.
   public static let none = ProductFees()
@@ -34,7 +53,8 @@ public struct ProductFees: Sendable, Equatable {
     upfrontShare: Double = 0,
     upfrontFinanced: Bool = false, lateFeeAmount: Double = 0,
     lateFeeShare: Double = 0, lateFeeCap: Double = .infinity,
-    graceDays: Int = 0, penaltyDailyRate: Double = 0
+    graceDays: Int = 0, penaltyDailyRate: Double = 0,
+    earlySettlement: EarlySettlement = .interestToDate
   ) {
     self.upfrontShare = upfrontShare
     self.upfrontFinanced = upfrontFinanced
@@ -43,9 +63,18 @@ public struct ProductFees: Sendable, Equatable {
     self.lateFeeCap = lateFeeCap
     self.graceDays = graceDays
     self.penaltyDailyRate = penaltyDailyRate
+    self.earlySettlement = earlySettlement
+    settlementCostPerYuan = Self.cost(of: earlySettlement)
   }
 
-  /// Whether any fee is charged.
+  /// A rule's cost per yuan settled, as far as the rule alone says (the forfeited interest is set
+  /// from the plan's terms).
+  static func cost(of rule: EarlySettlement) -> Double {
+    if case .fee(let share) = rule { return share }
+    return 0
+  }
+
+  /// Whether any fee is charged and settling early costs nothing beyond the principal.
   public var isEmpty: Bool { self == .none }
 
   /// Whether a delinquent loan accrues anything (a late fee or penalty interest).

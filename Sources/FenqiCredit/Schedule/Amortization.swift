@@ -55,8 +55,18 @@ public enum Amortization {
       / (Double(k) + annuityFactor(periods: n - k, monthlyRate: monthlyRate))
   }
 
-  /// The per-yuan terms of a product.
+  /// The per-yuan terms of a product, its fees' settlement cost set from them.
   public static func terms(of product: InstalmentProduct) -> PlanTerms {
+    var t = planTerms(of: product)
+    if case .forfeitInterestFree = product.fees.earlySettlement {
+      // Settling early pays back what the interest-free periods waived, per yuan of the loan.
+      t.fees.settlementCostPerYuan = t.interestForgonePerYuan
+    }
+    return t
+  }
+
+  /// The per-yuan terms of a product's pricing.
+  static func planTerms(of product: InstalmentProduct) -> PlanTerms {
     let n = product.termMonths
     let k = product.interestFreePeriods
     switch product.pricing {

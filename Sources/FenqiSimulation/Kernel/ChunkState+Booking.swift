@@ -122,7 +122,8 @@ extension ChunkState {
         latentRisk: z, burden: burden, offset: t.missOffset[seg])
         + (v.offer(of: c, p)?.missLogitShift ?? 0) + firmLogit,
       rollLogit: t.hazard.rollLogit(latentRisk: z, offset: t.rollOffset[seg]),
-      cure: t.cure[seg], prepayment: t.prepayment[seg],
+      cure: t.cure[seg],
+      prepayment: t.prepaymentRate(segment: seg, terms: p.terms),
       merchant: UInt16(p.merchant))
   }
 

@@ -57,6 +57,8 @@ extension ChunkState {
       recoveryShare: period + t.recoveryLag <= t.periods ? t.recoveryRate : 0)
     settings.stress = t.macro?.stress(
       period: period, noise: t.factorNoise?[period], seed: t.seed)
+    settings.partialPrepaymentShare = t.partialPrepaymentShare
+    settings.partialPrepaymentFraction = t.partialPrepaymentFraction
     beginLenderPeriod(period)
     beginBusinessMonth(period: period, tables: t, merchants: inputs.merchants)
     if let shift = business?.missShift, !shift.isEmpty {

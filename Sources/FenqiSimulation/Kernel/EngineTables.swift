@@ -18,6 +18,11 @@ final class EngineTables: Sendable {
   let rollOffset: [Double]
   let cure: [Double]
   let prepayment: [Double]
+  /// Partial prepayments: their share of prepayments and the share of principal they repay.
+  let partialPrepaymentShare: Double
+  let partialPrepaymentFraction: Double
+  /// How the prepayment rate responds to the cost of settling early (see ``RepaymentSettings``).
+  let prepaymentCostElasticity: Double
   let priceElasticity: [Double]
   let needHeterogeneity: [Double]
   let incomeReference: [Double]
@@ -101,6 +106,9 @@ final class EngineTables: Sendable {
     rollOffset = s.behaviours.map(\.rollOffset)
     cure = s.behaviours.map(\.cureProbability)
     prepayment = s.behaviours.map(\.prepaymentRate)
+    partialPrepaymentShare = s.repayment.partialPrepaymentShare
+    partialPrepaymentFraction = s.repayment.partialPrepaymentFraction
+    prepaymentCostElasticity = s.repayment.prepaymentCostElasticity
     priceElasticity = s.behaviours.map(\.priceIncomeElasticity)
     needHeterogeneity = s.behaviours.map(\.needHeterogeneity)
     incomeReference = s.population.segments.map { segment in
@@ -189,5 +197,15 @@ final class EngineTables: Sendable {
           saltHash ^ Mixing.mix64(UInt64(index) &+ 0x2545_F491_4F6C_DD1D)) >> 11
       ) * 0x1p-53
     return UInt8(CumulativeWeights.index(in: allocationCumulative, above: u))
+  }
+
+  /// A segment's monthly prepayment rate on a plan: the segment's rate, lowered by what settling
+  /// early costs — × exp(−elasticity × cost per yuan settled) (a constant-elasticity response,
+  /// an assumption to calibrate against a book's prepayment curve).
+  @inline(__always)
+  func prepaymentRate(segment seg: Int, terms: PlanTerms) -> Double {
+    let cost = terms.fees.settlementCostPerYuan
+    guard cost > 0 else { return prepayment[seg] }
+    return prepayment[seg] * exp(-prepaymentCostElasticity * cost)
   }
 }

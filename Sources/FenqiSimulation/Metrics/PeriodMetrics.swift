@@ -16,7 +16,7 @@ public struct PeriodMetrics: Sendable, Equatable {
   /// disputed balances + clawbacks.
   public var netIncome: Double {
     counts.book.interestIncome + counts.merchantSubsidy + counts.upfrontFees
-      + counts.book.arrearsIncome + recoveries
+      + counts.book.feeIncome + recoveries
       - counts.book.chargeOffPrincipal
       - fundingCost - marketingCost - counts.book.disputedPrincipal
       + counts.book.clawback

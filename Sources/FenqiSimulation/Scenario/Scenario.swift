@@ -75,9 +75,12 @@ public struct Scenario: Sendable {
     } + (targeting?.offers.map(\.product) ?? [])
   }
 
-  /// Whether any offer charges fees (an upfront fee, a late fee or penalty interest), which adds
-  /// the fee columns to the run's tables.
-  public var usesFees: Bool { offers.contains { !$0.fees.isEmpty } }
+  /// Whether any offer charges fees (an upfront fee, a late fee, penalty interest or a cost of
+  /// settling early) or prepayments can be partial, which adds the fee columns to the run's
+  /// tables.
+  public var usesFees: Bool {
+    offers.contains { !$0.fees.isEmpty } || repayment.partialPrepaymentShare > 0
+  }
 
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {
@@ -160,6 +163,13 @@ public struct RepaymentSettings: Sendable, Equatable {
   public var lossGivenDefault: Double
   /// Months between charge-off and recovery.
   public var recoveryLagMonths: Int
+  /// The share of prepayments that repay only part of the principal, a fraction.
+  public var partialPrepaymentShare = 0.0
+  /// The share of the principal a partial prepayment repays, a fraction.
+  public var partialPrepaymentFraction = 0.5
+  /// How prepayment responds to what settling early costs: the monthly prepayment rate is
+  /// multiplied by exp(−elasticity × cost per yuan settled).
+  public var prepaymentCostElasticity = 40.0
 }
 
 /// Lender economics.

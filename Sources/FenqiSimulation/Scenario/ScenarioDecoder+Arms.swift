@@ -176,6 +176,21 @@ extension ScenarioDecoder {
     fields.number(
       &r, "penaltyDailyRate", .within(0, 0.01), into: &fees,
       \.penaltyDailyRate)
+    if var e = r.object("earlySettlement") {
+      switch fields.string(
+        &e, "rule", allowed: ["interestToDate", "fee", "forfeitInterestFree"])
+      {
+      case "fee":
+        if let share = fields.number(&e, "share", .within(0, 0.2)) {
+          fees.earlySettlement = .fee(share: share)
+        }
+      case "forfeitInterestFree":
+        fees.earlySettlement = .forfeitInterestFree
+      default:
+        break
+      }
+      e.finish()
+    }
     r.finish()
     return fields.ok ? fees : nil
   }

@@ -90,6 +90,17 @@ extension ScenarioDecoder {
     fields.integer(
       &r, "recoveryLagMonths", .integer(in: 0, 60), into: &s,
       \.recoveryLagMonths)
+    if var p = r.object("prepayment") {
+      fields.number(
+        &p, "partialShare", .fraction, into: &s, \.partialPrepaymentShare)
+      fields.number(
+        &p, "partialFraction", .within(0.01, 0.99), into: &s,
+        \.partialPrepaymentFraction)
+      fields.number(
+        &p, "costElasticity", .within(0, 1_000), into: &s,
+        \.prepaymentCostElasticity)
+      p.finish()
+    }
     r.finish()
     return fields.ok ? s : nil
   }
