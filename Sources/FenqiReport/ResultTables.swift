@@ -19,7 +19,8 @@ public enum ResultTables {
         "cured", "charge_offs", "charge_off_principal", "recoveries",
         "funding_cost", "marketing_cost", "net_income",
       ] + (!r.scenario.usesChannels ? [] : MarketingResultTables.columns)
-        + (!r.scenario.usesFees ? [] : FeeResultTables.periodColumns))
+        + (!r.scenario.usesFees ? [] : FeeResultTables.periodColumns)
+        + (!r.scenario.usesCoLending ? [] : CoLendingResultTables.columns))
     let marketing = r.scenario.usesChannels
     let fees = r.scenario.usesFees
     for row in r.periods {
@@ -46,16 +47,21 @@ public enum ResultTables {
             ].map(CSVTable.cell)
             + (marketing
               ? MarketingResultTables.values(c).map(CSVTable.cell) : [])
-            + (fees ? FeeResultTables.values(c).map(CSVTable.cell) : []))
+            + (fees ? FeeResultTables.values(c).map(CSVTable.cell) : [])
+            + (r.scenario.usesCoLending
+              ? CoLendingResultTables.values(m, r.scenario.arms[a].coLending)
+                .map(
+                  CSVTable.cell) : []))
       }
     }
     return t
   }
 
   /// The per-arm summary figures, in column order, with their names.
-  static func armFigures(_ s: ArmSummary, marketing: Bool, fees: Bool = false)
-    -> [(String, Double)]
-  {
+  static func armFigures(
+    _ s: ArmSummary, marketing: Bool, fees: Bool = false,
+    coLending: CoLending?? = nil
+  ) -> [(String, Double)] {
     let b = s.totals.book
     let extra =
       marketing
@@ -91,25 +97,27 @@ public enum ResultTables {
       + (fees
         ? Array(zip(FeeResultTables.armColumns, FeeResultTables.values(s)))
         : [])
+      + (coLending.map {
+        Array(
+          zip(
+            CoLendingResultTables.columns, CoLendingResultTables.values(s, $0)))
+      } ?? [])
+  }
+
+  /// Arm `a`'s figures in a run, with the column groups the run's scenario uses.
+  static func figures(_ a: Int, _ r: RunResult) -> [(String, Double)] {
+    armFigures(
+      r.arms[a], marketing: r.scenario.usesChannels, fees: r.scenario.usesFees,
+      coLending: r.scenario.usesCoLending
+        ? .some(r.scenario.arms[a].coLending) : nil)
   }
 
   /// `arms.csv`: one row per arm.
   public static func arms(_ r: RunResult) -> CSVTable {
-    var t = CSVTable(
-      header: ["arm"]
-        + armFigures(
-          r.arms[0], marketing: r.scenario.usesChannels,
-          fees: r.scenario.usesFees
-        ).map(
-          \.0))
-    for s in r.arms {
+    var t = CSVTable(header: ["arm"] + figures(0, r).map(\.0))
+    for (a, s) in r.arms.enumerated() {
       t.append(
-        [CSVTable.cell(s.name)]
-          + armFigures(
-            s, marketing: r.scenario.usesChannels, fees: r.scenario.usesFees
-          ).map {
-            CSVTable.cell($0.1)
-          })
+        [CSVTable.cell(s.name)] + figures(a, r).map { CSVTable.cell($0.1) })
     }
     return t
   }
@@ -117,20 +125,14 @@ public enum ResultTables {
   /// `summary.json`: the scenario's identity, every arm's figures, each arm's difference from the
   /// first arm (the control), and the book's accounting identity.
   public static func summary(_ r: RunResult) -> JSONValue {
-    let control = armFigures(
-      r.arms[0], marketing: r.scenario.usesChannels, fees: r.scenario.usesFees)
-    let arms: [JSONValue] = r.arms.map { s in
+    let control = figures(0, r)
+    let arms: [JSONValue] = r.arms.enumerated().map { a, s in
       .object(
         [("name", .string(s.name))]
-          + armFigures(
-            s, marketing: r.scenario.usesChannels, fees: r.scenario.usesFees
-          ).map {
-            ($0.0, JSONValue.number($0.1))
-          })
+          + figures(a, r).map { ($0.0, JSONValue.number($0.1)) })
     }
-    let differences: [JSONValue] = r.arms.dropFirst().map { s in
-      let figures = armFigures(
-        s, marketing: r.scenario.usesChannels, fees: r.scenario.usesFees)
+    let differences: [JSONValue] = r.arms.enumerated().dropFirst().map { a, s in
+      let figures = figures(a, r)
       return .object(
         [("arm", .string(s.name)), ("versus", .string(r.arms[0].name))]
           + zip(figures, control).filter { ratioNames.contains($0.0.0) }.map {

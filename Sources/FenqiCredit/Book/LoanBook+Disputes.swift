@@ -16,11 +16,16 @@ public struct DisputeSettings: Sendable {
   /// The share of a disputed balance clawed back from the merchant, per arm × merchant slot
   /// (arm-major, `failedNow.count` slots per arm).
   public var clawbackShare: [Double]
+  /// Per arm: the lender's share of disputed balances and clawbacks.
+  ///
+  /// Below 1 under co-lending without a guarantee; it scales the clawbacks credited to the
+  /// borrowers' ledger. Empty: all.
+  public var armLossShare: [Double] = []
 
   /// Creates dispute settings.
   public init(
     seed: UInt64, period: Int, firstCustomerIndex: Int, failedNow: [Bool],
-    disputeRate: Double, clawbackShare: [Double]
+    disputeRate: Double, clawbackShare: [Double], armLossShare: [Double] = []
   ) {
     self.seed = seed
     self.period = period
@@ -28,6 +33,7 @@ public struct DisputeSettings: Sendable {
     self.failedNow = failedNow
     self.disputeRate = disputeRate
     self.clawbackShare = clawbackShare
+    self.armLossShare = armLossShare
   }
 }
 
@@ -77,7 +83,8 @@ extension LoanBook {
             byMerchant[a * slots + m] += balance
             if tracking {
               customers.chargeOff[c] += Float(balance)
-              customers.income[c] += Float(back)
+              customers.income[c] += Float(
+                s.armLossShare.isEmpty ? back : back * s.armLossShare[a])
             }
             openLoans[c] -= 1
             open = false

@@ -22,6 +22,11 @@ public struct RollSettings: Sendable {
   /// Added to the miss logit of every loan of a borrower this period, indexed by the borrower's
   /// local index (a firm's cash-flow squeeze); empty: none.
   public var borrowerMissShift: [Float] = []
+  /// Per arm: the lender's share of charge-offs and recoveries.
+  ///
+  /// Below 1 when a funding partner bears the rest (co-lending without a guarantee); it scales
+  /// the recoveries credited to the borrowers' ledger. Empty: the lender bears all.
+  public var armLossShare: [Double] = []
   /// The share of prepayments that are partial (the rest settle in full), a fraction.
   public var partialPrepaymentShare = 0.0
   /// The share of the principal a partial prepayment repays, a fraction.
@@ -113,6 +118,7 @@ extension LoanBook {
     let schedules = feeSchedules
     let anyFees = schedules.count > 1
     let partials = settings.partialPrepaymentShare > 0
+    let lossShares = !settings.armLossShare.isEmpty
     var everLate = chargedLateFee
     chargedLateFee = []
     defer { chargedLateFee = everLate }
@@ -188,7 +194,10 @@ extension LoanBook {
               if tracking {
                 customers.chargeOff[c] += Float(p.principal[j])
                 customers.income[c] += Float(
-                  settings.recoveryShare * p.principal[j])
+                  lossShares
+                    ? settings.recoveryShare * p.principal[j]
+                      * settings.armLossShare[a]
+                    : settings.recoveryShare * p.principal[j])
               }
               ledger.record(
                 arm: a, segment: Int(p.segment[j]),

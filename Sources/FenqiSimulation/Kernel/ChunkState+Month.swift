@@ -57,6 +57,7 @@ extension ChunkState {
       recoveryShare: period + t.recoveryLag <= t.periods ? t.recoveryRate : 0)
     settings.stress = t.macro?.stress(
       period: period, noise: t.factorNoise?[period], seed: t.seed)
+    settings.armLossShare = t.platformLossShare
     settings.partialPrepaymentShare = t.partialPrepaymentShare
     settings.partialPrepaymentFraction = t.partialPrepaymentFraction
     beginLenderPeriod(period)
@@ -102,7 +103,11 @@ extension ChunkState {
     }
     for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
     if customerLedger.isTracking {
-      chargeFunding(t.monthlyFunding(period: period))
+      if t.platformLossShare.isEmpty {
+        chargeFunding(t.monthlyFunding(period: period))
+      } else {
+        chargeCarryingCost(t.monthlyCarryingCost(period: period))
+      }
     }
     endBusinessMonth(period: period, tables: t)
     if t.tracking, t.snapshotEveryPeriod || period == t.periods {

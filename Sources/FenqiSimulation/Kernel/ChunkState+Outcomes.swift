@@ -70,6 +70,29 @@ extension CustomerOutcomes {
 }
 
 extension ChunkState {
+  /// Charges each loan's borrower the platform's cost of carrying it this month.
+  ///
+  /// At its arm's monthly rate: funding, and with co-lending the partner's yield less its
+  /// guarantee fee.
+  mutating func chargeCarryingCost(_ monthlyRate: [Double]) {
+    for j in 0..<loans.count {
+      customerLedger.income[Int(loans.customer[j])] -= Float(
+        loans.principal[j] * monthlyRate[Int(loans.arm[j])])
+    }
+  }
+
+  /// Customer `i`'s net income to the platform so far: income less the platform's share of
+  /// the principal charged off (all of it without co-lending).
+  @inline(__always)
+  mutating func customerNet(_ i: Int, tables t: EngineTables) -> Double {
+    let lost = Double(customerLedger.chargeOff[i])
+    guard !t.platformLossShare.isEmpty else {
+      return Double(customerLedger.income[i]) - lost
+    }
+    return Double(customerLedger.income[i])
+      - lost * t.platformLossShare[Int(arm[i])]
+  }
+
   /// Charges each borrower the month's funding cost of their outstanding principal.
   mutating func chargeFunding(_ monthlyRate: Double) {
     guard monthlyRate > 0 else { return }
@@ -120,10 +143,7 @@ extension ChunkState {
           )
         case .gmvPerCustomer: (y, x) = (Double(outcomes.gmv[i]), covariate)
         case .netIncomePerCustomer:
-          (y, x) = (
-            Double(customerLedger.income[i])
-              - Double(customerLedger.chargeOff[i]), covariate
-          )
+          (y, x) = (customerNet(i, tables: t), covariate)
         case .dpd30PlusRate:
           (y, x) = (
             Double(outcomes.lateBalance[i]), Double(outcomes.balance[i])

@@ -23,6 +23,10 @@ final class EngineTables: Sendable {
   let partialPrepaymentFraction: Double
   /// How the prepayment rate responds to the cost of settling early (see ``RepaymentSettings``).
   let prepaymentCostElasticity: Double
+  /// Per arm: its funding partner (nil: the platform funds every loan).
+  let coLending: [CoLending?]
+  /// Per arm: the platform's share of credit losses and recoveries (empty without co-lending).
+  let platformLossShare: [Double]
   let priceElasticity: [Double]
   let needHeterogeneity: [Double]
   let incomeReference: [Double]
@@ -109,6 +113,9 @@ final class EngineTables: Sendable {
     partialPrepaymentShare = s.repayment.partialPrepaymentShare
     partialPrepaymentFraction = s.repayment.partialPrepaymentFraction
     prepaymentCostElasticity = s.repayment.prepaymentCostElasticity
+    coLending = s.arms.map(\.coLending)
+    platformLossShare =
+      s.usesCoLending ? s.arms.map { $0.coLending?.platformLossShare ?? 1 } : []
     priceElasticity = s.behaviours.map(\.priceIncomeElasticity)
     needHeterogeneity = s.behaviours.map(\.needHeterogeneity)
     incomeReference = s.population.segments.map { segment in
@@ -207,5 +214,17 @@ final class EngineTables: Sendable {
     let cost = terms.fees.settlementCostPerYuan
     guard cost > 0 else { return prepayment[seg] }
     return prepayment[seg] * exp(-prepaymentCostElasticity * cost)
+  }
+
+  /// Per arm: what carrying a yuan of balance costs the platform in `period`, a monthly
+  /// fraction — its funding rate on its own share, plus the partner's yield less any guarantee
+  /// fee on the partner's share (co-lending only; see ``CoLending``).
+  func monthlyCarryingCost(period: Int) -> [Double] {
+    let funding = monthlyFunding(period: period)
+    return coLending.map { c in
+      guard let c else { return funding }
+      return (1 - c.partnerShare) * funding
+        + c.partnerShare * (c.partnerRate - c.guaranteeFeeRate) / 12
+    }
   }
 }

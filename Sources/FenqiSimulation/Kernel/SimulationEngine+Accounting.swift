@@ -26,7 +26,7 @@ extension SimulationEngine {
           let recoveries =
             source >= 0
             ? recoveryRate * counts[source][a].book.chargeOffPrincipal : 0
-          return PeriodMetrics(
+          var m = PeriodMetrics(
             period: t + 1, counts: c, recoveries: recoveries,
             fundingCost: c.book.totalBalance
               * (fundingPath?[t + 1]
@@ -36,6 +36,8 @@ extension SimulationEngine {
               : (scenario.arms[a].marketing == nil
                 ? c.reached * scenario.arms[a].costPerContact : 0)
                 + c.marketing.total)
+          if let co = scenario.arms[a].coLending { m.shareFunding(with: co) }
+          return m
         })
     }
     let summaries = scenario.arms.enumerated().map { a, arm in
@@ -58,16 +60,25 @@ extension SimulationEngine {
         periods.last?[a].counts.book.balance ?? (0, 0, 0, 0, 0)
       totals.book.openLoans = periods.last?[a].counts.book.openLoans ?? 0
       let pendingStart = max(0, counts.count - lag)
-      let pending = (pendingStart..<counts.count).reduce(0.0) {
+      var pending = (pendingStart..<counts.count).reduce(0.0) {
         $0 + recoveryRate * counts[$1][a].book.chargeOffPrincipal
       }
-      return ArmSummary(
+      if let co = arm.coLending { pending *= co.platformLossShare }
+      var summary = ArmSummary(
         name: arm.name, customers: customersPerArm[a], totals: totals,
         recoveries: recoveries,
         pendingRecoveries: pending, fundingCost: funding,
         marketingCost: marketing, netIncome: net,
         averageBalance: balanceSum / Double(max(periods.count, 1)),
         periods: periods.count)
+      if arm.coLending != nil {
+        for row in periods {
+          summary.partnerInterest += row[a].partnerInterest
+          summary.guaranteeFees += row[a].guaranteeFees
+          summary.partnerCreditLoss += row[a].partnerCreditLoss
+        }
+      }
+      return summary
     }
     let segmentCount = scenario.behaviours.count
     var segments: [SegmentSummary] = []

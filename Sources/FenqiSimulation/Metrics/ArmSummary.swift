@@ -17,6 +17,12 @@ public struct ArmSummary: Sendable, Equatable {
   public var marketingCost: Double
   /// Net income over the run.
   public var netIncome: Double
+  /// Co-lending: the partner's yield paid over the run.
+  public var partnerInterest = 0.0
+  /// Co-lending with the platform's guarantee: guarantee fees earned over the run.
+  public var guaranteeFees = 0.0
+  /// Co-lending without a guarantee: the partner's share of the credit losses.
+  public var partnerCreditLoss = 0.0
   /// The mean of the end-of-period balances over the run.
   public var averageBalance: Double
   /// Periods simulated.

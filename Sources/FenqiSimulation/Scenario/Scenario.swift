@@ -82,6 +82,9 @@ public struct Scenario: Sendable {
     offers.contains { !$0.fees.isEmpty } || repayment.partialPrepaymentShare > 0
   }
 
+  /// Whether any arm shares its loans with a funding partner.
+  public var usesCoLending: Bool { arms.contains { $0.coLending != nil } }
+
   /// Whether any arm runs a referral programme (which needs the social graph).
   public var usesReferrals: Bool {
     arms.contains { $0.marketing?.referral != nil }
@@ -191,6 +194,40 @@ public struct ApprovalRule: Sendable, Equatable {
   public var maxDebtToIncome: Double?
 }
 
+/// Co-lending: a funding partner (a bank) funds a share of each of the arm's loans.
+///
+/// The partner earns its own rate on its share of the outstanding balance, paid out of the
+/// borrowers' interest; the platform keeps the rest of the interest and every fee, and funds only
+/// its own share. With the platform's guarantee the platform bears every loss and the partner
+/// pays it a guarantee (credit-enhancement) fee on its share; without, the partner bears its
+/// share of charge-offs, disputes and recoveries. Every P&L figure is the platform's.
+public struct CoLending: Sendable, Equatable {
+  /// The share of each loan's principal the partner funds, a fraction.
+  public var partnerShare: Double
+  /// The partner's yield on its share of the balance, annual fraction.
+  public var partnerRate: Double
+  /// Whether the platform guarantees the partner's share (bears its losses).
+  public var guaranteed: Bool
+  /// The guarantee fee the partner pays the platform on its share, annual fraction (0 without
+  /// the guarantee).
+  public var guaranteeFeeRate: Double
+
+  /// Creates a co-lending arrangement.
+  public init(
+    partnerShare: Double, partnerRate: Double, guaranteed: Bool,
+    guaranteeFeeRate: Double = 0
+  ) {
+    self.partnerShare = partnerShare
+    self.partnerRate = partnerRate
+    self.guaranteed = guaranteed
+    self.guaranteeFeeRate = guaranteed ? guaranteeFeeRate : 0
+  }
+
+  /// The platform's share of credit losses and recoveries: all with the guarantee, its funding
+  /// share without.
+  public var platformLossShare: Double { guaranteed ? 1 : 1 - partnerShare }
+}
+
 /// How an arm reaches its customers: exactly one way.
 public enum ArmContact: Sendable, Equatable {
   /// One generic channel: each customer is contacted with probability ``Arm/reachRate`` a month
@@ -226,6 +263,8 @@ public struct Arm: Sendable, Equatable {
   public var lines: LineManagement? = nil
   /// Recourse with merchants on disputed balances (nil: none, the lender bears them).
   public var recourse: RecourseTerms? = nil
+  /// A funding partner's share of the arm's loans (nil: the platform funds them all).
+  public var coLending: CoLending? = nil
 }
 
 extension Arm {

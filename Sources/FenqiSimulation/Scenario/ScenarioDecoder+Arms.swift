@@ -90,6 +90,7 @@ extension ScenarioDecoder {
           targeting: r.has("targeting"))))
     let lines = fields.object(&r, "lines", decodeLines)
     let recourse = fields.object(&r, "recourse", decodeRecourse)
+    let coLending = fields.object(&r, "coLending", decodeCoLending)
     r.finish()
     guard fields.ok, let name, let allocation, let reach, let cost, let offer,
       let approval
@@ -101,7 +102,8 @@ extension ScenarioDecoder {
     let arm = Arm(
       name: name, allocation: allocation, reachRate: reach,
       costPerContact: cost, offer: offer, approval: approval,
-      contact: contact, risk: risk, lines: lines, recourse: recourse)
+      contact: contact, risk: risk, lines: lines, recourse: recourse,
+      coLending: coLending)
     return (arm, allocation)
   }
 
@@ -150,6 +152,32 @@ extension ScenarioDecoder {
       subsidyFunder: funder, fees: fees)
     offers.list.append((r.path, product))
     return product
+  }
+
+  /// An arm's `coLending`: the partner's share and rate, and the platform's guarantee.
+  func decodeCoLending(_ reader: JSONObjectReader) -> CoLending? {
+    var r = reader
+    var fields = DecodedFields()
+    let share = fields.number(&r, "partnerShare", .within(0.01, 0.95))
+    let rate = fields.number(&r, "partnerRate", .within(0, 1))
+    let guarantee = fields.string(
+      &r, "guarantee", allowed: ["platform", "none"])
+    let fee =
+      r.has("guaranteeFeeRate")
+      ? fields.number(&r, "guaranteeFeeRate", .within(0, 0.2)) : 0
+    if guarantee == "none", r.has("guaranteeFeeRate") {
+      fields.require(
+        check(
+          .guaranteeFeeWithoutGuarantee(path: r.childPath("guaranteeFeeRate"))))
+    }
+    r.finish()
+    guard fields.ok, let share, let rate, let guarantee, let fee else {
+      return nil
+    }
+    return CoLending(
+      partnerShare: share, partnerRate: rate,
+      guaranteed: guarantee == "platform",
+      guaranteeFeeRate: fee)
   }
 
   /// An offer's `fees`: an upfront (service) fee, a late fee and penalty interest.

@@ -70,6 +70,8 @@ enum DecodedPart: Sendable {
 
   /// An offer's term and interest-free periods, at the offer's path.
   case offer(path: String, termMonths: Int, interestFreePeriods: Int)
+  /// A co-lending `guaranteeFeeRate` given with `"guarantee": "none"`, at the fee's path.
+  case guaranteeFeeWithoutGuarantee(path: String)
   /// An offer and the regulatory APR cap (`economics.aprCap`), at the offer's path.
   case offerUnderCap(path: String, InstalmentProduct, cap: Double)
   /// A channel's kind and its pay per acquisition and revenue share (nil: invalid), at the

@@ -4,6 +4,17 @@ import FenqiPopulation
 // The rules within one section: names, totals and order in a list, and two fields of one object
 // (listed in ``ScenarioRules/all``).
 
+/// A guarantee fee needs the platform's guarantee.
+struct GuaranteeFeeNeedsAGuarantee: ScenarioRule {
+  func problems(in part: DecodedPart) -> [FieldProblem] {
+    guard case .guaranteeFeeWithoutGuarantee(let path) = part else { return [] }
+    return problem(
+      path,
+      "a guarantee fee is paid for the platform's guarantee; with \"guarantee\": \"none\" the partner pays none"
+    )
+  }
+}
+
 /// The entries of a list have different names.
 struct UniqueName: ScenarioRule {
   func problems(in part: DecodedPart) -> [FieldProblem] {

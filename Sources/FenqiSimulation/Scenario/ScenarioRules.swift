@@ -26,7 +26,7 @@ enum ScenarioRules {
     ArmMarketingNeedsChannels(), SegmentNameResolves(),
     RuleOfferNamesResolve(), BannedChannelExists(), ControlIsAnArm(),
     ExperimentHasTwoArms(), CampaignWithinRun(), ShockStartsWithinRun(),
-    TrueAPRWithinCap(),
+    TrueAPRWithinCap(), GuaranteeFeeNeedsAGuarantee(),
     PathCoversRun(), OperationalMonthsWithinRun(),
     // Within one section: names, totals and order in a list.
     UniqueName(), TermOnce(), MetricOnce(), CorrelationPairOnce(),

@@ -42,7 +42,8 @@ extension ChunkState {
           firstCustomerIndex: customers.firstIndex,
           failedNow: merchants.failedNow,
           disputeRate: bt.settings.disputeRate,
-          clawbackShare: merchants.clawbackShare),
+          clawbackShare: merchants.clawbackShare,
+          armLossShare: tables.platformLossShare),
         openLoans: &openLoans, totals: &bookTotals,
         customers: &customerLedger, byMerchant: &b.merchantDisputed)
     }
@@ -154,8 +155,7 @@ extension ChunkState {
         kinds[slot].cashIndexSum += Double(b.cashIndex[i])
       }
       // Net cash flow: the change in the customer's ledger this month.
-      let net =
-        Double(customerLedger.income[i]) - Double(customerLedger.chargeOff[i])
+      let net = customerNet(i, tables: tables)
       let flow = net - b.previousNet[i]
       b.previousNet[i] = net
       kinds[slot].writtenOff += Double(
