@@ -79,11 +79,38 @@ public enum HTMLReport {
     ),
   ]
 
+  /// Early settlement's measures, shown with the fee rows.
+  static let settlementRows: [(String, String, @Sendable (Double) -> String)] =
+    [
+      ("Early-settlement fees paid, ¥", "settlement_fees", Formatting.money),
+      (
+        "Interest and fees forgone to prepayment, ¥",
+        "prepayment_income_forgone",
+        Formatting.money
+      ),
+    ]
+
+  /// The co-lending measures, shown when an arm shares its loans with a funding partner.
+  static let coLendingRows: [(String, String, @Sendable (Double) -> String)] = [
+    (
+      "Partner-funded balance, last month, ¥", "partner_funded_balance",
+      Formatting.money
+    ),
+    ("Partner's yield paid, ¥", "partner_interest", Formatting.money),
+    ("Guarantee fees earned, ¥", "guarantee_fees", Formatting.money),
+    (
+      "Credit loss borne by the partner, ¥", "partner_credit_loss",
+      Formatting.money
+    ),
+  ]
+
   /// The arms table's measures for a run: ``armRows``, and ``feeRows`` when it charged fees.
   static func measures(_ d: RunData) -> [(
     String, String, @Sendable (Double) -> String
   )] {
-    d.arms.column("fee_income") == nil ? armRows : armRows + feeRows
+    armRows
+      + (d.arms.column("fee_income") == nil ? [] : feeRows + settlementRows)
+      + (d.arms.column("partner_interest") == nil ? [] : coLendingRows)
   }
 
   /// The funnel stages: label and `arms.csv` column.
