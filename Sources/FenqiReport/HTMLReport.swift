@@ -62,7 +62,8 @@ public enum HTMLReport {
       Formatting.money
     ),
     (
-      "Upfront, late and penalty fees, net of write-offs, ¥", "fee_income",
+      "Fees beyond the plan's (upfront, late, penalty, settlement), net of write-offs, ¥",
+      "fee_income",
       Formatting.money
     ),
     (
@@ -84,7 +85,7 @@ public enum HTMLReport {
     [
       ("Early-settlement fees paid, ¥", "settlement_fees", Formatting.money),
       (
-        "Interest and fees forgone to prepayment, ¥",
+        "Memo: interest and fees forgone to prepayment (not in net income), ¥",
         "prepayment_income_forgone",
         Formatting.money
       ),
@@ -96,10 +97,17 @@ public enum HTMLReport {
       "Partner-funded balance, last month, ¥", "partner_funded_balance",
       Formatting.money
     ),
-    ("Partner's yield paid, ¥", "partner_interest", Formatting.money),
-    ("Guarantee fees earned, ¥", "guarantee_fees", Formatting.money),
     (
-      "Credit loss borne by the partner, ¥", "partner_credit_loss",
+      "Partner's yield paid by the platform (a cost), ¥", "partner_interest",
+      Formatting.money
+    ),
+    (
+      "Guarantee fees paid by the partner (income), ¥", "guarantee_fees",
+      Formatting.money
+    ),
+    (
+      "Credit loss borne by the partner (not the platform's), ¥",
+      "partner_credit_loss",
       Formatting.money
     ),
   ]
@@ -380,7 +388,16 @@ public enum HTMLReport {
     // With fees, the plan's own interest or fee and the late, penalty and upfront fees are two bars.
     let withFees = d.arms.column("fee_income") != nil
     let fees: [(String, String)] =
-      withFees ? [("late, penalty & upfront fees", "fee_income")] : []
+      withFees ? [("other fees", "fee_income")] : []
+    // With co-lending, what the partner takes and gives, so the bars explain net income.
+    let partner: [(String, String)] =
+      d.arms.column("partner_interest") == nil
+      ? []
+      : [
+        ("own funding", "funding_cost"), ("partner yield", "partner_interest"),
+        ("guarantee fees", "guarantee_fees"),
+        ("partner's losses", "partner_credit_loss"),
+      ]
     let measures =
       [
         (
@@ -391,6 +408,7 @@ public enum HTMLReport {
       + fees + [
         ("merchant subsidy", "merchant_subsidy"),
         ("charge-offs", "charge_off_principal"),
+      ] + partner + [
         ("marketing cost", "marketing_cost"), ("net income", "net_income"),
       ]
     let chart = SVGChart.groupedBars(

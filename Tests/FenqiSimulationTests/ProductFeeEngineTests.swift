@@ -28,36 +28,40 @@ import Testing
     }
   }
 
+  /// A 12-month offer at 22% a year, with `fees` when given.
+  static func offer22(fees: [String: Any]?) -> [String: Any] {
+    var offer: [String: Any] = [
+      "termMonths": 12, "pricing": ["kind": "annualRate", "rate": 0.22],
+    ]
+    if let fees { offer["fees"] = fees }
+    return offer
+  }
+
+  /// A regulatory cap of 24% and `offer` as the second arm's.
+  static func capAt24(_ json: inout [String: Any], offer: [String: Any]) {
+    var economics = json["economics"] as? [String: Any] ?? [:]
+    economics["aprCap"] = 0.24
+    json["economics"] = economics
+    var arms = json["arms"] as? [[String: Any]] ?? []
+    arms[1]["offer"] = offer
+    json["arms"] = arms
+  }
+
   @Test func anOfferUnderTheNominalCapIsRefusedWhenItsFeePushesItsTrueAPROver()
     throws
   {
     // 22% a year over 12 months is under a 24% cap; a 2% fee paid at booking makes the IRR over
     // every payment 25.95% (bisection on the NPV, done apart from this code).
-    let found = try problems(editing: "baseline.json") { json in
-      var economics = json["economics"] as? [String: Any] ?? [:]
-      economics["aprCap"] = 0.24
-      json["economics"] = economics
-      var arms = json["arms"] as? [[String: Any]] ?? []
-      arms[1]["offer"] = [
-        "termMonths": 12, "pricing": ["kind": "annualRate", "rate": 0.22],
-        "fees": ["upfront": ["share": 0.02]],
-      ]
-      json["arms"] = arms
+    let found = try problems(editing: "baseline.json") {
+      Self.capAt24(&$0, offer: Self.offer22(fees: ["upfront": ["share": 0.02]]))
     }
     #expect(
       found == [
         "$.arms[1].offer: the offer's true APR (IRR over every fee) is 25.95% (upfront fee 2.00% of the principal, paid at booking), above the regulatory cap of 24.00% in $.economics.aprCap"
       ], "\(found)")
     // Without the fee the same offer is accepted.
-    let clean = try DefectRegressionTests.load("baseline.json") { json in
-      var economics = json["economics"] as? [String: Any] ?? [:]
-      economics["aprCap"] = 0.24
-      json["economics"] = economics
-      var arms = json["arms"] as? [[String: Any]] ?? []
-      arms[1]["offer"] = [
-        "termMonths": 12, "pricing": ["kind": "annualRate", "rate": 0.22],
-      ]
-      json["arms"] = arms
+    let clean = try DefectRegressionTests.load("baseline.json") {
+      Self.capAt24(&$0, offer: Self.offer22(fees: nil))
     }
     #expect(clean.economics.aprCap == 0.24)
   }

@@ -97,6 +97,7 @@ import Testing
     (ArmMarketingNeedsChannels(), armMarketingNeedsChannelsCases),
     (CampaignWithinRun(), campaignWithinRunCases),
     (TrueAPRWithinCap(), trueAPRWithinCapCases),
+    (GuaranteeFeeNeedsAGuarantee(), guaranteeFeeNeedsAGuaranteeCases),
     (OfferOrFirstPeriodFree(), offerOrFirstPeriodFreeCases),
     (ReferralStepsAscend(), referralStepsAscendCases),
     (SegmentNameResolves(), segmentNameResolvesCases),
@@ -355,6 +356,20 @@ import Testing
     #expect(
       Self.found(TrueAPRWithinCap(), c) == c.expected,
       "\(Self.found(TrueAPRWithinCap(), c))")
+  }
+
+  static let guaranteeFeeNeedsAGuaranteeCases: [Case] = [
+    Case(
+      "a fee without the guarantee",
+      .guaranteeFeeWithoutGuarantee(
+        path: "$.arms[2].coLending.guaranteeFeeRate"),
+      "$.arms[2].coLending.guaranteeFeeRate: a guarantee fee is paid for the platform's guarantee; with \"guarantee\": \"none\" the partner pays none"
+    )
+  ]
+
+  @Test(arguments: guaranteeFeeNeedsAGuaranteeCases)
+  func guaranteeFeeNeedsAGuarantee(c: Case) {
+    #expect(Self.found(GuaranteeFeeNeedsAGuarantee(), c) == c.expected)
   }
 
   static let offerOrFirstPeriodFreeCases: [Case] = [

@@ -60,10 +60,10 @@ extension SimulationEngine {
         periods.last?[a].counts.book.balance ?? (0, 0, 0, 0, 0)
       totals.book.openLoans = periods.last?[a].counts.book.openLoans ?? 0
       let pendingStart = max(0, counts.count - lag)
-      var pending = (pendingStart..<counts.count).reduce(0.0) {
+      // Whole-book, like the charge-offs and recoveries (the platform's share is in net income).
+      let pending = (pendingStart..<counts.count).reduce(0.0) {
         $0 + recoveryRate * counts[$1][a].book.chargeOffPrincipal
       }
-      if let co = arm.coLending { pending *= co.platformLossShare }
       var summary = ArmSummary(
         name: arm.name, customers: customersPerArm[a], totals: totals,
         recoveries: recoveries,
