@@ -385,32 +385,7 @@ public enum HTMLReport {
   }
 
   static func economics(_ d: RunData) -> String {
-    // With fees, the plan's own interest or fee and the late, penalty and upfront fees are two bars.
-    let withFees = d.arms.column("fee_income") != nil
-    let fees: [(String, String)] =
-      withFees ? [("other fees", "fee_income")] : []
-    // With co-lending, what the partner takes and gives, so the bars explain net income.
-    let partner: [(String, String)] =
-      d.arms.column("partner_interest") == nil
-      ? []
-      : [
-        ("own funding", "funding_cost"), ("partner yield", "partner_interest"),
-        ("guarantee fees", "guarantee_fees"),
-        ("partner's losses", "partner_credit_loss"),
-      ]
-    let measures =
-      [
-        (
-          withFees ? "interest & plan fees" : "interest & fees",
-          "interest_fee_income"
-        )
-      ]
-      + fees + [
-        ("merchant subsidy", "merchant_subsidy"),
-        ("charge-offs", "charge_off_principal"),
-      ] + partner + [
-        ("marketing cost", "marketing_cost"), ("net income", "net_income"),
-      ]
+    let measures = economicsMeasures(d)
     let chart = SVGChart.groupedBars(
       id: "economics", title: "Income, losses and marketing cost by arm",
       categories: measures.map(\.0),
@@ -433,6 +408,43 @@ public enum HTMLReport {
       note: d.channels == nil
         ? "Costs per channel appear here once arms use channel mixes; today each arm has one contact cost."
         : "Costs by kind and channel follow in the marketing section.")
+  }
+
+  /// The economics chart's bars: label and `arms.csv` column.
+  ///
+  /// With fees or co-lending the chart gains bars (the fees beyond the plan's; the platform's
+  /// own funding, the partner's yield, guarantee fees and the partner's losses, so the bars
+  /// explain net income), its labels are shortened and bars that are zero in every arm are left
+  /// out, so the labels fit; other runs keep the five bars they always had.
+  static func economicsMeasures(_ d: RunData) -> [(String, String)] {
+    let withFees = d.arms.column("fee_income") != nil
+    let coLent = d.arms.column("partner_interest") != nil
+    guard withFees || coLent else {
+      return [
+        ("interest & fees", "interest_fee_income"),
+        ("merchant subsidy", "merchant_subsidy"),
+        ("charge-offs", "charge_off_principal"),
+        ("marketing cost", "marketing_cost"), ("net income", "net_income"),
+      ]
+    }
+    let all: [(String, String)] =
+      [("interest", "interest_fee_income")]
+      + (withFees ? [("fees", "fee_income")] : [])
+      + [
+        ("subsidy", "merchant_subsidy"),
+        ("charge-offs", "charge_off_principal"),
+      ]
+      + (coLent
+        ? [
+          ("funding", "funding_cost"), ("partner yield", "partner_interest"),
+          ("guarantee", "guarantee_fees"),
+          ("partner loss", "partner_credit_loss"),
+        ] : [])
+      + [("marketing", "marketing_cost"), ("net income", "net_income")]
+    return all.filter { _, column in
+      column == "net_income"
+        || d.armNames.contains { d.armFigure($0, column) != 0 }
+    }
   }
 
   static func segments(_ d: RunData) -> String {
