@@ -32,9 +32,6 @@ import Testing
     let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("aa.json")
-    try String(contentsOfFile: path("Scenarios/aa-check.json"), encoding: .utf8)
-      .replacingOccurrences(of: "\"size\": 20000", with: "\"size\": 1200")
-      .write(to: scenario, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("run").path
     let r = invoke([
       "run", scenario.path, "--replicates", "2", "--out", out, "-q",

@@ -30,7 +30,8 @@ func runFenqi(_ words: [String], in directory: URL) throws -> ProcessResult {
 }
 
 /// A fresh temporary folder holding a small copy of the baseline (`small.json`, 1,500
-/// customers) and of the recession stress scenario (`stress.json`, 1,000 customers).
+/// customers), of the recession stress scenario (`stress.json`, 1,000 customers) and of the A/A
+/// check (`aa.json`, 1,200 customers).
 func scratchWithScenarios() throws -> URL {
   let dir = FileManager.default.temporaryDirectory
     .appendingPathComponent("fenqi-cli-\(UUID().uuidString)")
@@ -50,5 +51,10 @@ func scratchWithScenarios() throws -> URL {
   try stress.write(
     to: dir.appendingPathComponent("stress.json"), atomically: true,
     encoding: .utf8)
+  try String(contentsOfFile: path("Scenarios/aa-check.json"), encoding: .utf8)
+    .replacingOccurrences(of: "\"size\": 20000", with: "\"size\": 1200")
+    .write(
+      to: dir.appendingPathComponent("aa.json"), atomically: true,
+      encoding: .utf8)
   return dir
 }

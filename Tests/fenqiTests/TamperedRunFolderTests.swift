@@ -154,9 +154,6 @@ import Testing
     let dir = try scratchWithScenarios()
     defer { try? FileManager.default.removeItem(at: dir) }
     let scenario = dir.appendingPathComponent("aa.json")
-    try String(contentsOfFile: path("Scenarios/aa-check.json"), encoding: .utf8)
-      .replacingOccurrences(of: "\"size\": 20000", with: "\"size\": 1200")
-      .write(to: scenario, atomically: true, encoding: .utf8)
     let folder = dir.appendingPathComponent("run").path
     let run = invoke(["run", scenario.path, "--out", folder, "-q"])
     try #require(run.code == .success, "\(run.err)")

@@ -103,11 +103,7 @@ extension ChunkState {
     }
     for a in 0..<t.armCount { counts[a].book = bookTotals[a] }
     if customerLedger.isTracking {
-      if t.platformLossShare.isEmpty {
-        chargeFunding(t.monthlyFunding(period: period))
-      } else {
-        chargeCarryingCost(t.monthlyCarryingCost(period: period))
-      }
+      chargeCarryingCost(t.monthlyCarryingCost(period: period))
     }
     endBusinessMonth(period: period, tables: t)
     if t.tracking, t.snapshotEveryPeriod || period == t.periods {

@@ -93,15 +93,6 @@ extension ChunkState {
       - lost * t.platformLossShare[Int(arm[i])]
   }
 
-  /// Charges each borrower the month's funding cost of their outstanding principal.
-  mutating func chargeFunding(_ monthlyRate: Double) {
-    guard monthlyRate > 0 else { return }
-    for j in 0..<loans.count {
-      customerLedger.income[Int(loans.customer[j])] -= Float(
-        loans.principal[j] * monthlyRate)
-    }
-  }
-
   /// The sums of every declared metric per arm over the chunk's customers (arm-major).
   mutating func snapshot(tables t: EngineTables) -> [MomentSums] {
     let n = customers.count

@@ -47,8 +47,15 @@ final class RiskTables: Sendable {
     self.cap = cap
     nominalCap = s.arms.map { arm in
       guard arm.offer.fees.upfrontShare > 0 else { return cap }
-      // A fee takes part of the cap: price the rate so that the IRR over every payment fits.
-      return cap.map { EffectiveRate.nominalRate(of: arm.offer, trueAPR: $0) }
+      // A fee takes part of the cap: price the rate so that the IRR over every payment fits
+      // (solved once per distinct cap; a path's cap changes in a few months at most).
+      var solved: [Double: Double] = [:]
+      return cap.map { c in
+        if let r = solved[c] { return r }
+        let r = EffectiveRate.nominalRate(of: arm.offer, trueAPR: c)
+        solved[c] = r
+        return r
+      }
     }
     self.recording = recording
     recordedMonths = settings.burnInMonths
