@@ -50,10 +50,35 @@ import Testing
 
   @Test(arguments: shipped)
   func everyFigureAddsUp(file: String) throws {
-    let s = try Self.scenario(file)
+    try Self.check(try Self.scenario(file), file)
+  }
+
+  /// Scenarios with channels, a risk stack or merchants, every arm given fees, an
+  /// early-settlement fee, partial prepayments and a funding partner (with the guarantee on
+  /// even arms, without on odd ones): the new income and the partner's share add up too.
+  @Test(arguments: [
+    "double11.json", "risk-stack.json", "b2b-supply-chain.json",
+  ])
+  func everyFigureAddsUpWithFeesAndCoLending(file: String) throws {
+    var s = try Self.scenario(file)
+    s.repayment.partialPrepaymentShare = 0.3
+    for a in s.arms.indices {
+      s.arms[a].offer.fees = ProductFees(
+        upfrontShare: 0.01, upfrontFinanced: a % 2 == 0, lateFeeAmount: 20,
+        lateFeeShare: 0.05, lateFeeCap: 50, penaltyDailyRate: 0.0005,
+        earlySettlement: .fee(share: 0.01))
+      s.arms[a].coLending = CoLending(
+        partnerShare: 0.6, partnerRate: 0.06, guaranteed: a % 2 == 0,
+        guaranteeFeeRate: 0.02)
+    }
+    try Self.check(s, file + " with fees and co-lending")
+  }
+
+  /// Runs `s` and checks that every figure computed two ways agrees.
+  static func check(_ s: Scenario, _ file: String) throws {
     let r = SimulationEngine(scenario: s, threads: 2).run()
     let sums = try #require(r.metricSums.last)
-    let m = Self.metrics.count
+    let m = metrics.count
     for (a, arm) in r.arms.enumerated() {
       let t = arm.totals
       let b = t.book
