@@ -53,11 +53,19 @@ let package = Package(
         "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiRisk",
       ],
       swiftSettings: strict),
+    // Calibration ties the simulated world to a lender's book: loan tapes, their moments and
+    // the method of simulated moments over scenario parameters.
+    .target(
+      name: "FenqiCalibration",
+      dependencies: [
+        "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
+      ],
+      swiftSettings: strict),
     .executableTarget(
       name: "fenqi",
       dependencies: [
         "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiReport",
-        "FenqiModels",
+        "FenqiModels", "FenqiCalibration",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -108,6 +116,12 @@ let package = Package(
     .testTarget(
       name: "FenqiReportTests",
       dependencies: ["FenqiCore", "FenqiSimulation", "FenqiReport"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiCalibrationTests",
+      dependencies: [
+        "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiCalibration",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],
