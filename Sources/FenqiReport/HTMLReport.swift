@@ -419,7 +419,8 @@ public enum HTMLReport {
   static func economicsMeasures(_ d: RunData) -> [(String, String)] {
     let withFees = d.arms.column("fee_income") != nil
     let coLent = d.arms.column("partner_interest") != nil
-    guard withFees || coLent else {
+    let collected = d.arms.column("collections_cost") != nil
+    guard withFees || coLent || collected else {
       return [
         ("interest & fees", "interest_fee_income"),
         ("merchant subsidy", "merchant_subsidy"),
@@ -440,6 +441,7 @@ public enum HTMLReport {
           ("guarantee", "guarantee_fees"),
           ("partner loss", "partner_credit_loss"),
         ] : [])
+      + (collected ? [("collections", "collections_cost")] : [])
       + [("marketing", "marketing_cost"), ("net income", "net_income")]
     return all.filter { _, column in
       column == "net_income"

@@ -20,7 +20,8 @@ public enum ResultTables {
         "funding_cost", "marketing_cost", "net_income",
       ] + (!r.scenario.usesChannels ? [] : MarketingResultTables.columns)
         + (!r.scenario.usesFees ? [] : FeeResultTables.periodColumns)
-        + (!r.scenario.usesCoLending ? [] : CoLendingResultTables.columns))
+        + (!r.scenario.usesCoLending ? [] : CoLendingResultTables.columns)
+        + (!r.scenario.usesCollections ? [] : collectionsColumns))
     let marketing = r.scenario.usesChannels
     let fees = r.scenario.usesFees
     for row in r.periods {
@@ -51,16 +52,23 @@ public enum ResultTables {
             + (r.scenario.usesCoLending
               ? CoLendingResultTables.values(m, r.scenario.arms[a].coLending)
                 .map(
-                  CSVTable.cell) : []))
+                  CSVTable.cell) : [])
+            + (r.scenario.usesCollections
+              ? [b.collectionsAccounts, b.collectionsCost].map(CSVTable.cell)
+              : []))
       }
     }
     return t
   }
 
+  /// The collections columns of `periods.csv` and `arms.csv`: delinquent loan-months worked and
+  /// their cost, yuan.
+  static let collectionsColumns = ["collections_accounts", "collections_cost"]
+
   /// The per-arm summary figures, in column order, with their names.
   static func armFigures(
     _ s: ArmSummary, marketing: Bool, fees: Bool = false,
-    coLending: CoLending?? = nil
+    coLending: CoLending?? = nil, collections: Bool = false
   ) -> [(String, Double)] {
     let b = s.totals.book
     let extra =
@@ -102,6 +110,10 @@ public enum ResultTables {
           zip(
             CoLendingResultTables.columns, CoLendingResultTables.values(s, $0)))
       } ?? [])
+      + (collections
+        ? Array(
+          zip(collectionsColumns, [b.collectionsAccounts, b.collectionsCost]))
+        : [])
   }
 
   /// Arm `a`'s figures in a run, with the column groups the run's scenario uses.
@@ -109,7 +121,8 @@ public enum ResultTables {
     armFigures(
       r.arms[a], marketing: r.scenario.usesChannels, fees: r.scenario.usesFees,
       coLending: r.scenario.usesCoLending
-        ? .some(r.scenario.arms[a].coLending) : nil)
+        ? .some(r.scenario.arms[a].coLending) : nil,
+      collections: r.scenario.usesCollections)
   }
 
   /// `arms.csv`: one row per arm.

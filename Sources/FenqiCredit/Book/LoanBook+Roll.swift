@@ -31,6 +31,10 @@ public struct RollSettings: Sendable {
   public var partialPrepaymentShare = 0.0
   /// The share of the principal a partial prepayment repays, a fraction.
   public var partialPrepaymentFraction = 0.5
+  /// How cure and roll depend on the delinquency bucket (flat: the same in every bucket).
+  public var buckets = BucketTransitions.flat
+  /// Per arm: the collections effort working its delinquent loans; empty: none anywhere.
+  public var collections: [CollectionsEffort] = []
 
   /// Creates roll settings.
   public init(
@@ -119,6 +123,9 @@ extension LoanBook {
     let anyFees = schedules.count > 1
     let partials = settings.partialPrepaymentShare > 0
     let lossShares = !settings.armLossShare.isEmpty
+    let buckets = settings.buckets
+    let efforts = settings.collections
+    let worked = !buckets.isFlat || !efforts.isEmpty
     var everLate = chargedLateFee
     chargedLateFee = []
     defer { chargedLateFee = everLate }
@@ -152,6 +159,22 @@ extension LoanBook {
             }
             let a = Int(p.arm[j])
             var (m, r, cure) = (miss, roll, Double(p.cureProbability[j]))
+            if worked, p.monthsPastDue[j] > 0 {
+              let effort = efforts.isEmpty ? .none : efforts[a]
+              (cure, r) = buckets.probabilities(
+                cure: cure,
+                rollLogit: Double(p.rollLogit[j]) + settings.rollShift,
+                bucket: BucketTransitions.index(
+                  monthsPastDue: p.monthsPastDue[j]),
+                effort: effort)
+              if effort.costPerDelinquentLoan > 0 {
+                totals[a].collectionsCost += effort.costPerDelinquentLoan
+                totals[a].collectionsAccounts += 1
+                if tracking {
+                  customers.income[c] -= Float(effort.costPerDelinquentLoan)
+                }
+              }
+            }
             if let stress {
               let sector =
                 sectors

@@ -51,6 +51,10 @@ public struct LoanBookTotals: Sendable, Equatable {
   /// The contractual interest and fees the principal prepaid would have paid (not income; the
   /// prepayment's cost to the lender before any settlement fee).
   public var prepaymentIncomeForgone: Double = 0
+  /// Delinquent loan-months worked by collections.
+  public var collectionsAccounts: Double = 0
+  /// What collections cost: accounts worked × cost per delinquent loan, yuan (an operating cost).
+  public var collectionsCost: Double = 0
 
   /// Creates zero totals.
   public init() {}
@@ -101,6 +105,8 @@ public struct LoanBookTotals: Sendable, Equatable {
       && a.partialPrepayments == b.partialPrepayments
       && a.settlementFees == b.settlementFees
       && a.prepaymentIncomeForgone == b.prepaymentIncomeForgone
+      && a.collectionsAccounts == b.collectionsAccounts
+      && a.collectionsCost == b.collectionsCost
   }
 }
 
@@ -131,6 +137,8 @@ extension LoanBookTotals {
     partialPrepayments += o.partialPrepayments
     settlementFees += o.settlementFees
     prepaymentIncomeForgone += o.prepaymentIncomeForgone
+    collectionsAccounts += o.collectionsAccounts
+    collectionsCost += o.collectionsCost
     for b in 0..<5 { addBalance(o.balance(bucket: b), bucket: b) }
   }
 

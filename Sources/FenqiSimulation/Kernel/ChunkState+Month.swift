@@ -60,6 +60,8 @@ extension ChunkState {
     settings.armLossShare = t.platformLossShare
     settings.partialPrepaymentShare = t.partialPrepaymentShare
     settings.partialPrepaymentFraction = t.partialPrepaymentFraction
+    settings.buckets = t.buckets
+    settings.collections = t.collections
     beginLenderPeriod(period)
     beginBusinessMonth(period: period, tables: t, merchants: inputs.merchants)
     if let shift = business?.missShift, !shift.isEmpty {

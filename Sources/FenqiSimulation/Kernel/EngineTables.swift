@@ -27,6 +27,10 @@ final class EngineTables: Sendable {
   let coLending: [CoLending?]
   /// Per arm: the platform's share of credit losses and recoveries (empty without co-lending).
   let platformLossShare: [Double]
+  /// How cure and roll depend on the delinquency bucket.
+  let buckets: BucketTransitions
+  /// Per arm: the collections effort (empty when no arm has one).
+  let collections: [CollectionsEffort]
   let priceElasticity: [Double]
   let needHeterogeneity: [Double]
   let incomeReference: [Double]
@@ -114,6 +118,9 @@ final class EngineTables: Sendable {
     partialPrepaymentFraction = s.repayment.partialPrepaymentFraction
     prepaymentCostElasticity = s.repayment.prepaymentCostElasticity
     coLending = s.arms.map(\.coLending)
+    buckets = s.repayment.buckets
+    let efforts = s.arms.map { $0.collections ?? s.repayment.collections }
+    collections = efforts.allSatisfy(\.isNone) ? [] : efforts
     platformLossShare =
       s.usesCoLending ? s.arms.map { $0.coLending?.platformLossShare ?? 1 } : []
     priceElasticity = s.behaviours.map(\.priceIncomeElasticity)

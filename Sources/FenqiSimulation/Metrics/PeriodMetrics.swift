@@ -24,7 +24,7 @@ public struct PeriodMetrics: Sendable, Equatable {
   }
 
   /// Interest and fees + merchant subsidy + recoveries − charge-offs − funding − marketing −
-  /// disputed balances + clawbacks; with co-lending, the platform's: its share of the credit
+  /// disputed balances + clawbacks − collections; with co-lending, the platform's: its share of the credit
   /// loss, its own funding, less the partner's yield, plus guarantee fees.
   public var netIncome: Double {
     guard coLent else {
@@ -32,11 +32,12 @@ public struct PeriodMetrics: Sendable, Equatable {
         + counts.upfrontFees + counts.book.feeIncome + recoveries
         - counts.book.chargeOffPrincipal
         - fundingCost - marketingCost - counts.book.disputedPrincipal
-        + counts.book.clawback
+        + counts.book.clawback - counts.book.collectionsCost
     }
     return counts.book.interestIncome + counts.merchantSubsidy
       + counts.upfrontFees + counts.book.feeIncome - creditLoss - fundingCost
       - marketingCost - partnerInterest + guaranteeFees
+      - counts.book.collectionsCost
   }
 
   /// The whole book's credit losses: charge-offs − recoveries + disputed balances − clawbacks.

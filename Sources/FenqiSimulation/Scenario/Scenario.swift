@@ -82,6 +82,12 @@ public struct Scenario: Sendable {
     offers.contains { !$0.fees.isEmpty } || repayment.partialPrepaymentShare > 0
   }
 
+  /// Whether collections work delinquent loans at a cost or change their cure and roll, which
+  /// adds the collections columns to the run's tables.
+  public var usesCollections: Bool {
+    !repayment.collections.isNone || arms.contains { $0.collections != nil }
+  }
+
   /// Whether any arm shares its loans with a funding partner.
   public var usesCoLending: Bool { arms.contains { $0.coLending != nil } }
 
@@ -173,6 +179,10 @@ public struct RepaymentSettings: Sendable, Equatable {
   /// How prepayment responds to what settling early costs: the monthly prepayment rate is
   /// multiplied by exp(−elasticity × cost per yuan settled).
   public var prepaymentCostElasticity = 40.0
+  /// How cure and roll change with the delinquency bucket (`roll.byBucket`, `cure.byBucket`).
+  public var buckets = BucketTransitions.flat
+  /// The collections effort on every arm's delinquent loans unless the arm sets its own.
+  public var collections = CollectionsEffort.none
 }
 
 /// Lender economics.
@@ -265,6 +275,8 @@ public struct Arm: Sendable, Equatable {
   public var recourse: RecourseTerms? = nil
   /// A funding partner's share of the arm's loans (nil: the platform funds them all).
   public var coLending: CoLending? = nil
+  /// The arm's own collections effort (nil: the scenario's `repayment.collections`).
+  public var collections: CollectionsEffort? = nil
 }
 
 extension Arm {

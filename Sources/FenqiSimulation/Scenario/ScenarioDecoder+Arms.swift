@@ -91,6 +91,7 @@ extension ScenarioDecoder {
     let lines = fields.object(&r, "lines", decodeLines)
     let recourse = fields.object(&r, "recourse", decodeRecourse)
     let coLending = fields.object(&r, "coLending", decodeCoLending)
+    let collections = fields.object(&r, "collections", decodeCollections)
     r.finish()
     guard fields.ok, let name, let allocation, let reach, let cost, let offer,
       let approval
@@ -103,7 +104,7 @@ extension ScenarioDecoder {
       name: name, allocation: allocation, reachRate: reach,
       costPerContact: cost, offer: offer, approval: approval,
       contact: contact, risk: risk, lines: lines, recourse: recourse,
-      coLending: coLending)
+      coLending: coLending, collections: collections)
     return (arm, allocation)
   }
 

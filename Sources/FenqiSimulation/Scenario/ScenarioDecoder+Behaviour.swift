@@ -76,9 +76,21 @@ extension ScenarioDecoder {
       fields.number(
         &m, "latentRisk", .within(-30, 30), into: &s, \.hazard.rollLatentRisk)
       fields.number(&m, "macro", .within(-30, 30), into: &s, \.hazard.rollMacro)
+      fields.numbers(
+        &m, "byBucket", .within(-15, 15), count: 4, into: &s,
+        \.buckets.rollShift)
       m.finish()
     } else {
       fields.require(false)
+    }
+    if var c = r.object("cure") {
+      fields.numbers(
+        &c, "byBucket", .within(-15, 15), count: 4, into: &s,
+        \.buckets.cureShift)
+      c.finish()
+    }
+    if let effort = fields.object(&r, "collections", decodeCollections) {
+      s.collections = effort
     }
     fields.integer(
       &r, "chargeOffDaysPastDue",
@@ -103,5 +115,19 @@ extension ScenarioDecoder {
     }
     r.finish()
     return fields.ok ? s : nil
+  }
+
+  /// A `collections` effort: logit shifts on delinquent loans' cure and roll, and its cost.
+  func decodeCollections(_ reader: JSONObjectReader) -> CollectionsEffort? {
+    var r = reader
+    var fields = DecodedFields()
+    var effort = CollectionsEffort.none
+    fields.number(&r, "cureShift", .within(-10, 10), into: &effort, \.cureShift)
+    fields.number(&r, "rollShift", .within(-10, 10), into: &effort, \.rollShift)
+    fields.number(
+      &r, "costPerDelinquentLoan", .within(0, 10_000), into: &effort,
+      \.costPerDelinquentLoan)
+    r.finish()
+    return fields.ok ? effort : nil
   }
 }
