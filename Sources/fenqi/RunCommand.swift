@@ -10,7 +10,7 @@ enum RunCommand {
     guard
       let args = Arguments.single(
         words, noun: "scenario file",
-        valued: ["--out", "--seed", "--threads", "--replicates"],
+        valued: ["--out", "--seed", "--threads", "--replicates", "--tape-loans"],
         flags: ["--quiet", "--force"],
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)
@@ -18,10 +18,12 @@ enum RunCommand {
     let seed: UInt64?
     let threads: Int?
     let replicates: Int
+    let tapeLoans: Int
     do throws(Arguments.Problem) {
       seed = try args.seed()
       threads = try args.positiveInteger("--threads")
       replicates = try args.positiveInteger("--replicates") ?? 1
+      tapeLoans = try args.positiveInteger("--tape-loans") ?? 0
     } catch {
       console.err(
         "Error: \(error.message)\n\(HelpText.runUsage)\nSee 'fenqi run --help'."
@@ -55,6 +57,7 @@ enum RunCommand {
     let run = ExperimentRun.run(
       scenario, threads: threadCount, replicates: replicates,
       progressEvery: quiet ? nil : max(1, scenario.periods / 4),
+      tapeLoans: tapeLoans,
       progress: { p in
         guard !quiet else { return }
         let seconds = max(1e-9, (clock.now - t0) / .seconds(1))

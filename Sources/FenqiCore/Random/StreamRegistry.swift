@@ -47,6 +47,7 @@ public enum StreamRegistry {
     .init(name: "loan sector", purpose: .loanSector),
     .init(name: "stress path", purpose: .stressPath),
     .init(name: "merchant failure", purpose: .merchantFailure),
+    .init(name: "loan tape sample", purpose: .loanTapeSample),
     .init(name: "threshold calibration", purpose: .thresholdCalibration),
     .init(name: "fraud identity", purpose: .fraudIdentity),
     .init(name: "targeting bandit", purpose: .targetingBandit),
@@ -194,6 +195,9 @@ extension Purpose {
   public static let stressPath = Purpose(rawValue: 41)
   /// A merchant's monthly failure draw (stream per merchant slot, counter 0).
   public static let merchantFailure = Purpose(rawValue: 42)
+  /// A booked loan's key in the loan-tape sample (entity = customer, period 0, counter =
+  /// booking ordinal); the loans with the smallest keys are sampled.
+  public static let loanTapeSample = Purpose(rawValue: 43)
   /// Draws of the systematic factor in the Monte-Carlo threshold calibration (counter = draw).
   public static let thresholdCalibration = Purpose(rawValue: 70)
   /// A customer's fraud role and device (counter 0: fraudster?, 1: ring?, 2: shared family

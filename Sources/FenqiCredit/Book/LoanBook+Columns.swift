@@ -22,6 +22,8 @@ struct LoanColumnPointers {
   let merchant: UnsafeMutableBufferPointer<UInt16>
   let feeSchedule: UnsafeMutableBufferPointer<UInt8>
   let arrears: UnsafeMutableBufferPointer<Float>
+  /// Empty unless the book records a tape.
+  let tapeSlot: UnsafeMutableBufferPointer<Int32>
 
   /// Moves loan `from` into slot `to`, for stable compaction.
   @inline(__always)
@@ -48,6 +50,7 @@ struct LoanColumnPointers {
     merchant[to] = merchant[from]
     feeSchedule[to] = feeSchedule[from]
     arrears[to] = arrears[from]
+    if tapeSlot.count != 0 { tapeSlot[to] = tapeSlot[from] }
   }
 }
 
@@ -59,15 +62,22 @@ extension LoanBook {
     // column without copying any).
     var feeSchedule = self.feeSchedule
     var arrears = self.arrears
+    var tapeSlot = self.tapeSlot
     self.feeSchedule = []
     self.arrears = []
+    self.tapeSlot = []
     defer {
       self.feeSchedule = feeSchedule
       self.arrears = arrears
+      self.tapeSlot = tapeSlot
     }
     return feeSchedule.withUnsafeMutableBufferPointer { feeSchedule in
       arrears.withUnsafeMutableBufferPointer { arrears in
-        withCoreColumns(feeSchedule: feeSchedule, arrears: arrears, body)
+        tapeSlot.withUnsafeMutableBufferPointer { tapeSlot in
+          withCoreColumns(
+            feeSchedule: feeSchedule, arrears: arrears, tapeSlot: tapeSlot,
+            body)
+        }
       }
     }
   }
@@ -76,6 +86,7 @@ extension LoanBook {
   private mutating func withCoreColumns<R>(
     feeSchedule: UnsafeMutableBufferPointer<UInt8>,
     arrears: UnsafeMutableBufferPointer<Float>,
+    tapeSlot: UnsafeMutableBufferPointer<Int32>,
     _ body: (LoanColumnPointers) -> R
   ) -> R {
     customer.withUnsafeMutableBufferPointer { customer in
@@ -147,7 +158,8 @@ extension LoanBook {
                                                         prepaymentProbability,
                                                       merchant: merchant,
                                                       feeSchedule: feeSchedule,
-                                                      arrears: arrears))
+                                                      arrears: arrears,
+                                                      tapeSlot: tapeSlot))
                                                 }
                                               }
                                           }

@@ -35,6 +35,9 @@ public struct RollSettings: Sendable {
   public var buckets = BucketTransitions.flat
   /// Per arm: the collections effort working its delinquent loans; empty: none anywhere.
   public var collections: [CollectionsEffort] = []
+  /// The share of a charge-off recovered, (1 − LGD), as a loan tape reports it on the
+  /// charge-off's row (whenever the recovery arrives).
+  public var tapeRecoveryRate = 0.0
 
   /// Creates roll settings.
   public init(
@@ -106,6 +109,22 @@ extension LoanBook {
     ledger: inout ChargeOffLedger, customers: inout CustomerLedger,
     status: inout BorrowerStatus
   ) {
+    var tape = LoanTapeLog(limit: 0)
+    roll(
+      settings, openLoans: &openLoans, totals: &totals, ledger: &ledger,
+      customers: &customers, status: &status, tape: &tape)
+  }
+
+  /// Rolls every open loan one month, as
+  /// ``roll(_:openLoans:totals:ledger:customers:status:)``, also recording a row for each
+  /// sampled loan (a non-negative ``tapeSlot``) in `tape`.
+  public mutating func roll(
+    _ settings: RollSettings, openLoans: inout [UInt8],
+    totals: inout [LoanBookTotals],
+    ledger: inout ChargeOffLedger, customers: inout CustomerLedger,
+    status: inout BorrowerStatus, tape: inout LoanTapeLog
+  ) {
+    let taping = tape.isRecording && !tapeSlot.isEmpty
     let tracking = customers.isTracking
     let observing = status.isTracking
     guard count > 0 else { return }
@@ -135,6 +154,12 @@ extension LoanBook {
           var kept = 0
           for j in 0..<n {
             let c = Int(p.customer[j])
+            let slot = taping ? p.tapeSlot[j] : -1
+            let principalBefore = p.principal[j]
+            let arrearsBefore = slot >= 0 ? Double(p.arrears[j]) : 0
+            var tapeStatus = LoanStatus.open
+            var tapePaid = 0.0
+            var arrearsChange = ArrearsChange()
             let stream = family.stream(for: first + UInt64(c))
             let counter = UInt64(p.ordinal[j]) &* 2
             let u = stream.uniform(at: counter)
@@ -202,6 +227,7 @@ extension LoanBook {
                 customers.income[c] += Float(
                   accrued.charged - accrued.writtenOff)
               }
+              arrearsChange = accrued
             }
             if observing, d > status.worstPastDue[c] {
               status.worstPastDue[c] = d
@@ -227,6 +253,7 @@ extension LoanBook {
                 origin: Int(p.bookedPeriod[j]),
                 period: settings.period, principal: p.principal[j])
               p.principal[j] = 0
+              tapeStatus = .chargedOff
               open = false
             default: break
             }
@@ -251,8 +278,10 @@ extension LoanBook {
               p.principal[j] -= principalPart
               totals[a].principalRepaid += principalPart
               totals[a].interestIncome += interest
+              tapePaid += interest
               if tracking { customers.income[c] += Float(interest) }
               if p.remaining[j] == 0 || paidOff {
+                tapeStatus = .repaid
                 totals[a].loansRepaid += 1
                 if anyFees {
                   Self.collectArrears(loan: j, columns: p, totals: &totals[a])
@@ -271,9 +300,25 @@ extension LoanBook {
                   if tracking, settled.fee != 0 {
                     customers.income[c] += Float(settled.fee)
                   }
+                  tapePaid += settled.fee
+                  if settled.closed { tapeStatus = .prepaid }
                   open = !settled.closed
                 }
               }
+            }
+            if slot >= 0 {
+              let chargedOff = tapeStatus == .chargedOff ? principalBefore : 0
+              // Principal and interest paid, settlement costs, and arrears collected.
+              let collected =
+                arrearsBefore + arrearsChange.charged
+                - arrearsChange.writtenOff - Double(p.arrears[j])
+              tape.record(
+                slot: slot, period: settings.period, monthsPastDue: d,
+                status: tapeStatus, balance: p.principal[j],
+                paid: principalBefore - p.principal[j] - chargedOff + tapePaid
+                  + collected,
+                chargeOff: chargedOff,
+                recovery: chargedOff * settings.tapeRecoveryRate)
             }
             if open {
               if observing { status.balance[c] += Float(p.principal[j]) }

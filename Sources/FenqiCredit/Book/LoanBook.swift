@@ -51,6 +51,11 @@ public struct LoanBook: Sendable {
   public internal(set) var feeSchedules: [ProductFees] = [.none]
   /// Per borrower (local index): whether a late fee was ever charged (grown on demand).
   public internal(set) var chargedLateFee: [Bool] = []
+  /// Per loan when the book records a tape: the loan's slot in the ``LoanTapeLog`` (−1: not
+  /// sampled); empty otherwise.
+  public internal(set) var tapeSlot: [Int32] = []
+  /// Whether loans carry a tape slot (set before the first booking).
+  public var recordsTape = false
 
   /// Creates an empty book with room for `capacity` loans.
   public init(capacity: Int = 0) {
@@ -113,6 +118,7 @@ public struct LoanBook: Sendable {
     prepaymentProbability: Double, merchant: UInt16 = 0
   ) {
     self.merchant.append(merchant)
+    if recordsTape { tapeSlot.append(-1) }
     feeSchedule.append(terms.fees.isEmpty ? 0 : scheduleIndex(terms.fees))
     arrears.append(0)
     customer.append(UInt32(local))
@@ -162,6 +168,19 @@ public struct LoanBook: Sendable {
     merchant.removeLast(n)
     feeSchedule.removeLast(n)
     arrears.removeLast(n)
+    if !tapeSlot.isEmpty { tapeSlot.removeLast(n) }
+  }
+
+  /// Gives the last booked loan its tape slot.
+  public mutating func setLastTapeSlot(_ slot: Int32) {
+    tapeSlot[tapeSlot.count - 1] = slot
+  }
+
+  /// Maps every loan's tape slot through `newSlot` (−1 stays −1), after a tape log dropped slots.
+  mutating func renumberTapeSlots(_ newSlot: [Int32]) {
+    for j in tapeSlot.indices where tapeSlot[j] >= 0 {
+      tapeSlot[j] = newSlot[Int(tapeSlot[j])]
+    }
   }
 
   /// The index of `fees` in ``feeSchedules``, added when new (a book holds at most 255).

@@ -35,17 +35,19 @@ public struct ExperimentRun: Sendable {
   ///   - threads: worker threads; results do not depend on it.
   ///   - replicates: replicates of a split experiment (1: none).
   ///   - progressEvery: periods between progress reports (nil: none).
+  ///   - tapeLoans: booked loans to sample for the loan tape (0: none).
   ///   - progress: called after each reported period of the scenario's own run.
   ///   - stage: called when a later stage starts.
   /// - Returns: the result with its experiment's files' contents.
   public static func run(
     _ scenario: Scenario, threads: Int, replicates: Int = 1,
-    progressEvery: Int? = nil,
+    progressEvery: Int? = nil, tapeLoans: Int = 0,
     progress: (SimulationEngine.Progress) -> Void = { _ in },
     stage: (Stage) -> Void = { _ in }
   ) -> ExperimentRun {
-    let engine = SimulationEngine(
+    var engine = SimulationEngine(
       scenario: scenario, threads: threads, progressEvery: progressEvery)
+    engine.tapeLoans = tapeLoans
     let prepared = engine.prepare()
     guard let spec = scenario.experiment else {
       return ExperimentRun(result: engine.run(prepared, progress: progress))

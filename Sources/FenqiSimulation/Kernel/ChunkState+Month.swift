@@ -62,6 +62,7 @@ extension ChunkState {
     settings.partialPrepaymentFraction = t.partialPrepaymentFraction
     settings.buckets = t.buckets
     settings.collections = t.collections
+    settings.tapeRecoveryRate = t.recoveryRate
     beginLenderPeriod(period)
     beginBusinessMonth(period: period, tables: t, merchants: inputs.merchants)
     if let shift = business?.missShift, !shift.isEmpty {
@@ -69,7 +70,8 @@ extension ChunkState {
     }
     loans.roll(
       settings, openLoans: &openLoans, totals: &bookTotals, ledger: &ledger,
-      customers: &customerLedger, status: &borrowerStatus)
+      customers: &customerLedger, status: &borrowerStatus, tape: &tape)
+    tape.prune(book: &loans)
     observeRepayments(
       period: period, window: t.risk?.settings.outcomeMonths ?? 6)
     afterRollBusiness(tables: t)

@@ -47,6 +47,12 @@ struct ChunkState: Sendable {
   var targeting: TargetingState?
   /// Firms, lines, purchases, value and merchant reports (nil without `business`).
   var business: BusinessState?
+  /// The monthly performance of the chunk's sampled loans (records nothing without a tape).
+  var tape = LoanTapeLog(limit: 0)
+  /// The seed of the loans' sampling keys.
+  var tapeSeed: UInt64 = 0
+  /// The run's last period: loans booked in it have no month on book and are not sampled.
+  var tapeLastPeriod = 0
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
@@ -88,6 +94,12 @@ struct ChunkState: Sendable {
     openLoans = .init(repeating: 0, count: n)
     bookingCount = .init(repeating: 0, count: n)
     loans = LoanBook(capacity: n / 2)
+    if tables.tapeLoans > 0 {
+      tape = LoanTapeLog(limit: tables.tapeLoans)
+      tapeSeed = tables.seed
+      tapeLastPeriod = tables.periods
+      loans.recordsTape = true
+    }
     counts = .init(repeating: ArmPeriodCounts(), count: tables.armCount)
     bookTotals = .init(repeating: LoanBookTotals(), count: tables.armCount)
     customersPerArm = .init(repeating: 0, count: tables.armCount)
@@ -133,6 +145,11 @@ extension ChunkState {
       segment: UInt8(seg), period: period, principal: principal, terms: terms,
       missLogit: missLogit, rollLogit: rollLogit, cureProbability: cure,
       prepaymentProbability: prepayment, merchant: merchant)
+    if tape.isRecording, period < tapeLastPeriod {
+      sampleForTape(
+        i, arm: a, segment: seg, period: period, principal: principal,
+        terms: terms)
+    }
     bookingCount[i] &+= 1
     openLoans[i] += 1
     bookTotals[a].addBalance(principal, bucket: 0)

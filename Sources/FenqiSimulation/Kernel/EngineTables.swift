@@ -63,6 +63,8 @@ final class EngineTables: Sendable {
   let costPerContact: [Double]
   let monthlyFunding: Double
   let recoveryRate: Double
+  /// Loans the run samples for its loan tape (0: no tape).
+  let tapeLoans: Int
   let recoveryLag: Int
   /// Channels, campaigns and promotions, flattened.
   let marketing: MarketingTables
@@ -84,9 +86,10 @@ final class EngineTables: Sendable {
 
   init(
     _ s: Scenario, forcedArm: Int? = nil, factorNoise: [Double]? = nil,
-    stressPath: Int? = nil, burnIn: Bool = false
+    stressPath: Int? = nil, burnIn: Bool = false, tapeLoans: Int = 0
   ) {
     self.factorNoise = factorNoise
+    self.tapeLoans = tapeLoans
     repaymentSeed =
       stressPath.map {
         s.seed ^ Mixing.mix64(UInt64($0 + 1) &* 0x9E37_79B9_7F4A_7C15)

@@ -24,6 +24,9 @@ public struct SimulationEngine: Sendable {
   /// nil runs the macro path's mean.
   public let factorNoise: [Double]?
 
+  /// Booked loans to sample for the run's loan tape (0: no tape); see ``RunResult/tape``.
+  public var tapeLoans = 0
+
   /// What the run is for.
   enum Mode: Sendable, Equatable {
     /// A scenario's run.
@@ -101,7 +104,7 @@ public struct SimulationEngine: Sendable {
   public func prepare() -> Prepared {
     let tables = EngineTables(
       scenario, forcedArm: forcedArm, factorNoise: factorNoise,
-      burnIn: mode == .burnIn)
+      burnIn: mode == .burnIn, tapeLoans: tapeLoans)
     let n = scenario.population.size
     let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
     // The decoder has already checked that the correlation matrix factors.
@@ -151,12 +154,13 @@ public struct SimulationEngine: Sendable {
   public func forcing(_ prepared: Prepared, arm: Int) -> (
     engine: SimulationEngine, prepared: Prepared
   ) {
-    let engine = SimulationEngine(
+    var engine = SimulationEngine(
       scenario: scenario, threads: threads, progressEvery: progressEvery,
       forcedArm: arm, factorNoise: factorNoise, mode: mode)
+    engine.tapeLoans = tapeLoans
     let tables = EngineTables(
       scenario, forcedArm: arm, factorNoise: factorNoise,
-      burnIn: mode == .burnIn)
+      burnIn: mode == .burnIn, tapeLoans: tapeLoans)
     var chunks = prepared.chunks
     chunks.withUnsafeMutableBufferPointer { buffer in
       let shared = DisjointMutableBuffer(buffer)
@@ -178,7 +182,7 @@ public struct SimulationEngine: Sendable {
       chunks: prepared.chunks,
       tables: EngineTables(
         scenario, forcedArm: forcedArm, factorNoise: factorNoise,
-        stressPath: path, burnIn: mode == .burnIn), lender: prepared.lender)
+        stressPath: path, burnIn: mode == .burnIn, tapeLoans: tapeLoans), lender: prepared.lender)
   }
 
   /// Runs every period of a prepared population.
@@ -284,6 +288,10 @@ public struct SimulationEngine: Sendable {
       BusinessRun(chunks: chunks, tables: $0, arms: arms, merchants: nil)
     }
     for r in runtimes { r.record(into: &result, chunks: chunks) }
+    if tables.tapeLoans > 0 {
+      result.tape = LoanTapeSample(
+        chunks.map(\.tape), limit: tables.tapeLoans, scenario: scenario)
+    }
     return (result, chunks)
   }
 

@@ -25,6 +25,9 @@ public struct RunResult: Sendable {
   public var targeting: TargetingRun? = nil
   /// Customer value and merchants (nil without `business`).
   public var business: BusinessRun? = nil
+  /// The monthly performance of a random sample of booked loans (nil unless the engine's
+  /// ``SimulationEngine/tapeLoans`` asked for one).
+  public var tape: LoanTapeSample? = nil
 
   /// Customer-months simulated (customers × periods).
   public var customerMonths: Int { scenario.population.size * scenario.periods }
