@@ -50,7 +50,8 @@ let package = Package(
     .target(
       name: "FenqiReport",
       dependencies: [
-        "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiRisk",
+        "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     // Calibration ties the simulated world to a lender's book: loan tapes, their moments and

@@ -102,8 +102,8 @@ public struct RunData: Sendable {
     segments = try table("segments.csv")
     vintages = try table("vintages.csv")
     for file in RunFile.allCases
-    where file.isTable && !RunFile.required.contains(file)
-      && files[file.name] != nil
+    where file.isTable && file.feedsReports
+      && !RunFile.required.contains(file) && files[file.name] != nil
     {
       tables[file] = try table(file.name)
     }
@@ -124,7 +124,7 @@ public struct RunData: Sendable {
   ///   malformed or inconsistent with the others.
   public static func load(folder: String) throws(Failure) -> RunData {
     var files: [String: String] = [:]
-    for name in RunFile.allCases.filter({ !$0.isReport }).map(\.name) {
+    for name in RunFile.allCases.filter(\.feedsReports).map(\.name) {
       let path = folder + "/" + name
       if let data = FileManager.default.contents(atPath: path),
         let t = String(data: data, encoding: .utf8)

@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiCredit
 import FenqiSimulation
 
 /// Every file a run folder can hold, in the order ``RunFolderWriter`` writes them.
@@ -51,6 +52,9 @@ public enum RunFile: String, CaseIterable, Sendable {
   case replicates = "replicates.csv"
   /// With `--replicates`: one row per metric × treatment arm.
   case replicatesSummary = "replicates-summary.csv"
+  /// With `--tape-loans N`: the monthly performance of a random sample of N booked loans, in
+  /// the loan-tape format (see ``LoanTapeWriter``).
+  case tape = "tape.csv"
   /// The Markdown report, rendered from the files above.
   case markdownReport = "report.md"
   /// The HTML report, rendered from the files above.
@@ -69,6 +73,9 @@ public enum RunFile: String, CaseIterable, Sendable {
 
   /// Whether the file is a report rendered from the others.
   public var isReport: Bool { self == .markdownReport || self == .htmlReport }
+
+  /// Whether the reports read the file (the loan tape, a sample for calibration, they do not).
+  public var feedsReports: Bool { !isReport && self != .tape }
 
   /// Whether the file is a table (CSV).
   public var isTable: Bool { rawValue.hasSuffix(".csv") }
@@ -108,6 +115,7 @@ public enum RunFile: String, CaseIterable, Sendable {
       r.business?.merchants == nil
         ? nil : BusinessResultTables.merchants(r).text
     case .tests: experiment?.testsTable.text
+    case .tape: r.tape.map { LoanTapeWriter.csv($0.loanTape()) }
     case .manifest, .replicates, .replicatesSummary, .markdownReport,
       .htmlReport:
       nil

@@ -42,7 +42,7 @@ enum HelpText {
     """
 
   static let runUsage =
-    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--force] [--quiet]"
+    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--tape-loans <n>] [--force] [--quiet]"
 
   static let run = """
     OVERVIEW: Simulate a scenario month by month and write its results.
@@ -60,6 +60,8 @@ enum HelpText {
       --replicates <r>  For a split experiment: run r seeds (the scenario's, then seed+1, …), each with
                         its own counterfactual truth; write replicates.csv and replicates-summary.csv
                         (coverage of the true effect, rejection rates) and print the summary.
+      --tape-loans <n>  Also write tape.csv: the month-by-month performance of a random sample of n
+                        booked loans in the loan-tape format (the same sample at any thread count).
     \(forceOption)
       -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
@@ -70,7 +72,7 @@ enum HelpText {
     decisions.csv with a riskStack, whose burn-in book and first models are built before month 1;
     targeting.csv, uplift.csv and off_policy.csv with targeting policies; business.csv, value.csv
     and merchants.csv with a business layer; replicates.csv and replicates-summary.csv with
-    --replicates) into a temporary folder beside the target and renames it into place when
+    --replicates; tape.csv with --tape-loans) into a temporary folder beside the target and renames it into place when
     everything is written. manifest.json lists every other file written.
     """
 

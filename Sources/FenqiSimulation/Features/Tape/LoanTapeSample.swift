@@ -78,6 +78,14 @@ public struct LoanTapeSample: Sendable {
       .nominalAnnualRate ?? 0
   }
 
+  /// The sample as a loan tape (see ``LoanTapeWriter`` for its CSV form).
+  public func loanTape() -> LoanTape {
+    var tape = LoanTape()
+    tape.reserveCapacity(count)
+    for k in 0..<count { tape.append(row(k)) }
+    return tape
+  }
+
   /// Row `k`.
   public func row(_ k: Int) -> LoanTapeRow {
     let log = logs[Int(rowChunk[k])]
