@@ -68,7 +68,8 @@ public enum ResultTables {
   /// The per-arm summary figures, in column order, with their names.
   static func armFigures(
     _ s: ArmSummary, marketing: Bool, fees: Bool = false,
-    coLending: CoLending?? = nil, collections: Bool = false
+    coLending: CoLending?? = nil, collections: Bool = false,
+    seasoned: Bool = false
   ) -> [(String, Double)] {
     let b = s.totals.book
     let extra =
@@ -114,6 +115,7 @@ public enum ResultTables {
         ? Array(
           zip(collectionsColumns, [b.collectionsAccounts, b.collectionsCost]))
         : [])
+      + (seasoned ? [("opening_balance", s.openingBalance)] : [])
   }
 
   /// Arm `a`'s figures in a run, with the column groups the run's scenario uses.
@@ -122,7 +124,8 @@ public enum ResultTables {
       r.arms[a], marketing: r.scenario.usesChannels, fees: r.scenario.usesFees,
       coLending: r.scenario.usesCoLending
         ? .some(r.scenario.arms[a].coLending) : nil,
-      collections: r.scenario.usesCollections)
+      collections: r.scenario.usesCollections,
+      seasoned: r.scenario.seasoning != nil)
   }
 
   /// `arms.csv`: one row per arm.

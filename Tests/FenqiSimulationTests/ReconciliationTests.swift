@@ -74,6 +74,26 @@ import Testing
     try Self.check(s, file + " with fees and co-lending")
   }
 
+  /// Scenarios started from a seasoned book, with cure and roll by bucket and collections at a
+  /// cost: the opening balance enters the book's identity, and the seasoned loans' income and
+  /// losses count alike per customer and per arm.
+  @Test(arguments: [
+    "baseline.json", "double11.json", "co-lending.json",
+    "prepaid-education.json",
+  ])
+  func everyFigureAddsUpOnASeasonedBookWithCollections(file: String) throws {
+    var s = try Self.scenario(file)
+    s.seasoning = Seasoning(burnInMonths: 9)
+    s.repayment.buckets = BucketTransitions(
+      rollShift: [-0.5, 0.5, 1.0, 1.5], cureShift: [0.3, -0.5, -1.0, -2.0])
+    s.repayment.collections = CollectionsEffort(
+      cureShift: 0.2, rollShift: -0.1, costPerDelinquentLoan: 12)
+    let r = SimulationEngine(scenario: s, threads: 2).run()
+    #expect(r.arms.allSatisfy { $0.openingBalance > 0 }, "\(file)")
+    #expect(r.arms.allSatisfy { $0.totals.book.collectionsCost > 0 })
+    try Self.check(s, file + " seasoned")
+  }
+
   /// Runs `s` and checks that every figure computed two ways agrees.
   static func check(_ s: Scenario, _ file: String) throws {
     let r = SimulationEngine(scenario: s, threads: 2).run()

@@ -168,6 +168,7 @@ extension ChunkState {
   /// Replaces the arm of every customer (stratified assignment) and recounts per-arm figures.
   mutating func reassign(_ arms: ArraySlice<UInt8>, tables: EngineTables) {
     arm = Array(arms)
+    loans.reassignArms(arm)
     if let bt = tables.business { openLines(tables: bt) }
     customersPerArm = .init(repeating: 0, count: tables.armCount)
     for a in arm { customersPerArm[Int(a)] += 1 }

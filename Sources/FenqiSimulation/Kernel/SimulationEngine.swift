@@ -142,7 +142,7 @@ public struct SimulationEngine: Sendable {
       lender = LenderRuntime.bootstrap(
         scenario, settings: settings, threads: threads)
     }
-    return Prepared(chunks: chunks, tables: tables, lender: lender)
+    return seasoned(Prepared(chunks: chunks, tables: tables, lender: lender))
   }
 
   /// An engine and population that run every customer of `prepared` under arm `arm`.
@@ -209,6 +209,11 @@ public struct SimulationEngine: Sendable {
     }
     var periodCounts: [[ArmPeriodCounts]] = []
     var metricSums: [[MomentSums]] = []
+    var opening = [Double](repeating: 0, count: arms)
+    for chunk in chunks {
+      let balance = chunk.loans.balanceByArm(arms: arms)
+      for a in 0..<arms { opening[a] += balance[a] }
+    }
     var runtimes = Self.runtimes(scenario, tables: tables, prepared: prepared)
     for epoch in epochs() {
       // With runtimes an epoch is one month: they step in between months.
@@ -283,6 +288,7 @@ public struct SimulationEngine: Sendable {
       customersPerArm: customersPerArm,
       ledger: ledger, segmentCounts: segmentCounts, metricSums: metricSums
     )
+    for a in 0..<arms { result.arms[a].openingBalance = opening[a] }
     result.forcedArm = forcedArm
     result.business = tables.business.map {
       BusinessRun(chunks: chunks, tables: $0, arms: arms, merchants: nil)

@@ -27,6 +27,9 @@ public struct ArmSummary: Sendable, Equatable {
   public var averageBalance: Double
   /// Periods simulated.
   public var periods: Int
+  /// Outstanding principal of the seasoned book at the start of period 1, yuan (0 without
+  /// seasoning).
+  public var openingBalance = 0.0
 
   /// Bookings ÷ customer-contacts (monthly conversion of reached customers).
   public var conversion: Double { ratio(totals.bookings, totals.reached) }
@@ -51,9 +54,10 @@ public struct ArmSummary: Sendable, Equatable {
   public var dpd90PlusRate: Double {
     ratio(totals.book.balance.4, totals.book.totalBalance)
   }
-  /// Principal charged off ÷ principal originated, over the run.
+  /// Principal charged off ÷ principal exposed over the run: originated, plus the seasoned
+  /// book's opening balance.
   public var badDebtRate: Double {
-    ratio(totals.book.chargeOffPrincipal, totals.bookedPrincipal)
+    ratio(totals.book.chargeOffPrincipal, totals.bookedPrincipal + openingBalance)
   }
   /// Principal charged off ÷ average balance, annualised (× 12 / periods).
   public var annualisedChargeOffRate: Double {

@@ -34,12 +34,13 @@ public struct RunResult: Sendable {
 
   /// The accounting identity of the book, per arm.
   ///
-  /// Principal originated − repaid − prepaid − charged off − written off in disputes −
-  /// outstanding. Zero up to rounding when no money was created or lost.
+  /// Opening balance + principal originated − repaid − prepaid − charged off − written off in
+  /// disputes − outstanding. Zero up to rounding when no money was created or lost.
   public var conservationError: [Double] {
     arms.map { s in
       let b = s.totals.book
-      return s.totals.bookedPrincipal - b.principalRepaid - b.prepaidPrincipal
+      return s.openingBalance + s.totals.bookedPrincipal - b.principalRepaid
+        - b.prepaidPrincipal
         - b.chargeOffPrincipal - b.disputedPrincipal - b.totalBalance
     }
   }

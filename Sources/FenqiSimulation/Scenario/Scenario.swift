@@ -57,6 +57,8 @@ public struct Scenario: Sendable {
   public var targeting: TargetingSettings? = nil
   /// Merchant categories, merchants, firms and customer value (nil: the segment's own prices).
   public var business: BusinessSettings? = nil
+  /// A seasoned starting book grown by a burn-in (nil: the run starts from an empty book).
+  public var seasoning: Seasoning? = nil
 
   /// Whether any arm contacts through the scenario's channels (targeting offers may name a
   /// channel for its cost and response, without the channel machinery).

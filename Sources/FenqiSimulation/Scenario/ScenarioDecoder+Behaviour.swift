@@ -131,3 +131,37 @@ extension ScenarioDecoder {
     return fields.ok ? effort : nil
   }
 }
+
+extension ScenarioDecoder {
+  /// `seasoning`: the burn-in that grows a starting book. Refused beside the sections the
+  /// burn-in cannot carry over (`blockers`: the lender's models, targeting policies, firms).
+  func decodeSeasoning(_ reader: JSONObjectReader, blockers: [String])
+    -> Seasoning?
+  {
+    var r = reader
+    var fields = DecodedFields()
+    let months = fields.integer(&r, "burnInMonths", .integer(in: 1, 60))
+    let reach =
+      r.has("reachRate") ? fields.number(&r, "reachRate", .fraction) : nil
+    if !blockers.isEmpty {
+      r.report(
+        "burnInMonths",
+        "a burn-in book cannot be grown beside \(blockers.joined(separator: ", ")) yet; remove `seasoning` or those sections"
+      )
+      fields.require(false)
+    }
+    r.finish()
+    guard fields.ok, let months else { return nil }
+    return Seasoning(burnInMonths: months, reachRate: reach)
+  }
+}
+
+extension ScenarioParts {
+  /// The sections present that a seasoning burn-in cannot run beside.
+  var seasoningBlockers: [String] {
+    [
+      (riskStack.isGiven, "`riskStack`"), (targeting.isGiven, "`targeting`"),
+      (business.isGiven, "`business`"),
+    ].filter(\.0).map(\.1)
+  }
+}

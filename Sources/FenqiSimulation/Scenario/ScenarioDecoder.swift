@@ -49,6 +49,10 @@ struct ScenarioDecoder {
     parts.experiment = section(&root, "experiment") {
       decodeExperiment($0, decoded)
     }
+    let layers = decoded.seasoningBlockers
+    parts.seasoning = section(&root, "seasoning") {
+      decodeSeasoning($0, blockers: layers)
+    }
     root.finish()
     guard collector.problems.isEmpty else { return nil }
     return parts.scenario()

@@ -104,6 +104,8 @@ struct ScenarioParts: Sendable {
   var business: OptionalSection<BusinessSettings> = .absent
   /// `experiment`.
   var experiment: OptionalSection<ExperimentSpec> = .absent
+  /// `seasoning`.
+  var seasoning: OptionalSection<Seasoning> = .absent
 
   /// The names of the population's segments (none when the population is invalid).
   var segmentNames: [String] {
@@ -127,9 +129,10 @@ struct ScenarioParts: Sendable {
       let population, let seasonality, let choice, let repayment,
       let systematicFactor, let economics, let salt, let marketing,
       let arms = allArms, !targeting.isInvalid, !macro.isInvalid,
-      !riskStack.isInvalid, !business.isInvalid, !experiment.isInvalid
+      !riskStack.isInvalid, !business.isInvalid, !experiment.isInvalid,
+      !seasoning.isInvalid
     else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       name: name, description: description, seed: UInt64(seed),
       periods: periods, startMonth: startMonth,
       population: population.spec, behaviours: population.behaviours,
@@ -141,5 +144,7 @@ struct ScenarioParts: Sendable {
       socialGraph: marketing.socialGraph, macro: macro.value,
       riskStack: riskStack.value, targeting: targeting.value,
       business: business.value)
+    scenario.seasoning = seasoning.value
+    return scenario
   }
 }
