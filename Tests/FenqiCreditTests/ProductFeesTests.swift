@@ -37,6 +37,48 @@ import Testing
     #expect(abs(apr - 0.176515706734) < 1e-9)
   }
 
+  @Test func aFlatFeeWeighsMoreOnASmallLoanAndTheCapSetsItsSmallestAmount() throws {
+    var product = Self.flat
+    product.fees = ProductFees(upfrontAmount: 30)
+    // ¥6,000 with ¥30 paid at booking: the borrower gets ¥5,970 for 12 × ¥536, an IRR APR of
+    // 13.990% (bisection on the NPV, done apart from this code).
+    let flows = Amortization.cashFlows(principal: 6_000, product: product)
+    #expect(flows.received == 5_970)
+    let apr = try #require(
+      EffectiveRate.of(principal: flows.received, payments: flows.payments))
+    #expect(abs(apr.nominalAnnualRate - 0.139896430720) < 1e-9)
+    // Under a 15% cap the flat fee may be at most 1 − m·a(12, 1.25%) = 1.0248% of the price,
+    // so the smallest loan that carries ¥30 is ¥2,927.36, whose true APR is the cap exactly.
+    let terms = Amortization.terms(of: product)
+    let ratio = EffectiveRate.largestFlatFeeRatio(of: terms, cap: 0.15)
+    #expect(abs(ratio - 0.010248131034) < 1e-9)
+    let smallest = 30 / ratio
+    #expect(abs(smallest - 2_927.363038) < 1e-5)
+    for (price, over) in [(smallest * 0.99, true), (smallest * 1.01, false)] {
+      let f = Amortization.cashFlows(principal: price, product: product)
+      let rate = try #require(EffectiveRate.of(principal: f.received, payments: f.payments))
+      #expect((rate.nominalAnnualRate > 0.15) == over)
+    }
+  }
+
+  @Test func aFinancedFlatFeeHasItsOwnSmallestAmount() throws {
+    // 12% a year over 12 months with ¥50 financed under a 20% cap: the loan is P + 50 at
+    // ¥(P + 50)·0.0888488 a month; the largest flat share is 1/(m·a(12, 1.6667%)) − 1 = 4.2609%,
+    // so the smallest price is ¥1,173.47 (worked apart from this code).
+    let product = InstalmentProduct(
+      termMonths: 12, pricing: .annualRate(0.12),
+      fees: ProductFees(upfrontFinanced: true, upfrontAmount: 50))
+    let terms = Amortization.terms(of: product)
+    let ratio = EffectiveRate.largestFlatFeeRatio(of: terms, cap: 0.20)
+    let smallest = 50 / ratio
+    #expect(abs(ratio - 0.042608540590) < 1e-9)
+    #expect(abs(smallest - 1_173.473658) < 1e-5)
+    let f = Amortization.cashFlows(principal: smallest, product: product)
+    #expect(abs(f.received - smallest) < 1e-9)
+    let rate = try #require(EffectiveRate.of(principal: f.received, payments: f.payments))
+    #expect(abs(rate.nominalAnnualRate - 0.20) < 1e-9)
+  }
+
   @Test func theNominalRateThatFitsACapLeavesRoomForTheFee() throws {
     let product = InstalmentProduct(
       termMonths: 12, pricing: .annualRate(0.3),

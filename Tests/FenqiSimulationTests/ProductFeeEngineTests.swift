@@ -188,4 +188,34 @@ import Testing
     #expect(
       found.contains { $0.hasPrefix("$.repayment.prepayment.partialShare:") })
   }
+
+  @Test func aFlatFeeIsRefusedOnLoansTooSmallToCarryItUnderTheCap() throws {
+    // ¥30 paid at booking on the baseline's 0.6%-a-month plan (the control arm's) under a 15%
+    // cap: the smallest loan that carries it is ¥2,927.36 (ProductFeesTests); smaller purchases
+    // are not offered the plan. (The interest-free arm's lower APR carries it on smaller loans.)
+    let s = try Self.baseline(fees: ["upfront": ["amount": 30]]) { json in
+      json["economics"] = ["annualFundingRate": 0.035, "aprCap": 0.15]
+    }
+    var engine = SimulationEngine(scenario: s, threads: 2)
+    engine.tapeLoans = 100_000
+    let r = engine.run()
+    let tape = try #require(r.tape)
+    let rows = (0..<tape.count).map(tape.row)
+    let control = rows.filter { $0.product == "control" }.map(\.principal)
+    let free = rows.filter { $0.product != "control" }.map(\.principal)
+    #expect((control.min() ?? 0) >= 2_927.36)
+    #expect((free.min() ?? .infinity) < 2_927.36)
+    #expect(tape.loanCount > 100)
+    for arm in r.arms {
+      #expect(arm.totals.capRefusals > 0)
+      // ¥30 on every loan booked.
+      #expect(abs(arm.totals.upfrontFees - 30 * arm.totals.bookings) < 1e-6)
+    }
+    // Without a cap every size is offered.
+    let open = SimulationEngine(
+      scenario: try Self.baseline(fees: ["upfront": ["amount": 30]]), threads: 2
+    ).run()
+    #expect(open.arms.allSatisfy { $0.totals.capRefusals == 0 })
+    #expect(open.arms[0].totals.bookings > r.arms[0].totals.bookings)
+  }
 }

@@ -20,9 +20,12 @@ public struct ProductFees: Sendable, Equatable {
     case forfeitInterestFree
   }
 
-  /// The upfront (service) fee's share of the principal, a fraction. (A share, not a fixed sum,
-  /// so that the plan's APR does not depend on the amount.)
+  /// The upfront (service) fee's share of the principal, a fraction.
   public var upfrontShare: Double
+  /// The upfront fee's flat part, yuan per loan. A flat fee makes the plan's true APR depend on
+  /// the amount: the smaller the loan, the higher (see
+  /// ``EffectiveRate/largestFlatFeeRatio(of:cap:)``).
+  public var upfrontAmount: Double = 0
   /// Whether the upfront fee is financed (added to the loan) rather than paid at booking.
   public var upfrontFinanced: Bool
   /// The late fee's fixed part, yuan, charged once per missed instalment.
@@ -48,16 +51,18 @@ public struct ProductFees: Sendable, Equatable {
   /// No fees.
   public static let none = ProductFees()
 
-  /// Creates a fee schedule (no fees by default).
+  /// Creates a fee schedule (no fees by default; money in yuan, shares as fractions).
   public init(
     upfrontShare: Double = 0,
-    upfrontFinanced: Bool = false, lateFeeAmount: Double = 0,
+    upfrontFinanced: Bool = false, upfrontAmount: Double = 0,
+    lateFeeAmount: Double = 0,
     lateFeeShare: Double = 0, lateFeeCap: Double = .infinity,
     graceDays: Int = 0, penaltyDailyRate: Double = 0,
     earlySettlement: EarlySettlement = .interestToDate
   ) {
     self.upfrontShare = upfrontShare
     self.upfrontFinanced = upfrontFinanced
+    self.upfrontAmount = upfrontAmount
     self.lateFeeAmount = lateFeeAmount
     self.lateFeeShare = lateFeeShare
     self.lateFeeCap = lateFeeCap
@@ -82,11 +87,14 @@ public struct ProductFees: Sendable, Equatable {
     lateFeeAmount > 0 || lateFeeShare > 0 || penaltyDailyRate > 0
   }
 
-  /// The upfront fee on a purchase of `principal` yuan.
+  /// The upfront fee on a purchase of `principal` yuan: its share plus its flat part.
   @inlinable
   public func upfrontFee(principal: Double) -> Double {
-    upfrontShare * principal
+    upfrontShare * principal + upfrontAmount
   }
+
+  /// Whether an upfront fee is charged.
+  public var chargesUpfront: Bool { upfrontShare > 0 || upfrontAmount > 0 }
 
   /// The late fee on one missed `instalment`, yuan: fixed part plus share, at most the cap.
   @inlinable

@@ -61,4 +61,24 @@ public struct EffectiveRate: Sendable, Equatable {
     let flows = Amortization.cashFlows(principal: 1, product: product)
     return of(principal: flows.received, payments: flows.payments)
   }
+
+  /// The largest flat upfront fee, as a share of the purchase price, that keeps a plan's true
+  /// APR at or below `cap` (nominal, annual); negative when no flat fee fits.
+  ///
+  /// With level payments m per yuan financed over n months and the cap's monthly rate i, the
+  /// APR is within the cap exactly when what the borrower receives is at least the present value
+  /// of the payments at i (the NPV is decreasing in the rate). A fee paid at booking (share s,
+  /// flat A on a price P): 1 − s − A/P ≥ m·a(n, i), so A/P ≤ 1 − s − m·a(n, i); financed (the loan
+  /// is P(1 + s) + A): P ≥ m·a(n, i)·(P(1 + s) + A), so A/P ≤ 1/(m·a(n, i)) − (1 + s).
+  /// The smallest compliant price is A divided by this ratio.
+  public static func largestFlatFeeRatio(of terms: PlanTerms, cap: Double)
+    -> Double
+  {
+    let pv =
+      terms.paymentPerYuan
+      * Amortization.annuityFactor(
+        periods: terms.termMonths, monthlyRate: cap / 12)
+    let s = terms.fees.upfrontShare
+    return terms.fees.upfrontFinanced ? 1 / pv - (1 + s) : 1 - s - pv
+  }
 }

@@ -33,7 +33,7 @@ extension ChunkState {
     var p = Purchase(terms: v.armTerms[a])
     guard placeNeed(c, &p, view: v, counts: counts) else { return }
     priceOffer(c, &p, view: v)
-    switch choose(c, p, view: v) {
+    switch choose(c, p, view: v, counts: counts) {
     case .split:
       if approve(c, &p, view: v, counts: counts) {
         book(c, p, view: v, counts: counts)
@@ -189,10 +189,17 @@ extension ChunkState {
     // An upfront fee is financed (a larger loan) or paid now (felt as part of the price).
     var felt = offer?.feltPrice(p.price) ?? p.price
     p.principal = p.price
-    let share = p.terms.fees.upfrontShare
-    if share > 0 {
-      p.upfrontFee = share * p.price
-      if p.terms.fees.upfrontFinanced {
+    let fees = p.terms.fees
+    if fees.chargesUpfront {
+      p.upfrontFee = fees.upfrontFee(principal: p.price)
+      if fees.upfrontAmount > 0, v.tables.aprCap.isFinite {
+        // A flat fee weighs more on a small loan: below its minimum amount the offer's true
+        // APR would break the cap.
+        let ratio = EffectiveRate.largestFlatFeeRatio(
+          of: p.terms, cap: v.tables.aprCap)
+        p.overCap = ratio <= 0 || fees.upfrontAmount > ratio * p.price
+      }
+      if fees.upfrontFinanced {
         p.principal += p.upfrontFee
       } else {
         felt += p.upfrontFee
@@ -205,11 +212,14 @@ extension ChunkState {
   /// Choose: split, pay in full or walk away, by a multinomial logit over the three.
   @inline(__always)
   mutating func choose(
-    _ c: CustomerMonth, _ p: Purchase, view v: borrowing MonthView
+    _ c: CustomerMonth, _ p: Purchase, view v: borrowing MonthView,
+    counts: MonthCounts
   ) -> PurchaseChoice {
     let t = v.tables
     var eSplit = 0.0
-    if c.reached || c.route == .targeting {
+    if p.overCap {
+      counts[c.a].capRefusals += 1
+    } else if c.reached || c.route == .targeting {
       eSplit = exp(splitUtility(c, p, view: v))
     }
     var eFull = 0.0

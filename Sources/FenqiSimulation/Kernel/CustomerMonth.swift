@@ -53,6 +53,9 @@ struct Purchase {
   var price = 0.0
   /// The upfront fee on it, yuan (0 without one).
   var upfrontFee = 0.0
+  /// Whether a flat upfront fee would push this purchase's true APR over the regulatory cap, so
+  /// the plan is not offered on it.
+  var overCap = false
   /// The loan's principal: the price, plus the upfront fee when that is financed, yuan.
   var principal = 0.0
   /// The offer variant's index (``MonthView/offer(of:_:)``), −1 for the arm's plain offer.

@@ -63,6 +63,8 @@ final class EngineTables: Sendable {
   let costPerContact: [Double]
   let monthlyFunding: Double
   let recoveryRate: Double
+  /// The regulatory APR cap, nominal annual (infinity without one).
+  let aprCap: Double
   /// Loans the run samples for its loan tape (0: no tape).
   let tapeLoans: Int
   let recoveryLag: Int
@@ -105,6 +107,7 @@ final class EngineTables: Sendable {
     costPerContact = s.arms.map(\.costPerContact)
     monthlyFunding = s.economics.annualFundingRate / 12
     recoveryRate = 1 - s.repayment.lossGivenDefault
+    aprCap = s.economics.aprCap ?? .infinity
     recoveryLag = s.repayment.recoveryLagMonths
     seed = s.seed
     periods = s.periods

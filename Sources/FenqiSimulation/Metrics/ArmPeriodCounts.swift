@@ -26,6 +26,9 @@ public struct ArmPeriodCounts: Sendable, Equatable {
   public var merchantSubsidy: Double = 0
   /// Upfront (service) fees charged at booking: paid then, or financed with the loan.
   public var upfrontFees: Double = 0
+  /// Purchases the plan was not offered on because its flat upfront fee would push the true
+  /// APR of so small a loan over the regulatory cap.
+  public var capRefusals: Double = 0
   /// Customers who took their first loan.
   public var newBorrowers: Double = 0
   /// The loan book's movements and end-of-period balances (new loans included).
@@ -57,6 +60,7 @@ public struct ArmPeriodCounts: Sendable, Equatable {
     bookedPrincipal += o.bookedPrincipal
     merchantSubsidy += o.merchantSubsidy
     upfrontFees += o.upfrontFees
+    capRefusals += o.capRefusals
     newBorrowers += o.newBorrowers
     book.add(o.book)
     marketing.add(o.marketing)

@@ -187,9 +187,13 @@ extension ScenarioDecoder {
     var fields = DecodedFields()
     var fees = ProductFees()
     if var u = r.object("upfront") {
+      if !u.has("share") && !u.has("amount") {
+        u.report("share", "an upfront fee needs a share of the principal, an amount in yuan, or both")
+        fields.require(false)
+      }
+      fields.number(&u, "share", .within(0, 0.5), into: &fees, \.upfrontShare)
       fields.number(
-        &u, "share", .within(0, 0.5), into: &fees, \.upfrontShare,
-        required: true)
+        &u, "amount", .within(0, 100_000), into: &fees, \.upfrontAmount)
       fields.bool(&u, "financed", into: &fees, \.upfrontFinanced)
       u.finish()
     }

@@ -334,8 +334,13 @@ struct LinesAndRecourseNeedBusiness: ScenarioRule {
 /// is at or below the regulatory cap (`economics.aprCap`), which counts every fee.
 struct TrueAPRWithinCap: ScenarioRule {
   func problems(in part: DecodedPart) -> [FieldProblem] {
-    guard case .offerUnderCap(let path, let product, let cap) = part,
-      let apr = EffectiveRate.of(product)?.nominalAnnualRate, apr > cap + 1e-9
+    guard case .offerUnderCap(let path, var product, let cap) = part else {
+      return []
+    }
+    // A flat fee is checked loan by loan (smaller loans are refused the plan); here, the share.
+    product.fees.upfrontAmount = 0
+    guard let apr = EffectiveRate.of(product)?.nominalAnnualRate,
+      apr > cap + 1e-9
     else { return [] }
     var detail = ""
     if product.fees.upfrontShare > 0 {
