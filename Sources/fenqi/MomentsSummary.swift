@@ -33,7 +33,7 @@ enum MomentsSummary {
     }
     if let p = m[MomentName.principalMean] {
       lines.append(
-        "Mean principal: \(Formatting.fixed(p.value, digits: 2)) ± \(Formatting.fixed(p.standardError, digits: 2)) yuan"
+        "Mean principal: \(Formatting.money(p.value)) ± \(Formatting.fixed(p.standardError, digits: 2)) yuan"
       )
     }
     let terms = m.moments.filter { $0.name.hasPrefix("term.") }.map {

@@ -55,7 +55,17 @@ struct LoanSummaries: Sendable {
       lastPeriod = max(
         lastPeriod, Int(tape.originationPeriod[r] + tape.monthOnBook[r]))
     }
-    let termList = Array(Set(tape.termMonths.map(Int.init))).sorted()
+    // Terms are few: mark them in a table by month (a set only for the unusual ones).
+    var seen = [Bool](repeating: false, count: 61)
+    var unusual = Set<Int>()
+    for t in tape.termMonths {
+      if t >= 0 && t <= 60 {
+        seen[Int(t)] = true
+      } else {
+        unusual.insert(Int(t))
+      }
+    }
+    let termList = (seen.indices.filter { seen[$0] } + unusual).sorted()
     terms = termList
     var slotOfTerm: [Int: Int32] = [:]
     for (i, t) in termList.enumerated() { slotOfTerm[t] = Int32(i) }

@@ -87,6 +87,9 @@ struct MomentLayout: Sendable {
     for (j, source) in sources.enumerated() {
       switch source {
       case .vintage(let measure, let k):
+        // Vintage analysis over the cohort at risk to k: loans censored by the observation
+        // window leave numerator and denominator together (MIS vintage curves; Siddiqi 2017,
+        // Intelligent Credit Scoring, 2nd ed.).
         switch measure {
         case .ever30: out[j] = ratio(sums.ever30[k], sums.observed[k])
         case .ever90: out[j] = ratio(sums.ever90[k], sums.observed[k])
@@ -95,6 +98,8 @@ struct MomentLayout: Sendable {
           out[j] = ratio(sums.chargedOff[k], sums.originated[k])
         }
       case .roll(let from, let to):
+        // Row-normalised one-month transition counts: the maximum-likelihood Markov-chain
+        // estimate of the delinquency matrix (Anderson & Goodman 1957).
         let f = Int(from.rawValue)
         out[j] = ratio(
           sums.transitions[f * targets + Int(to.rawValue)], rowTotals[f])

@@ -132,6 +132,8 @@ public struct TapeMoments: Sendable, Equatable {
   static func standardDeviation(
     _ values: [Double], column j: Int, width: Int, rows: Int
   ) -> Double {
+    // Bootstrap standard error: the standard deviation of the replicate statistics (Efron &
+    // Tibshirani 1993, An Introduction to the Bootstrap, ch. 6).
     var n = 0.0
     var sum = 0.0
     for b in 0..<rows where values[b * width + j].isFinite {
