@@ -68,6 +68,11 @@ extension Fenqi {
       summary: "Score a CSV file with a trained model, with explanations.",
       help: HelpText.predict, execute: PredictCommand.execute),
     Command(
+      name: "moments",
+      summary:
+        "A loan tape's vintage curves and roll rates, with standard errors.",
+      help: HelpText.moments, execute: MomentsCommand.execute),
+    Command(
       name: "help", summary: "Show help for a command.",
       help: HelpText.help, execute: Fenqi.help),
   ]

@@ -309,4 +309,36 @@ enum HelpText {
 
     \(benchUsage)
     """
+
+  static let momentsUsage =
+    "USAGE: fenqi moments <tape.csv> [--out <moments.json>] [--bootstrap <B>] [--seed <n>] [--threads <n>] [--force]"
+
+  static let moments = """
+    OVERVIEW: Compute what a lender's MIS shows of a loan book from a loan tape — vintage curves
+    (ever 30+, ever 90+, cumulative charge-off and prepayment by month on book, over the loans
+    observable to each month), the monthly roll-rate matrix and cure rates, the mean principal
+    and the term mix — each with a standard error from a Poisson bootstrap over loans, and write
+    them to moments.json for calibration. Prints the tape, the vintage table at a few months on
+    book and the roll matrix. A vintage month or a roll-matrix row is kept when at least 30
+    loans (transitions) stand behind it.
+
+    \(momentsUsage)
+
+    ARGUMENTS:
+      <tape.csv>          One row per loan per month on book, with the columns loan_id,
+                          customer_id, segment, origination_period, month_on_book, product,
+                          term, principal, apr, balance, dpd_bucket, status, paid, charge_off,
+                          recovery in any order (more columns are allowed). Every row is
+                          checked; up to 20 problems are reported with their line and column.
+
+    OPTIONS:
+      --out <file>        Where to write the moments (default <tape>.moments.json).
+      --bootstrap <B>     Bootstrap replicates, 2…100,000 (default 200).
+      --seed <n>          The bootstrap's seed, an integer in [0, 2^53 − 1] (default 1).
+      --threads <n>       Worker threads (default: all cores); results do not depend on it.
+      --force             Replace an existing output file.
+      -h, --help          Show this help.
+
+    A tape that does not validate exits 2 and writes nothing; the file is written atomically.
+    """
 }

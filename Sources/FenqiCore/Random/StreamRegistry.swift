@@ -57,6 +57,7 @@ public enum StreamRegistry {
     .init(name: "model shuffle", purpose: .modelShuffle),
     .init(name: "model validation split", purpose: .modelValidationSplit),
     .init(name: "bootstrap", purpose: .bootstrap),
+    .init(name: "loan-tape bootstrap", purpose: .tapeBootstrap),
   ]
 
   /// Every counter range of the customer-month stream.
@@ -217,4 +218,7 @@ extension Purpose {
   public static let modelValidationSplit = Purpose(rawValue: 104)
   /// Bootstrap resampling (entity = replicate).
   public static let bootstrap = Purpose(rawValue: 900)
+  /// The Poisson bootstrap of a loan tape's moments: a loan's weight in one replicate
+  /// (entity = the loan's index on the tape, period = the replicate, counter 0).
+  public static let tapeBootstrap = Purpose(rawValue: 901)
 }
