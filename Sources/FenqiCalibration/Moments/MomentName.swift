@@ -9,7 +9,22 @@ import FenqiCredit
 /// | `cure.FROM` | the share of loans in bucket FROM (`1-30` … `90+`) that are current one month later |
 /// | `principal.mean` | the mean principal at origination, yuan |
 /// | `term.T.share` | the share of loans with a term of T months |
+/// | `book.NAME` | a whole-book figure of a run (``bookFigures``): not on a tape, but what a lender's
+/// MIS or a public report states (approval rate, late-fee incidence, …) |
 public enum MomentName {
+  /// The whole-book figures a simulated run measures beside its tape's moments, pooled over arms
+  /// (fractions): approvals ÷ applications; borrowers charged a late fee ÷ borrowers; late fees
+  /// ÷ principal booked; principal charged off ÷ principal booked plus opening balance, over
+  /// the run; charged-off principal of hidden segments (a fraud ring) ÷ all charged-off
+  /// principal.
+  public static let bookFigures = [
+    "approval_rate", "late_fee_borrower_share", "late_fees_share_of_financed",
+    "charge_off_rate", "hidden_share_of_charge_offs",
+  ]
+
+  /// `book.approval_rate`.
+  public static func book(_ figure: String) -> String { "book.\(figure)" }
+
   /// What a moment's value is, which the file reader checks.
   public enum Kind: Sendable, Equatable {
     /// A fraction in [0, 1].
@@ -67,6 +82,7 @@ public enum MomentName {
       {
         return cure(b)
       }
+      if parts[0] == "book", bookFigures.contains(parts[1]) { return name }
       return nil
     case 3:
       if parts[0] == "roll", let from = DelinquencyBucket(name: parts[1]),
