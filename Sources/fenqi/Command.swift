@@ -68,6 +68,11 @@ extension Fenqi {
       summary: "Score a CSV file with a trained model, with explanations.",
       help: HelpText.predict, execute: PredictCommand.execute),
     Command(
+      name: "synthesize",
+      summary:
+        "Synthetic rows like a CSV sample (Gaussian copula), with fidelity figures.",
+      help: HelpText.synthesize, execute: SynthesizeCommand.execute),
+    Command(
       name: "help", summary: "Show help for a command.",
       help: HelpText.help, execute: Fenqi.help),
   ]
