@@ -57,6 +57,9 @@ public struct Scenario: Sendable {
   public var targeting: TargetingSettings? = nil
   /// Merchant categories, merchants, firms and customer value (nil: the segment's own prices).
   public var business: BusinessSettings? = nil
+  /// The sample the population's attributes are drawn from (`population.fromSample`; nil: every
+  /// attribute from the segments' margins).
+  public var populationSample: PopulationSample? = nil
 
   /// Whether any arm contacts through the scenario's channels (targeting offers may name a
   /// channel for its cost and response, without the channel machinery).
