@@ -260,7 +260,8 @@ enum HelpText {
                            larger of two numbers).
       --model <kind>       The model of the check: gbdt (default) or logistic.
       --holdout <f>        The held-out share of the check (default 0.3).
-      --tstr-rows <n>      Synthetic rows the check trains on (default: --rows).
+      --tstr-rows <n>      Synthetic rows the check trains on (default: as many as the real
+                           training rows, and at least 5000).
       --fidelity <file>    The summary's JSON file (default: the output's name with
                            .fidelity.json, beside it).
       --force              Replace existing output files.

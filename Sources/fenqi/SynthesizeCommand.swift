@@ -115,7 +115,7 @@ enum SynthesizeCommand {
           settings: .init(
             target: target, positive: s.positive, model: s.model,
             heldOutFraction: s.heldOutFraction,
-            syntheticRows: s.trainingRows ?? s.rows, seed: s.seed,
+            syntheticRows: s.trainingRows, seed: s.seed,
             options: options))
       }
       let synthesizer = try CopulaSynthesizer(fitting: sample, options: options)

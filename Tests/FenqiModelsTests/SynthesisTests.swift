@@ -271,7 +271,7 @@ enum KnownSample {
     let tstr = try TrainOnSynthetic(
       sample: sample,
       settings: .init(
-        target: "creditability", syntheticRows: 1000, seed: 1, options: options)
+        target: "creditability", seed: 1, options: options)
     )
     let synthesizer = try CopulaSynthesizer(fitting: sample, options: options)
     let synthetic = try synthesizer.sample(rows: 1000, seed: 1)
@@ -284,6 +284,8 @@ enum KnownSample {
     #expect(
       abs(tstr.gap) <= 0.03,
       "real \(tstr.realAUC) synthetic \(tstr.syntheticAUC)")
-    #expect(tstr.trainRows == 691 && tstr.heldOutRows == 309)
+    #expect(
+      tstr.trainRows == 691 && tstr.heldOutRows == 309
+        && tstr.syntheticRows == 5000)
   }
 }

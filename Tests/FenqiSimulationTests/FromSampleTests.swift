@@ -184,6 +184,15 @@ import Testing
       "$.population.fromSample.latentRisk.order: missing required field (expected the levels of \"flag\" from the least to the most risky: \"good\", \"bad\")",
     ]
     #expect(problems == expected, "\(problems.subtracting(expected))")
+    let empty = try Self.scenario(
+      in: dir, fromSample: ["file": "sample.csv", "columns": [:]])
+    let nothing = #expect(throws: ScenarioError.self) {
+      try ScenarioLoader.load(path: empty)
+    }
+    #expect(
+      nothing?.problems.map(\.description) == [
+        "$.population.fromSample.columns: expected at least one attribute mapped to a sample column (or a \"segment\" column, or a \"latentRisk\" rule)"
+      ])
     let missing = try Self.scenario(
       in: dir, fromSample: ["file": "none.csv", "columns": ["age": "age"]])
     let notFound = #expect(throws: ScenarioError.self) {

@@ -42,6 +42,13 @@ extension ScenarioDecoder {
     }
     var risk: SampleRisk? = .generated
     if let riskReader { risk = decodeSampleRisk(riskReader, sample: sample) }
+    if mappings?.isEmpty == true, segmentName == nil, riskReader == nil {
+      r.report(
+        "columns",
+        "expected at least one attribute mapped to a sample column (or a \"segment\" column, or a \"latentRisk\" rule)"
+      )
+      return nil
+    }
     guard fields.ok, let file, let table, let mappings, let risk,
       segmentName == nil || segmentPart != nil
     else { return nil }
