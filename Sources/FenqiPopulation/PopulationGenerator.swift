@@ -32,8 +32,20 @@ public struct PopulationGenerator: Sendable {
 
   /// Generates customers `range` (global indices) for `seed`.
   ///
+  /// - Parameters:
+  ///   - range: the customers' global indices.
+  ///   - seed: the run's seed.
+  ///   - segments: each customer's segment index, one per customer of `range`, when they are
+  ///     decided elsewhere (a population drawn from a sample); nil draws them by the segments'
+  ///     shares. Either way the attributes come from the customer's segment's margins.
   /// - Complexity: O(range.count × d²) with d = 13 attributes.
-  public func generate(range: Range<Int>, seed: UInt64) -> CustomerColumns {
+  public func generate(
+    range: Range<Int>, seed: UInt64, segments given: [UInt8]? = nil
+  ) -> CustomerColumns {
+    precondition(
+      given == nil || given?.count == range.count,
+      "generate(range:seed:segments:) needs one segment per customer: \(range.count), got \(given?.count ?? 0)"
+    )
     var columns = CustomerColumns(
       firstIndex: range.lowerBound, count: range.count)
     let d = CustomerAttribute.allCases.count
@@ -51,8 +63,9 @@ public struct PopulationGenerator: Sendable {
               let global = UInt64(range.lowerBound + local)
               var segmentStream = segmentFamily.stream(for: global)
               let segment =
-                spec.segments.count == 1
-                ? 0 : segmentTable.sample(using: &segmentStream)
+                given.map { Int($0[local]) }
+                ?? (spec.segments.count == 1
+                  ? 0 : segmentTable.sample(using: &segmentStream))
               var stream = attributeFamily.stream(for: global)
               copula.sampleLatent(into: l, scratch: s, using: &stream)
               let base = segment * d

@@ -73,6 +73,11 @@ extension Fenqi {
         "A loan tape's vintage curves and roll rates, with standard errors.",
       help: HelpText.moments, execute: MomentsCommand.execute),
     Command(
+      name: "synthesize",
+      summary:
+        "Synthetic rows like a CSV sample (Gaussian copula), with fidelity figures.",
+      help: HelpText.synthesize, execute: SynthesizeCommand.execute),
+    Command(
       name: "help", summary: "Show help for a command.",
       help: HelpText.help, execute: Fenqi.help),
   ]

@@ -231,6 +231,50 @@ enum HelpText {
       -h, --help           Show this help.
     """
 
+  static let synthesizeUsage =
+    "USAGE: fenqi synthesize <sample.csv> --rows <n> --out <synthetic.csv> [--seed <n>] [--by <column>] [--target <column>] [--fidelity <file>] [--force]"
+
+  static let synthesize = """
+    OVERVIEW: Fit a synthesizer to a CSV sample and write synthetic rows with the same columns in
+    the same order, none equal to a sample row. Each column gets its own margin — numbers from
+    the smoothed empirical distribution (integer columns stay integers), categories and numeric
+    columns with at most 10 distinct values from their frequencies, both with their share of
+    missing values — and a Gaussian copula on normal scores joins them. Prints a fidelity summary
+    and writes it as JSON.
+
+    \(synthesizeUsage)
+
+    ARGUMENTS:
+      <sample.csv>         A CSV file with a header (blank, NA, NaN and NULL are missing).
+
+    OPTIONS:
+      --rows <n>           Synthetic rows to write (a positive integer).
+      --out <synthetic.csv>
+                           The synthetic file.
+      --seed <n>           The seed (default 1): the same sample and seed give the same bytes.
+      --by <column>        Fit one copula per value of this column (at most 64 values).
+      --target <column>    A binary column: order categories by it and add a train-on-synthetic,
+                           test-on-real check — the sample is split into training and held-out
+                           rows, the synthesizer is fitted on the training rows only, and the same
+                           model trained on real and on synthetic rows is scored on the held-out
+                           rows by AUC.
+      --positive <class>   The target's positive class (default: the rarer of two texts, the
+                           larger of two numbers).
+      --model <kind>       The model of the check: gbdt (default) or logistic.
+      --holdout <f>        The held-out share of the check (default 0.3).
+      --tstr-rows <n>      Synthetic rows the check trains on (default: as many as the real
+                           training rows, and at least 5000).
+      --fidelity <file>    The summary's JSON file (default: the output's name with
+                           .fidelity.json, beside it).
+      --force              Replace existing output files.
+      -h, --help           Show this help.
+
+    The summary: per column the Kolmogorov–Smirnov distance (numeric) or the total-variation
+    distance (categorical) between sample and synthetic rows, their mean, and the mean absolute
+    difference of the Spearman rank correlations over column pairs. Both files are written to
+    temporary names and renamed into place together.
+    """
+
   static let stressUsage =
     "USAGE: fenqi stress <scenario.json> [--paths <n>] [--out <dir>] [--seed <n>] [--threads <n>] [--shard <i/n>] [--force] [--quiet]"
 

@@ -5,13 +5,17 @@ import Testing
 /// The public German credit data (UCI Statlog; origin in Data/README.md).
 enum GermanCredit {
   static func load() throws -> BinaryTarget {
+    try BinaryTarget(
+      table: table(), column: "creditability", positive: "bad")
+  }
+
+  /// The whole file, target included.
+  static func table() throws -> FeatureTable {
     let url = try #require(
       Bundle.module.url(
         forResource: "german_credit", withExtension: "csv", subdirectory: "Data"
       ))
-    let table = try CSVTableLoader.load(path: url.path)
-    return try BinaryTarget(
-      table: table, column: "creditability", positive: "bad")
+    return try CSVTableLoader.load(path: url.path)
   }
 }
 

@@ -56,6 +56,8 @@ public enum StreamRegistry {
     .init(name: "model weight init", purpose: .modelWeightInit),
     .init(name: "model shuffle", purpose: .modelShuffle),
     .init(name: "model validation split", purpose: .modelValidationSplit),
+    .init(name: "synthetic row", purpose: .syntheticRow),
+    .init(name: "population sample", purpose: .populationSample),
     .init(name: "bootstrap", purpose: .bootstrap),
     .init(name: "loan-tape bootstrap", purpose: .tapeBootstrap),
   ]
@@ -216,6 +218,14 @@ extension Purpose {
   public static let modelShuffle = Purpose(rawValue: 103)
   /// Assignment of rows to the training or validation set.
   public static let modelValidationSplit = Purpose(rawValue: 104)
+  /// A synthetic row drawn from a fitted copula (entity = row, period 0): counter 0 picks the
+  /// segment, the next counters the copula's normals; a row redrawn because it copied a sample row
+  /// continues on the same stream.
+  public static let syntheticRow = Purpose(rawValue: 110)
+  /// A customer's row drawn from the scenario's `population.fromSample` copula (entity = customer,
+  /// period 0), laid out as ``syntheticRow``; the next counter after the row is the latent-risk
+  /// noise.
+  public static let populationSample = Purpose(rawValue: 16)
   /// Bootstrap resampling (entity = replicate).
   public static let bootstrap = Purpose(rawValue: 900)
   /// The Poisson bootstrap of a loan tape's moments: a loan's weight in one replicate

@@ -122,8 +122,11 @@ public struct SimulationEngine: Sendable {
       let shared = DisjointMutableBuffer(buffer)
       ParallelChunks.forEach(count: chunkCount, threads: threads) { c in
         let lower = c * ChunkState.size
-        let customers = generator.generate(
-          range: lower..<min(n, lower + ChunkState.size), seed: seed)
+        let range = lower..<min(n, lower + ChunkState.size)
+        let customers =
+          scenario.populationSample?.customers(
+            range: range, seed: seed, generator: generator)
+          ?? generator.generate(range: range, seed: seed)
         shared[c] = ChunkState(customers: customers, tables: tables)
       }
     }

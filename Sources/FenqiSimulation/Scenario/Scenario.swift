@@ -59,6 +59,9 @@ public struct Scenario: Sendable {
   public var business: BusinessSettings? = nil
   /// A seasoned starting book grown by a burn-in (nil: the run starts from an empty book).
   public var seasoning: Seasoning? = nil
+  /// The sample the population's attributes are drawn from (`population.fromSample`; nil: every
+  /// attribute from the segments' margins).
+  public var populationSample: PopulationSample? = nil
 
   /// Whether any arm contacts through the scenario's channels (targeting offers may name a
   /// channel for its cost and response, without the channel machinery).

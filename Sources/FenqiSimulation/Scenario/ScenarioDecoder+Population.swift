@@ -1,7 +1,8 @@
 import FenqiCore
 import FenqiPopulation
 
-/// Decoding of `population`: attributes, correlations, segments and their behaviour.
+/// Decoding of `population`: attributes, correlations, segments and their behaviour, and the
+/// optional `fromSample` (``decodeFromSample(_:segments:)``).
 extension ScenarioDecoder {
   /// The most segments a population may have (segment indices are one byte).
   static let maxSegments = 250
@@ -48,13 +49,23 @@ extension ScenarioDecoder {
             values: segments.map(\.share)))
       }
     }
+    var sample: PopulationSample?
+    if r.has("fromSample") {
+      sample = rest.object(&r, "fromSample") {
+        decodeFromSample($0, segments: segments.map(\.name))
+      }
+      rest.require(sample != nil)
+    } else {
+      _ = r.value("fromSample")
+    }
     r.finish()
     guard fields.ok, rest.ok, let size, !segments.isEmpty else { return nil }
     let spec = PopulationSpec(
       size: size, segments: segments, correlations: correlations)
     guard check(.correlations(path: r.childPath("correlations"), spec))
     else { return nil }
-    return DecodedPopulation(spec: spec, behaviours: behaviours, hidden: hidden)
+    return DecodedPopulation(
+      spec: spec, behaviours: behaviours, hidden: hidden, sample: sample)
   }
 
   /// `population.correlations`: each unordered pair of attributes once, with its rho.

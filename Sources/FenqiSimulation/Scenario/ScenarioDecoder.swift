@@ -13,6 +13,9 @@ struct ScenarioDecoder {
   let collector = ProblemCollector()
   /// Every offer decoded, with its path, for the rules that relate offers to the scenario.
   let offers = DecodedOffers()
+  /// The folder files named in the scenario (`population.fromSample.file`) are relative to: the
+  /// scenario file's folder ("" for the working directory).
+  var baseDirectory = ""
 
   /// Decodes the whole document; nil when any problem was found (see `collector.problems`).
   func decode(_ json: JSONValue) -> Scenario? {

@@ -29,7 +29,8 @@ public enum ScenarioLoader {
     return (scenario, SHA256.hexDigest(of: data))
   }
 
-  /// Parses and validates scenario text; `file` only names it in messages.
+  /// Parses and validates scenario text; `file` names it in messages, and files the scenario
+  /// names (a population sample) are found relative to its folder.
   public static func parse(text: String, file: String) throws(ScenarioError)
     -> Scenario
   {
@@ -41,12 +42,14 @@ public enum ScenarioLoader {
   }
 
   /// Validates an already parsed document, including that its population fits in
-  /// `availableMemory` bytes (see ``MemoryPlan``).
+  /// `availableMemory` bytes (see ``MemoryPlan``); a population sample is read relative to
+  /// `file`'s folder.
   public static func decode(
     _ json: JSONValue, file: String,
     availableMemory: Int = MemoryPlan.availableBytes()
   ) throws(ScenarioError) -> Scenario {
-    let decoder = ScenarioDecoder()
+    var decoder = ScenarioDecoder()
+    decoder.baseDirectory = (file as NSString).deletingLastPathComponent
     if let scenario = decoder.decode(json), decoder.collector.problems.isEmpty {
       if let tooBig = MemoryPlan.problem(scenario, available: availableMemory) {
         throw .invalid(file: file, problems: [tooBig])

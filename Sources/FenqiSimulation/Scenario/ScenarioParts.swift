@@ -44,6 +44,8 @@ struct DecodedPopulation {
   var behaviours: [SegmentBehaviour]
   /// Whether each segment is hidden.
   var hidden: [Bool]
+  /// `fromSample`, when given.
+  var sample: PopulationSample?
 }
 
 /// Fatigue, the festival calendar and the social graph: the scenario's `marketing` block.
@@ -143,7 +145,7 @@ struct ScenarioParts: Sendable {
       fatigue: marketing.fatigue, calendar: marketing.calendar,
       socialGraph: marketing.socialGraph, macro: macro.value,
       riskStack: riskStack.value, targeting: targeting.value,
-      business: business.value)
+      business: business.value, populationSample: population.sample)
     scenario.seasoning = seasoning.value
     return scenario
   }
