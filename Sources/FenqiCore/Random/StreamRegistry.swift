@@ -56,6 +56,8 @@ public enum StreamRegistry {
     .init(name: "model shuffle", purpose: .modelShuffle),
     .init(name: "model validation split", purpose: .modelValidationSplit),
     .init(name: "bootstrap", purpose: .bootstrap),
+    .init(name: "calibration design", purpose: .calibrationDesign),
+    .init(name: "calibration bootstrap", purpose: .calibrationBootstrap),
   ]
 
   /// Every counter range of the customer-month stream.
@@ -213,4 +215,10 @@ extension Purpose {
   public static let modelValidationSplit = Purpose(rawValue: 104)
   /// Bootstrap resampling (entity = replicate).
   public static let bootstrap = Purpose(rawValue: 900)
+  /// The digit permutations of a calibration's scrambled Halton design (entity = dimension,
+  /// period = digit position, counter = the Fisher–Yates step).
+  public static let calibrationDesign = Purpose(rawValue: 120)
+  /// The perturbations of observed moments in a calibration's bootstrap (entity = draw,
+  /// counter = the moment's position among the moments fitted).
+  public static let calibrationBootstrap = Purpose(rawValue: 121)
 }
