@@ -105,7 +105,8 @@ extension Calibration {
   ) throws(CalibrationFailure) {
     let d = dimension
     let budget = settings.localEvaluations
-    let wanted = Swift.max(1, Swift.min(Self.maxLocalStarts, budget / (4 * (d + 1))))
+    let wanted = Swift.max(
+      1, Swift.min(Self.maxLocalStarts, budget / (Self.localEvaluationsPerStart * (d + 1))))
     let ranked = book.records.indices.filter { book.distances[$0].isFinite }.sorted {
       book.distances[$0] != book.distances[$1]
         ? book.distances[$0] < book.distances[$1] : $0 < $1

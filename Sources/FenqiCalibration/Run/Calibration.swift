@@ -28,6 +28,11 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
 
   /// Best global points the local stage starts from, at most.
   public static var maxLocalStarts: Int { 3 }
+  /// Local evaluations each start needs per (d + 1): a second start is made only when the local
+  /// budget gives each at least 25·(d + 1), enough for Nelder–Mead to converge on a smooth
+  /// objective; below that, one search from the best global point does better than several
+  /// that stop halfway.
+  public static var localEvaluationsPerStart: Int { 25 }
 
   /// Creates a calibration.
   ///

@@ -2,10 +2,9 @@ import FenqiCore
 import FenqiExperiment
 import FenqiSimulation
 
-/// Checks, before anything runs, that the scenario validates at the edges of the search box:
-/// each parameter at its `min` and at its `max` (the others as the scenario has them), then the
-/// box's corners together — all 2^d of them up to ``fullCornerLimit`` parameters, beyond that the
-/// all-min and all-max corners.
+/// Checks, before anything runs, that the scenario validates at the corners of the search box
+/// — all 2^d of them up to ``fullCornerLimit`` parameters, beyond that the all-min and all-max
+/// corners — and names the bound at fault when it does not.
 enum CornerCheck {
   /// The most parameters whose 2^d corners are all checked (256 scenario validations).
   static let fullCornerLimit = 8
@@ -50,6 +49,11 @@ enum CornerCheck {
 
   /// Every problem at the box's edges.
   ///
+  /// The corners are checked first; only when one fails (or not every parameter is usable) is
+  /// each parameter checked alone at its `min` and `max`, the others as the scenario has them,
+  /// so that the problem is reported at the bound that causes it. A failing corner whose bounds
+  /// each pass alone is reported at `$.parameters`.
+  ///
   /// - Parameters:
   ///   - document: the scenario, which validates as it is.
   ///   - parameters: the usable parameters with their index in the calibration file.
@@ -59,6 +63,11 @@ enum CornerCheck {
     _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)],
     complete: Bool, file: String
   ) -> [FieldProblem] {
+    var corner: FieldProblem?
+    if complete {
+      corner = cornerProblem(document, parameters: parameters, file: file)
+      if corner == nil { return [] }
+    }
     var out: [FieldProblem] = []
     for (index, p) in parameters {
       for (key, value) in [("min", p.minimum), ("max", p.maximum)] {
@@ -72,10 +81,17 @@ enum CornerCheck {
         }
       }
     }
-    guard complete, out.isEmpty, parameters.count > 1 else { return out }
+    if out.isEmpty, let corner { out.append(corner) }
+    return out
+  }
+
+  /// The first corner of the box at which the scenario does not validate: all 2^d corners up to
+  /// ``fullCornerLimit`` parameters, the all-min and all-max corners beyond.
+  static func cornerProblem(
+    _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)], file: String
+  ) -> FieldProblem? {
     let d = parameters.count
-    let masks: [Int] =
-      d <= fullCornerLimit ? Array(0..<(1 << d)) : [0, (1 << d) - 1]
+    let masks: [Int] = d <= fullCornerLimit ? Array(0..<(1 << d)) : [0, (1 << d) - 1]
     let paths = parameters.map(\.parameter.path)
     for mask in masks {
       let values = parameters.enumerated().map { k, e in
@@ -85,13 +101,11 @@ enum CornerCheck {
         let corner = zip(parameters, values).map { e, v in
           "\(e.parameter.path) = \(JSONWriter.format(v))"
         }.joined(separator: ", ")
-        out.append(
-          FieldProblem(
-            path: "$.parameters",
-            message: "the scenario does not validate at the corner \(corner): \(problem)"))
-        break
+        return FieldProblem(
+          path: "$.parameters",
+          message: "the scenario does not validate at the corner \(corner): \(problem)")
       }
     }
-    return out
+    return nil
   }
 }
