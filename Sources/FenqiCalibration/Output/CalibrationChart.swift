@@ -4,8 +4,8 @@ import Foundation
 /// The report's self-contained SVG charts, drawn like the project's other reports (same
 /// classes, palette and sizes), every mark carrying its raw value in `data-value`.
 enum CalibrationChart {
-  static let width = 720.0, height = 300.0
-  static let left = 72.0, right = 18.0, top = 34.0, bottom = 54.0
+  static let width = 720.0, height = 320.0
+  static let left = 72.0, right = 18.0, top = 34.0, bottom = 74.0
   /// Observed (dark blue), simulated (red), local and uncertainty trials.
   static let observedColour = "#1f3b73", simulatedColour = "#c0392b"
   static let stageColours: [CalibrationStage: String] = [
@@ -70,7 +70,7 @@ enum CalibrationChart {
     for tick in scale.ticks {
       let y = scale.y(tick)
       svg +=
-        "<line x1=\"\(r(left))\" x2=\"\(r(width - right))\" y1=\"\(r(y))\" y2=\"\(r(y))\" class=\"grid\"/><text class=\"tick\" x=\"\(r(left - 6))\" y=\"\(r(y + 4))\" text-anchor=\"end\">\(number(tick))</text>"
+        "<line x1=\"\(r(left))\" x2=\"\(r(width - right))\" y1=\"\(r(y))\" y2=\"\(r(y))\" class=\"grid\"/><text class=\"tick\" x=\"\(r(left - 6))\" y=\"\(r(y + 4))\" text-anchor=\"end\">\(scale.logarithmic && tick >= 1 ? String(format: "%.0f", tick) : number(tick))</text>"
     }
     svg +=
       "<line x1=\"\(r(left))\" x2=\"\(r(left))\" y1=\"\(r(top))\" y2=\"\(r(height - bottom))\" class=\"axis\"/><line x1=\"\(r(left))\" x2=\"\(r(width - right))\" y1=\"\(r(height - bottom))\" y2=\"\(r(height - bottom))\" class=\"axis\"/>"
@@ -126,13 +126,18 @@ enum CalibrationChart {
     return svg + "</svg>"
   }
 
-  /// Observed moments with a ±2 standard-error band, and the simulated ones at the optimum, over
-  /// shared x labels (months on book).
+  /// Observed moments with a ±2 standard-error band, and the simulated ones at the optimum, at
+  /// x positions proportional to `positions` (months on book), labelled `labels`.
   static func curve(
-    id: String, title: String, xTitle: String, labels: [String], observed: [Double],
-    standardErrors: [Double], simulated: [Double?]
+    id: String, title: String, xTitle: String, positions: [Double], labels: [String],
+    observed: [Double], standardErrors: [Double], simulated: [Double?]
   ) -> String {
     let n = labels.count
+    let (first, last) = (positions.min() ?? 0, positions.max() ?? 1)
+    func x(_ i: Int, of _: Int) -> Double {
+      let w = width - left - right
+      return last > first ? left + w * (positions[i] - first) / (last - first) : left + w / 2
+    }
     let lows = zip(observed, standardErrors).map { $0 - 2 * $1 }
     let highs = zip(observed, standardErrors).map { $0 + 2 * $1 }
     let scale = Scale(values: lows + highs + simulated.compactMap { $0 })
@@ -148,8 +153,12 @@ enum CalibrationChart {
       + (0..<n).reversed().map { "\(r(x($0, of: n))),\(r(scale.y(lows[$0])))" }
     svg +=
       "<polygon class=\"band\" points=\"\(band.joined(separator: " "))\" fill=\"\(observedColour)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
-    svg += line(observed.map(Optional.some), scale: scale, colour: observedColour, dash: "", name: "observed", labels: labels)
-    svg += line(simulated, scale: scale, colour: simulatedColour, dash: "6 3", name: "simulated", labels: labels)
+    svg += line(
+      observed.map(Optional.some), scale: scale, colour: observedColour, dash: "",
+      name: "observed", labels: labels, x: x)
+    svg += line(
+      simulated, scale: scale, colour: simulatedColour, dash: "6 3", name: "simulated",
+      labels: labels, x: x)
     svg +=
       "<rect x=\"\(r(left))\" y=\"\(r(height - 20))\" width=\"24\" height=\"10\" fill=\"\(observedColour)\" fill-opacity=\"0.15\"/><line x1=\"\(r(left))\" x2=\"\(r(left + 24))\" y1=\"\(r(height - 15))\" y2=\"\(r(height - 15))\" stroke=\"\(observedColour)\" stroke-width=\"2\"/><text x=\"\(r(left + 30))\" y=\"\(r(height - 11))\">observed ± 2 SE</text>"
     svg +=
@@ -159,9 +168,10 @@ enum CalibrationChart {
 
   private static func line(
     _ values: [Double?], scale: Scale, colour: String, dash: String, name: String,
-    labels: [String]
+    labels: [String], x position: (Int, Int) -> Double
   ) -> String {
     let n = values.count
+    func x(_ i: Int, of n: Int) -> Double { position(i, n) }
     var path = ""
     var pen = false
     for (i, v) in values.enumerated() {

@@ -99,7 +99,8 @@ enum CalibrationReport {
     let moments = family.names.compactMap { r.inputs.observed.moment(named: $0) }
     let chart = CalibrationChart.curve(
       id: "curve-" + family.name, title: "\(family.name): observed and simulated",
-      xTitle: "months on book", labels: family.monthsOnBook.map(String.init),
+      xTitle: "months on book", positions: family.monthsOnBook.map(Double.init),
+      labels: family.monthsOnBook.map(String.init),
       observed: moments.map(\.value), standardErrors: moments.map(\.standardError),
       simulated: family.names.map { simulated(r, $0) })
     return "<figure>" + chart + "</figure>"
