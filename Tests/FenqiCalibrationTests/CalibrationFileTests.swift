@@ -17,7 +17,8 @@ import Testing
 
   /// The toy's calibration with `parameters` as its parameter list.
   static func with(
-    parameters: String, budget: Int = 300, extra: String = "", moments: String = "moments.json"
+    parameters: String, budget: Int = 300, extra: String = "",
+    moments: String = "moments.json"
   ) -> String {
     """
     {"scenario": "baseline.json", "moments": "\(moments)", "parameters": [\(parameters)],
@@ -41,36 +42,47 @@ import Testing
     Case(
       name: "a path the scenario lacks, without a hint",
       calibration: with(
-        parameters: good + #", {"path": "repayment.roll.slope", "min": 0, "max": 1}"#),
-      problems: ["$.parameters[2].path: the scenario has no field 'repayment.roll.slope'"]),
+        parameters: good
+          + #", {"path": "repayment.roll.slope", "min": 0, "max": 1}"#),
+      problems: [
+        "$.parameters[2].path: the scenario has no field 'repayment.roll.slope'"
+      ]),
     Case(
       name: "a path to an object",
-      calibration: with(parameters: good + #", {"path": "repayment.roll", "min": 0, "max": 1}"#),
+      calibration: with(
+        parameters: good + #", {"path": "repayment.roll", "min": 0, "max": 1}"#),
       problems: [
         "$.parameters[2].path: expected the path of a number, but 'repayment.roll' is an object in the scenario"
       ]),
     Case(
       name: "the same field twice",
       calibration: with(
-        parameters: good + #", {"path": "repayment.miss.intercept", "min": -4, "max": -2}"#),
+        parameters: good
+          + #", {"path": "repayment.miss.intercept", "min": -4, "max": -2}"#),
       problems: [
         "$.parameters[2].path: 'repayment.miss.intercept' is the field $.repayment.miss.intercept, already free at $.parameters[0]"
       ]),
     Case(
       name: "min at or above max",
-      calibration: with(parameters: good + #", {"path": "repayment.miss.burden", "min": 3, "max": 3}"#),
+      calibration: with(
+        parameters: good
+          + #", {"path": "repayment.miss.burden", "min": 3, "max": 3}"#),
       problems: ["$.parameters[2].max: expected a number > min (3), found 3"]),
     Case(
       name: "a log scale from zero",
       calibration: with(
         parameters: good
-          + #", {"path": "repayment.miss.burden", "min": 0, "max": 3, "scale": "log"}"#),
-      problems: ["$.parameters[2].min: expected a number > 0 on a log scale, found 0"]),
+          + #", {"path": "repayment.miss.burden", "min": 0, "max": 3, "scale": "log"}"#
+      ),
+      problems: [
+        "$.parameters[2].min: expected a number > 0 on a log scale, found 0"
+      ]),
     Case(
       name: "a misspelt scale",
       calibration: with(
         parameters: good
-          + #", {"path": "repayment.miss.burden", "min": 1, "max": 3, "scale": "lg"}"#),
+          + #", {"path": "repayment.miss.burden", "min": 1, "max": 3, "scale": "lg"}"#
+      ),
       problems: [
         #"$.parameters[2].scale: expected one of "linear", "log", found "lg"; did you mean "log"?"#
       ]),
@@ -83,7 +95,8 @@ import Testing
     Case(
       name: "a bound at which the scenario does not validate",
       calibration: with(
-        parameters: #"{"path": "repayment.miss.intercept", "min": -5, "max": -1}, {"path": "repayment.roll.intercept", "min": -2, "max": 40}"#
+        parameters:
+          #"{"path": "repayment.miss.intercept", "min": -5, "max": -1}, {"path": "repayment.roll.intercept", "min": -2, "max": 40}"#
       ),
       problems: [
         "$.parameters[1].max: the scenario does not validate with repayment.roll.intercept = 40: $.repayment.roll.intercept: expected a number in [-30, 30], found 40"
@@ -91,7 +104,9 @@ import Testing
     Case(
       name: "a missing moments file",
       calibration: with(parameters: good, moments: "missing.json"),
-      problems: ["$.moments: cannot read the moments file 'missing.json': no such file"]),
+      problems: [
+        "$.moments: cannot read the moments file 'missing.json': no such file"
+      ]),
     Case(
       name: "an invalid moments file",
       calibration: with(parameters: good),
@@ -113,19 +128,23 @@ import Testing
       ]),
     Case(
       name: "a moment prefix that matches nothing",
-      calibration: with(parameters: good, extra: #", "momentNames": ["evr30.", "roll."]"#),
+      calibration: with(
+        parameters: good, extra: #", "momentNames": ["evr30.", "roll."]"#),
       problems: [
         #"$.momentNames[0]: no moment in 'moments.json' starts with "evr30."; did you mean "ever30."?"#
       ]),
     Case(
       name: "fewer moments than parameters",
-      calibration: with(parameters: good, extra: #", "momentNames": ["roll.current"]"#),
+      calibration: with(
+        parameters: good, extra: #", "momentNames": ["roll.current"]"#),
       problems: [
         "$.momentNames: 1 moment selected for 2 parameters; a calibration needs at least as many moments as parameters"
       ]),
     Case(
       name: "ABC asked for",
-      calibration: with(parameters: good, extra: #", "uncertainty": {"method": "abc", "draws": 10}"#),
+      calibration: with(
+        parameters: good,
+        extra: #", "uncertainty": {"method": "abc", "draws": 10}"#),
       problems: [
         #"$.uncertainty.method: ABC rejection is not implemented; expected "bootstrap", found "abc""#
       ]),
@@ -158,16 +177,24 @@ import Testing
       _ = try ToyBook.inputs(c.calibration, moments: c.moments)
     }
     #expect(error?.problems.map(\.description) == c.problems)
-    #expect(error?.message.hasPrefix("calibration.json: \(c.problems.count) problem") == true)
+    #expect(
+      error?.message.hasPrefix("calibration.json: \(c.problems.count) problem")
+        == true)
   }
 
   @Test func aGoodFileDecodesWithItsDefaults() throws {
-    let inputs = try ToyBook.inputs(Self.with(parameters: Self.good), moments: ToyBook.observedText(loans: 20_000))
+    let inputs = try ToyBook.inputs(
+      Self.with(parameters: Self.good),
+      moments: ToyBook.observedText(loans: 20_000))
     let s = inputs.settings
-    #expect(s.parameters.map(\.path) == ["repayment.miss.intercept", "repayment.roll.intercept"])
+    #expect(
+      s.parameters.map(\.path) == [
+        "repayment.miss.intercept", "repayment.roll.intercept",
+      ])
     #expect(s.parameters.allSatisfy { $0.scale == .linear })
     #expect(s.globalPoints == 180 && s.localEvaluations == 120)
-    #expect(s.uncertainty == UncertaintySettings(draws: 50, evaluationsPerDraw: 24))
+    #expect(
+      s.uncertainty == UncertaintySettings(draws: 50, evaluationsPerDraw: 24))
     #expect(inputs.selected.count == 21)
     #expect(CalibrationSettings.minimumBudget(parameters: 2) == 17)
   }
@@ -176,6 +203,9 @@ import Testing
     let error = #expect(throws: CalibrationError.self) {
       _ = try ToyBook.inputs("{\"scenario\": }", moments: "")
     }
-    #expect(error?.message == "calibration.json: not valid JSON: line 1, column 14: expected a value")
+    #expect(
+      error?.message
+        == "calibration.json: not valid JSON: line 1, column 14: expected a value"
+    )
   }
 }

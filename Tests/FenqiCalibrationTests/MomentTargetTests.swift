@@ -22,10 +22,16 @@ import Testing
   /// same draw gives the same numbers.
   @Test func perturbationsHaveTheStatedSpread() {
     let t = MomentTarget(Self.moments)
-    #expect(t.perturbed(draw: 3, seed: 9, replicates: 2) == t.perturbed(draw: 3, seed: 9, replicates: 2))
-    let draws = (0..<4000).map { t.perturbed(draw: $0, seed: 9, replicates: 2).observed[0] }
+    #expect(
+      t.perturbed(draw: 3, seed: 9, replicates: 2)
+        == t.perturbed(draw: 3, seed: 9, replicates: 2))
+    let draws = (0..<4000).map {
+      t.perturbed(draw: $0, seed: 9, replicates: 2).observed[0]
+    }
     let mean = draws.reduce(0, +) / Double(draws.count)
-    let sd = (draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(draws.count - 1))
+    let sd =
+      (draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+      / Double(draws.count - 1))
       .squareRoot()
     #expect(abs(mean - 0.1) < 0.001)
     #expect(abs(sd - 0.01 * 1.5.squareRoot()) < 0.0006)
@@ -35,14 +41,20 @@ import Testing
 
   @Test func trialRecordsRoundTripAndCutFilesAreRefused() throws {
     let r = TrialRecord(
-      trial: 12, stage: .local, unit: [0.1, 1.0 / 3], point: [-4.9, 0.123456789012345],
-      outcome: .moments(["ever30.mob03": 0.0123456789, "roll.current.1-30": 1e-17]))
+      trial: 12, stage: .local, unit: [0.1, 1.0 / 3],
+      point: [-4.9, 0.123456789012345],
+      outcome: .moments([
+        "ever30.mob03": 0.0123456789, "roll.current.1-30": 1e-17,
+      ]))
     #expect(try TrialRecord.parse(r.text).get() == r)
     let failed = TrialRecord(
-      trial: 1, stage: .global, unit: [0.5], point: [2], outcome: .failed("replicate 0: x"))
+      trial: 1, stage: .global, unit: [0.5], point: [2],
+      outcome: .failed("replicate 0: x"))
     #expect(try TrialRecord.parse(failed.text).get() == failed)
     let cut = String(r.text.dropLast(20))
-    #expect(TrialRecord.parse(cut).failure?.description == "the file was cut short (no final line break)")
+    #expect(
+      TrialRecord.parse(cut).failure?.description
+        == "the file was cut short (no final line break)")
     #expect(TrialRecord.fileName(12) == "t-000012.json")
   }
 
@@ -55,7 +67,11 @@ import Testing
     ).get()
     #expect(m.loans == 48213 && m.bootstrap == 200 && m.seed == 11)
     #expect(
-      m.moments == [ObservedMoment(name: "ever30.mob03", value: 0.021, standardError: 0.0007, count: 48213)])
+      m.moments == [
+        ObservedMoment(
+          name: "ever30.mob03", value: 0.021, standardError: 0.0007,
+          count: 48213)
+      ])
     let bad = ObservedMoments.parse(#"{"version": 2, "moments": []}"#)
     #expect(
       bad.failure?.lines == [

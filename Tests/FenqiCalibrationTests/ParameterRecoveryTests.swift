@@ -12,7 +12,8 @@ import Testing
       ToyBook.calibrationText(budget: budget, seed: seed, draws: draws),
       moments: ToyBook.observedText(loans: 20_000, noiseSeed: observedNoise))
     let calibration = Calibration(
-      inputs: inputs, simulator: ToyBook(loans: 20_000, seed: UInt64(seed)), threads: threads)
+      inputs: inputs, simulator: ToyBook(loans: 20_000, seed: UInt64(seed)),
+      threads: threads)
     return try calibration.run(store: InMemoryTrialStore(), progress: { _ in })
   }
 
@@ -28,8 +29,11 @@ import Testing
       let interval = try #require(r.intervals?[k])
       #expect(
         interval.low <= ToyBook.truth[k] && ToyBook.truth[k] <= interval.high,
-        "\(p.path): [\(interval.low), \(interval.high)] misses \(ToyBook.truth[k])")
-      #expect(interval.low <= r.estimate[k] + 1e-12 && r.estimate[k] <= interval.high + 1e-12)
+        "\(p.path): [\(interval.low), \(interval.high)] misses \(ToyBook.truth[k])"
+      )
+      #expect(
+        interval.low <= r.estimate[k] + 1e-12
+          && r.estimate[k] <= interval.high + 1e-12)
     }
     #expect(r.records.count { $0.stage == .global } == 180)
     #expect(r.records.count { $0.stage == .local } <= 120)
@@ -45,7 +49,9 @@ import Testing
       let r = try Self.calibrate(observedNoise: noise, seed: Int(noise) + 100)
       for k in ToyBook.truth.indices {
         let i = try #require(r.intervals?[k])
-        if i.low <= ToyBook.truth[k] && ToyBook.truth[k] <= i.high { covered += 1 }
+        if i.low <= ToyBook.truth[k] && ToyBook.truth[k] <= i.high {
+          covered += 1
+        }
         total += 1
       }
     }
@@ -57,6 +63,8 @@ import Testing
     let a = try Self.calibrate(observedNoise: 3, draws: 10, threads: 1)
     let b = try Self.calibrate(observedNoise: 3, draws: 10, threads: 4)
     #expect(a.records == b.records)
-    #expect(try CalibrationFiles.files(a).map(\.text) == CalibrationFiles.files(b).map(\.text))
+    #expect(
+      try CalibrationFiles.files(a).map(\.text)
+        == CalibrationFiles.files(b).map(\.text))
   }
 }

@@ -7,7 +7,8 @@ import Testing
   static func simulator() throws -> ScenarioMomentSimulator {
     ScenarioMomentSimulator(
       document: try JSONParser.parse(ToyBook.baseline),
-      paths: ["repayment.miss.intercept", "arms.control.offer.termMonths"], seed: 40,
+      paths: ["repayment.miss.intercept", "arms.control.offer.termMonths"],
+      seed: 40,
       file: "baseline.json"
     ) { scenario, seed in
       [
@@ -47,7 +48,9 @@ import Testing
         var description: String { "no book there" }
       }
       let book = ToyBook(loans: 20_000, seed: 5)
-      func moments(at point: [Double], replicate: Int) throws -> [String: Double] {
+      func moments(at point: [Double], replicate: Int) throws -> [String:
+        Double]
+      {
         if point[2] > 1.5 { throw Refusal() }
         return try book.moments(at: point, replicate: replicate)
       }
@@ -62,7 +65,8 @@ import Testing
       return false
     }
     #expect(!failed.isEmpty)
-    #expect(failed.allSatisfy { $0.outcome == .failed("replicate 0: no book there") })
+    #expect(
+      failed.allSatisfy { $0.outcome == .failed("replicate 0: no book there") })
     #expect(failed.allSatisfy { !r.distances[$0.trial - 1].isFinite })
     #expect(r.estimate[2] <= 1.5 && r.intervals == nil)
     #expect(CalibrationFiles.parameters(r).hasSuffix(",,\n"))

@@ -37,10 +37,13 @@ import Testing
   @Test(arguments: [2, 4, 6])
   func discrepancyIsBelowIndependentUniformPoints(_ d: Int) {
     let n = 128
-    let halton = Self.discrepancy(ScrambledHalton(dimension: d, seed: 5).points(n))
+    let halton = Self.discrepancy(
+      ScrambledHalton(dimension: d, seed: 5).points(n))
     for trial in 0..<20 {
       var stream = RandomStream(
-        key: StreamKey(seed: 77, entity: UInt64(trial), period: 0, purpose: Purpose(rawValue: 9_997)))
+        key: StreamKey(
+          seed: 77, entity: UInt64(trial), period: 0,
+          purpose: Purpose(rawValue: 9_997)))
       let random = (0..<n).map { _ in (0..<d).map { _ in stream.uniform() } }
       #expect(halton < Self.discrepancy(random), "trial \(trial)")
     }

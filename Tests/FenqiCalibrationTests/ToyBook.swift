@@ -11,12 +11,13 @@ import Foundation
 /// θ₃ = repayment.roll.latentRisk sets the monthly prepayment rate θ₃/20.
 struct ToyBook: MomentSimulator {
   /// The free fields and their boxes.
-  static let parameters: [(path: String, min: Double, max: Double, scale: String)] = [
-    ("repayment.miss.intercept", -5, -1, "linear"),
-    ("repayment.miss.burden", 0.5, 8, "log"),
-    ("repayment.roll.intercept", -2, 2, "linear"),
-    ("repayment.roll.latentRisk", 0.1, 2, "linear"),
-  ]
+  static let parameters:
+    [(path: String, min: Double, max: Double, scale: String)] = [
+      ("repayment.miss.intercept", -5, -1, "linear"),
+      ("repayment.miss.burden", 0.5, 8, "log"),
+      ("repayment.roll.intercept", -2, 2, "linear"),
+      ("repayment.roll.latentRisk", 0.1, 2, "linear"),
+    ]
   /// The true values.
   static let truth = [-3.0, 2.5, 0.3, 0.8]
 
@@ -34,13 +35,16 @@ struct ToyBook: MomentSimulator {
     let p = t[3] / 20
     var out: [(String, Double)] = []
     for mob in 1...12 {
-      out.append((String(format: "ever30.mob%02d", mob), a * (1 - exp(-b * Double(mob)))))
+      out.append(
+        (String(format: "ever30.mob%02d", mob), a * (1 - exp(-b * Double(mob))))
+      )
     }
     out.append(("roll.current.1-30", logistic(t[2] - 1)))
     out.append(("roll.1-30.31-60", logistic(t[2])))
     out.append(("roll.31-60.61-90", logistic(t[2] + 1)))
     for mob in [3, 6, 9, 12] {
-      out.append((String(format: "prepaid.mob%02d", mob), 1 - pow(1 - p, Double(mob))))
+      out.append(
+        (String(format: "prepaid.mob%02d", mob), 1 - pow(1 - p, Double(mob))))
     }
     for mob in [6, 12] {
       out.append(
@@ -79,18 +83,21 @@ struct ToyBook: MomentSimulator {
       if let noiseSeed {
         var s = RandomStream(
           key: StreamKey(
-            seed: noiseSeed, entity: UInt64(m), period: 0, purpose: Purpose(rawValue: 9_998)))
+            seed: noiseSeed, entity: UInt64(m), period: 0,
+            purpose: Purpose(rawValue: 9_998)))
         value += se * s.normal()
       }
       entries.append(
         .object([
-          ("name", .string(name)), ("value", .number(value)), ("standardError", .number(se)),
+          ("name", .string(name)), ("value", .number(value)),
+          ("standardError", .number(se)),
           ("count", .number(loans)),
         ]))
     }
     return JSONWriter.text(
       .object([
-        ("version", .number(1)), ("loans", .number(loans)), ("bootstrap", .number(0)),
+        ("version", .number(1)), ("loans", .number(loans)),
+        ("bootstrap", .number(0)),
         ("seed", .number(0)), ("moments", .array(entries)),
       ]))
   }
@@ -123,16 +130,21 @@ struct ToyBook: MomentSimulator {
   static let baseline: String = {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
-    return (try? String(
-      contentsOf: root.appendingPathComponent("Scenarios/baseline.json"), encoding: .utf8))
+    return
+      (try? String(
+        contentsOf: root.appendingPathComponent("Scenarios/baseline.json"),
+        encoding: .utf8))
       ?? ""
   }()
 
   /// Checked inputs from a calibration text, the baseline and a moments text.
-  static func inputs(_ calibration: String, moments: String) throws(CalibrationError)
+  static func inputs(_ calibration: String, moments: String)
+    throws(CalibrationError)
     -> CalibrationInputs
   {
-    try CalibrationInputs.make(file: "calibration.json", calibrationText: calibration) {
+    try CalibrationInputs.make(
+      file: "calibration.json", calibrationText: calibration
+    ) {
       named, path in
       switch named {
       case .scenario:

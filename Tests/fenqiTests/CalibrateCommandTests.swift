@@ -14,20 +14,25 @@ import Testing
         "{\"name\": \"chargeOff.mob\(mob < 10 ? "0" : "")\(mob)\", \"value\": \(value), \"standardError\": 0.002, \"count\": 1500}"
     }.joined(separator: ",\n    ")
     try "{\"version\": 1, \"moments\": [\n    \(moments)\n]}\n".write(
-      to: dir.appendingPathComponent("moments.json"), atomically: true, encoding: .utf8)
-    try (calibration
-      ?? """
-      {"scenario": "small.json", "moments": "moments.json",
-       "parameters": [{"path": "repayment.miss.intercept", "min": -5, "max": -2.5},
-                      {"path": "repayment.roll.intercept", "min": -0.5, "max": 1.5}],
-       "budget": 17, "replicates": 1, "seed": 3,
-       "uncertainty": {"draws": 2, "evaluationsPerDraw": 4}}
-      """).write(
-        to: dir.appendingPathComponent("calibration.json"), atomically: true, encoding: .utf8)
+      to: dir.appendingPathComponent("moments.json"), atomically: true,
+      encoding: .utf8)
+    try
+      (calibration
+        ?? """
+        {"scenario": "small.json", "moments": "moments.json",
+         "parameters": [{"path": "repayment.miss.intercept", "min": -5, "max": -2.5},
+                        {"path": "repayment.roll.intercept", "min": -0.5, "max": 1.5}],
+         "budget": 17, "replicates": 1, "seed": 3,
+         "uncertainty": {"draws": 2, "evaluationsPerDraw": 4}}
+        """).write(
+        to: dir.appendingPathComponent("calibration.json"), atomically: true,
+        encoding: .utf8)
     return dir
   }
 
-  @Test func aBadCalibrationFileExitsTwoNamingEveryProblemAndWritesNothing() throws {
+  @Test func aBadCalibrationFileExitsTwoNamingEveryProblemAndWritesNothing()
+    throws
+  {
     let dir = try Self.scratch(
       calibration: """
         {"scenario": "small.json", "moments": "nothing.json",
@@ -37,9 +42,11 @@ import Testing
         """)
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out").path
-    let before = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    let before = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+      .sorted()
     let r = invoke([
-      "calibrate", dir.appendingPathComponent("calibration.json").path, "--out", out,
+      "calibrate", dir.appendingPathComponent("calibration.json").path, "--out",
+      out,
     ])
     #expect(r.code == .badInput)
     #expect(r.out.isEmpty)
@@ -53,7 +60,9 @@ import Testing
           - $.moments: cannot read the moments file 'nothing.json': no such file
 
         """)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == before)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        == before)
   }
 
   @Test func twoShardsMergedEqualTheUnshardedCalibration() throws {
@@ -61,13 +70,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("calibration.json").path
     let whole = dir.appendingPathComponent("whole").path
-    let r = invoke(["calibrate", file, "--out", whole, "--threads", "2", "--quiet"])
+    let r = invoke([
+      "calibrate", file, "--out", whole, "--threads", "2", "--quiet",
+    ])
     #expect(r.code == .success, "\(r.err)")
     #expect(r.out == whole + "\n")
     var shards: [String] = []
     for i in 1...2 {
       let out = dir.appendingPathComponent("shard\(i)").path
-      let s = invoke(["calibrate", file, "--out", out, "--shard", "\(i)/2", "--quiet"])
+      let s = invoke([
+        "calibrate", file, "--out", out, "--shard", "\(i)/2", "--quiet",
+      ])
       #expect(s.code == .success, "\(s.err)")
       shards.append(out)
     }
@@ -78,12 +91,16 @@ import Testing
     let b = try SweepCommandTests.files(URL(fileURLWithPath: merged))
     #expect(a.keys.sorted() == b.keys.sorted())
     #expect(a == b)
-    for name in ["/trials.csv", "/fit.csv", "/parameters.csv", "/calibrated.json", "/report.html"] {
+    for name in [
+      "/trials.csv", "/fit.csv", "/parameters.csv", "/calibrated.json",
+      "/report.html",
+    ] {
       #expect(a[name] != nil, "\(name)")
     }
     // The calibrated scenario runs.
     let run = invoke([
-      "run", whole + "/calibrated.json", "--out", dir.appendingPathComponent("run").path,
+      "run", whole + "/calibrated.json", "--out",
+      dir.appendingPathComponent("run").path,
       "--quiet",
     ])
     #expect(run.code == .success, "\(run.err)")
@@ -94,7 +111,9 @@ import Testing
       again.err
         == "Error: '\(whole)' exists; pass --resume to continue the calibration in it, or choose another --out\n"
     )
-    let resumed = invoke(["calibrate", file, "--out", whole, "--resume", "--quiet"])
+    let resumed = invoke([
+      "calibrate", file, "--out", whole, "--resume", "--quiet",
+    ])
     #expect(resumed.code == .success, "\(resumed.err)")
     #expect(try SweepCommandTests.files(URL(fileURLWithPath: whole)) == a)
   }

@@ -31,7 +31,10 @@ public struct MomentTarget: Sendable, Equatable {
     scales = moments.map(Self.scale)
   }
 
-  private init(names: [String], observed: [Double], standardErrors: [Double], scales: [Double]) {
+  private init(
+    names: [String], observed: [Double], standardErrors: [Double],
+    scales: [Double]
+  ) {
     self.names = names
     self.observed = observed
     self.standardErrors = standardErrors
@@ -46,7 +49,8 @@ public struct MomentTarget: Sendable, Equatable {
   /// The distance of simulated moments (aligned with ``names``; nil where the simulation gave
   /// none): +∞ when any is missing.
   public func distance(_ simulated: [Double?]) -> Double {
-    precondition(simulated.count == names.count, "one simulated value per moment")
+    precondition(
+      simulated.count == names.count, "one simulated value per moment")
     var sum = 0.0
     for m in names.indices {
       guard let s = simulated[m] else { return .infinity }
@@ -68,15 +72,19 @@ public struct MomentTarget: Sendable, Equatable {
   /// R replicates, taking the simulated book to be as large as the observed one (McFadden 1989;
   /// Gouriéroux & Monfort 1996, §2.3). Draws come from the stream (seed, draw, 0,
   /// ``Purpose/calibrationBootstrap``), counter = the moment's position.
-  public func perturbed(draw: Int, seed: UInt64, replicates: Int) -> MomentTarget {
+  public func perturbed(draw: Int, seed: UInt64, replicates: Int)
+    -> MomentTarget
+  {
     var stream = RandomStream(
       key: StreamKey(
-        seed: seed, entity: UInt64(draw), period: 0, purpose: .calibrationBootstrap))
+        seed: seed, entity: UInt64(draw), period: 0,
+        purpose: .calibrationBootstrap))
     let inflation = (1 + 1 / Double(replicates)).squareRoot()
     let values = names.indices.map { m in
       observed[m] + standardErrors[m] * inflation * stream.normal()
     }
     return MomentTarget(
-      names: names, observed: values, standardErrors: standardErrors, scales: scales)
+      names: names, observed: values, standardErrors: standardErrors,
+      scales: scales)
   }
 }

@@ -72,8 +72,10 @@ public struct NelderMead: Sendable {
     let d = start.count
     precondition(d >= 1, "NelderMead needs at least one dimension")
     precondition(
-      budget >= d + 1, "NelderMead needs a budget ≥ d + 1 = \(d + 1), got \(budget)")
-    precondition(step > 0 && step < 1, "NelderMead step must be in (0, 1), got \(step)")
+      budget >= d + 1,
+      "NelderMead needs a budget ≥ d + 1 = \(d + 1), got \(budget)")
+    precondition(
+      step > 0 && step < 1, "NelderMead step must be in (0, 1), got \(step)")
     dimension = d
     self.budget = budget
     self.pointTolerance = pointTolerance
@@ -100,8 +102,9 @@ public struct NelderMead: Sendable {
     best = (Self.folded(start), .infinity)
   }
 
-  /// The points (folded into the cube) whose values the search needs next, or nil when it has
-  /// finished. Asking again before ``receive(_:)`` gives the same points.
+  /// The points (folded into the cube) whose values the search needs next.
+  ///
+  /// Nil when it has finished. Asking again before ``receive(_:)`` gives the same points.
   public var request: [[Double]]? {
     phase == .finished ? nil : pending.map(Self.folded)
   }
@@ -113,7 +116,8 @@ public struct NelderMead: Sendable {
   public mutating func receive(_ received: [Double]) {
     precondition(
       phase != .finished && received.count == pending.count,
-      "NelderMead.receive: expected \(pending.count) values, got \(received.count)")
+      "NelderMead.receive: expected \(pending.count) values, got \(received.count)"
+    )
     let fs = received.map { $0.isNaN ? Double.infinity : $0 }
     for (x, f) in zip(pending, fs) {
       evaluations += 1
@@ -127,7 +131,9 @@ public struct NelderMead: Sendable {
     case .reflect: afterReflection(fs[0])
     case .expand:
       let (xe, fe) = (pending[0], fs[0])
-      if fe < reflected.value { replaceWorst(xe, fe) } else {
+      if fe < reflected.value {
+        replaceWorst(xe, fe)
+      } else {
         replaceWorst(reflected.point, reflected.value)
       }
       beginIteration()
@@ -226,7 +232,9 @@ public struct NelderMead: Sendable {
   }
 
   /// c + t·(x − c): t = −1 reflects x through c, t = ½ contracts towards x.
-  private func step(from c: [Double], towards x: [Double], by t: Double) -> [Double] {
+  private func step(from c: [Double], towards x: [Double], by t: Double)
+    -> [Double]
+  {
     (0..<dimension).map { c[$0] + t * (x[$0] - c[$0]) }
   }
 

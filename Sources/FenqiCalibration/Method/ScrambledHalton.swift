@@ -27,7 +27,8 @@ public struct ScrambledHalton: Sendable {
   public init(dimension: Int, seed: UInt64) {
     precondition(
       dimension >= 1 && dimension <= Self.primes.count,
-      "ScrambledHalton supports 1…\(Self.primes.count) dimensions, got \(dimension)")
+      "ScrambledHalton supports 1…\(Self.primes.count) dimensions, got \(dimension)"
+    )
     self.dimension = dimension
     permutations = (0..<dimension).map { k in
       let base = Self.primes[k]

@@ -27,7 +27,8 @@ struct MomentSelection: Sendable, Equatable {
     }
     var out: [FieldProblem] = []
     for (key, list) in [("momentNames", prefixes), ("exclude", exclude)] {
-      for (i, prefix) in list.enumerated() where !names.contains(where: { $0.hasPrefix(prefix) }) {
+      for (i, prefix) in list.enumerated()
+      where !names.contains(where: { $0.hasPrefix(prefix) }) {
         var message =
           "no moment in '\(file)' starts with \(JSONValue.string(prefix).shortDescription)"
         if let hint = Suggestion.nearest(to: prefix, among: families + names) {

@@ -98,7 +98,8 @@ public struct ObservedMoments: Sendable, Equatable {
     var moments: [ObservedMoment] = []
     var seen: [String: String] = [:]
     for e in root.array("moments", required: true, minimumCount: 1) ?? [] {
-      guard var m = JSONObjectReader(e.value, path: e.path, collector: collector)
+      guard
+        var m = JSONObjectReader(e.value, path: e.path, collector: collector)
       else { continue }
       let name = m.name()
       let value = m.number("value", .any)
@@ -112,7 +113,8 @@ public struct ObservedMoments: Sendable, Equatable {
       guard let name, let value, let se, let count else { continue }
       seen[name] = e.path
       moments.append(
-        ObservedMoment(name: name, value: value, standardError: se, count: count))
+        ObservedMoment(
+          name: name, value: value, standardError: se, count: count))
     }
     root.finish()
     guard let version, let loans, let bootstrap, let seed else { return nil }

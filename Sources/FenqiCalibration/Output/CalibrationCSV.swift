@@ -16,15 +16,20 @@ enum CalibrationCSV {
     if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil {
       text = "'" + text
     }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    guard
+      text.contains(where: {
+        $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r"
+      })
     else { return text }
-    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(
-      separator: "\"\"") + "\""
+    return "\""
+      + text.split(separator: "\"", omittingEmptySubsequences: false).joined(
+        separator: "\"\"") + "\""
   }
 
   /// A table: the header (as text cells), then the rows (already cells), each line ending in a
   /// line break.
   static func table(header: [String], rows: [[String]]) -> String {
-    ([header.map(cell)] + rows).map { $0.joined(separator: ",") + "\n" }.joined()
+    ([header.map(cell)] + rows).map { $0.joined(separator: ",") + "\n" }
+      .joined()
   }
 }

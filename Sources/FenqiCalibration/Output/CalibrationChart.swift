@@ -32,10 +32,17 @@ enum CalibrationChart {
       }
       var lo = finite.min() ?? 0
       var hi = finite.max() ?? 1
-      if hi == lo { (lo, hi) = (lo - 0.5 * Swift.max(abs(lo), 1), hi + 0.5 * Swift.max(abs(hi), 1)) }
+      if hi == lo {
+        (lo, hi) = (
+          lo - 0.5 * Swift.max(abs(lo), 1), hi + 0.5 * Swift.max(abs(hi), 1)
+        )
+      }
       let raw = (hi - lo) / 5
       let magnitude = pow(10, floor(log10(raw)))
-      let step = [1.0, 2, 2.5, 5, 10].first { raw <= $0 * magnitude }.map { $0 * magnitude }
+      let step =
+        [1.0, 2, 2.5, 5, 10].first { raw <= $0 * magnitude }.map {
+          $0 * magnitude
+        }
         ?? 10 * magnitude
       lo = floor(lo / step) * step
       hi = ceil(hi / step) * step
@@ -49,7 +56,8 @@ enum CalibrationChart {
     func y(_ v: Double) -> Double {
       let t =
         logarithmic
-        ? (log10(Swift.max(v, lower)) - log10(lower)) / (log10(upper) - log10(lower))
+        ? (log10(Swift.max(v, lower)) - log10(lower))
+          / (log10(upper) - log10(lower))
         : (v - lower) / (upper - lower)
       return (height - bottom) - t * (height - bottom - top)
     }
@@ -90,7 +98,8 @@ enum CalibrationChart {
   static func trials(_ result: CalibrationResult) -> String {
     let n = result.records.count
     let distances = result.distances
-    let scale = Scale(values: distances.map { $0 > 0 ? $0 : .nan }, logarithmic: true)
+    let scale = Scale(
+      values: distances.map { $0 > 0 ? $0 : .nan }, logarithmic: true)
     var svg = frame(id: "distance-by-trial", title: "Distance by trial")
     svg += axes(scale, xTitle: "trial", yTitle: "distance (log scale)")
     let every = Swift.max(1, n / 10)
@@ -100,11 +109,14 @@ enum CalibrationChart {
     }
     var best = Double.infinity
     var path = ""
-    for (i, record) in result.records.enumerated() where record.stage != .uncertainty {
+    for (i, record) in result.records.enumerated()
+    where record.stage != .uncertainty {
       guard distances[i].isFinite, distances[i] < best else { continue }
       best = distances[i]
-      path += (path.isEmpty ? "M" : " H\(r(x(i, of: n))) V") + (path.isEmpty
-        ? "\(r(x(i, of: n))) \(r(scale.y(best)))" : "\(r(scale.y(best)))")
+      path +=
+        (path.isEmpty ? "M" : " H\(r(x(i, of: n))) V")
+        + (path.isEmpty
+          ? "\(r(x(i, of: n))) \(r(scale.y(best)))" : "\(r(scale.y(best)))")
     }
     if !path.isEmpty {
       svg +=
@@ -129,14 +141,16 @@ enum CalibrationChart {
   /// Observed moments with a ±2 standard-error band, and the simulated ones at the optimum, at
   /// x positions proportional to `positions` (months on book), labelled `labels`.
   static func curve(
-    id: String, title: String, xTitle: String, positions: [Double], labels: [String],
+    id: String, title: String, xTitle: String, positions: [Double],
+    labels: [String],
     observed: [Double], standardErrors: [Double], simulated: [Double?]
   ) -> String {
     let n = labels.count
     let (first, last) = (positions.min() ?? 0, positions.max() ?? 1)
     func x(_ i: Int, of _: Int) -> Double {
       let w = width - left - right
-      return last > first ? left + w * (positions[i] - first) / (last - first) : left + w / 2
+      return last > first
+        ? left + w * (positions[i] - first) / (last - first) : left + w / 2
     }
     let lows = zip(observed, standardErrors).map { $0 - 2 * $1 }
     let highs = zip(observed, standardErrors).map { $0 + 2 * $1 }
@@ -154,10 +168,12 @@ enum CalibrationChart {
     svg +=
       "<polygon class=\"band\" points=\"\(band.joined(separator: " "))\" fill=\"\(observedColour)\" fill-opacity=\"0.15\" stroke=\"none\"/>"
     svg += line(
-      observed.map(Optional.some), scale: scale, colour: observedColour, dash: "",
+      observed.map(Optional.some), scale: scale, colour: observedColour,
+      dash: "",
       name: "observed", labels: labels, x: x)
     svg += line(
-      simulated, scale: scale, colour: simulatedColour, dash: "6 3", name: "simulated",
+      simulated, scale: scale, colour: simulatedColour, dash: "6 3",
+      name: "simulated",
       labels: labels, x: x)
     svg +=
       "<rect x=\"\(r(left))\" y=\"\(r(height - 20))\" width=\"24\" height=\"10\" fill=\"\(observedColour)\" fill-opacity=\"0.15\"/><line x1=\"\(r(left))\" x2=\"\(r(left + 24))\" y1=\"\(r(height - 15))\" y2=\"\(r(height - 15))\" stroke=\"\(observedColour)\" stroke-width=\"2\"/><text x=\"\(r(left + 30))\" y=\"\(r(height - 11))\">observed ± 2 SE</text>"
@@ -167,7 +183,8 @@ enum CalibrationChart {
   }
 
   private static func line(
-    _ values: [Double?], scale: Scale, colour: String, dash: String, name: String,
+    _ values: [Double?], scale: Scale, colour: String, dash: String,
+    name: String,
     labels: [String], x position: (Int, Int) -> Double
   ) -> String {
     let n = values.count

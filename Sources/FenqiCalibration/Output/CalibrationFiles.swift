@@ -13,14 +13,19 @@ public enum CalibrationFiles {
   ///
   /// - Throws: ``CalibrationFailure`` when the calibrated scenario does not validate (a
   ///   scenario rule the box's corners did not catch).
-  public static func files(_ result: CalibrationResult) throws(CalibrationFailure) -> [(
-    name: String, text: String
-  )] {
+  public static func files(_ result: CalibrationResult)
+    throws(CalibrationFailure) -> [(
+      name: String, text: String
+    )]
+  {
     let calibrated = JSONWriter.text(result.calibrated)
-    do { _ = try ScenarioLoader.parse(text: calibrated, file: "calibrated.json") } catch {
+    do {
+      _ = try ScenarioLoader.parse(text: calibrated, file: "calibrated.json")
+    } catch {
       throw CalibrationFailure(
         .method,
-        "the scenario with the estimates written in does not validate: \(error.message)")
+        "the scenario with the estimates written in does not validate: \(error.message)"
+      )
     }
     let texts = [
       trials(result), fit(result), parameters(result), calibrated,
@@ -35,14 +40,17 @@ public enum CalibrationFiles {
     CalibrationCSV.table(
       header: ["trial", "stage"] + r.inputs.paths + ["distance"],
       rows: zip(r.records, r.distances).map { record, distance in
-        [String(record.trial), record.stage.rawValue] + record.point.map(CalibrationCSV.cell)
+        [String(record.trial), record.stage.rawValue]
+          + record.point.map(CalibrationCSV.cell)
           + [CalibrationCSV.cell(distance)]
       })
   }
 
-  /// `fit.csv`: `moment, observed, standard_error, simulated, z` for every selected moment in
-  /// the moments file's order; simulated at the optimum, z = (simulated − observed) / the
-  /// floored standard error. Moments the simulation never gave have empty simulated and z.
+  /// `fit.csv`: one row per selected moment, in the moments file's order.
+  ///
+  /// Columns `moment, observed, standard_error, simulated, z`: simulated at the optimum,
+  /// z = (simulated − observed) / the floored standard error. Moments the simulation never gave
+  /// have empty simulated and z.
   public static func fit(_ r: CalibrationResult) -> String {
     let best = r.records[r.optimum]
     let fitted = Set(r.target.names)
@@ -53,7 +61,8 @@ public enum CalibrationFiles {
         let z = s.map { ($0 - m.value) / MomentTarget.scale(m) }
         return [
           CalibrationCSV.cell(m.name), CalibrationCSV.cell(m.value),
-          CalibrationCSV.cell(m.standardError), CalibrationCSV.cell(s), CalibrationCSV.cell(z),
+          CalibrationCSV.cell(m.standardError), CalibrationCSV.cell(s),
+          CalibrationCSV.cell(z),
         ]
       })
   }
@@ -65,8 +74,10 @@ public enum CalibrationFiles {
       header: ["path", "estimate", "low", "high"],
       rows: r.inputs.paths.indices.map { k in
         [
-          CalibrationCSV.cell(r.inputs.paths[k]), CalibrationCSV.cell(r.estimate[k]),
-          CalibrationCSV.cell(r.intervals?[k].low), CalibrationCSV.cell(r.intervals?[k].high),
+          CalibrationCSV.cell(r.inputs.paths[k]),
+          CalibrationCSV.cell(r.estimate[k]),
+          CalibrationCSV.cell(r.intervals?[k].low),
+          CalibrationCSV.cell(r.intervals?[k].high),
         ]
       })
   }

@@ -5,7 +5,8 @@ extension CalibrationFolder {
   /// The shard of an identity, or nil when it has none.
   static func shard(of identity: JSONValue) -> CalibrationShard?? {
     guard let s = identity["shard"] else { return .some(nil) }
-    guard case .number(let i) = s["index"] ?? .null, case .number(let n) = s["count"] ?? .null,
+    guard case .number(let i) = s["index"] ?? .null,
+      case .number(let n) = s["count"] ?? .null,
       n >= 1, n <= 1_000_000, n == n.rounded(), i >= 1, i <= n, i == i.rounded()
     else { return nil }
     return CalibrationShard(index: Int(i), count: Int(n))
@@ -17,9 +18,11 @@ extension CalibrationFolder {
     return .object(members.filter { $0.key != "shard" })
   }
 
-  /// Combines the shard folders of one calibration into the folder `out` as one process would
-  /// have left it after its global stage: the identity without a shard, the inputs, and every
-  /// global trial (copied byte for byte). Run the calibration on the returned folder to finish.
+  /// Combines the shard folders of one calibration into `out`, as one process would have left
+  /// it after its global stage.
+  ///
+  /// `out` gets the identity without a shard, the inputs, and every global trial (the same
+  /// bytes). Run the calibration on the returned folder to finish.
   ///
   /// `out` may be missing or empty, or hold this calibration already (a merge that was cut
   /// short continues).
@@ -32,7 +35,9 @@ extension CalibrationFolder {
   /// - Throws: ``CalibrationFailure`` naming the shard and file that is missing, unfinished, or
   ///   of another calibration.
   public static func merge(shards: [String], into out: String, version: String)
-    throws(CalibrationFailure) -> (folder: CalibrationFolder, inputs: CalibrationInputs)
+    throws(CalibrationFailure) -> (
+      folder: CalibrationFolder, inputs: CalibrationInputs
+    )
   {
     var base: JSONValue?
     var count = 0
@@ -41,15 +46,18 @@ extension CalibrationFolder {
       let folder = CalibrationFolder(path: path)
       guard let identity = folder.readIdentity() else {
         throw CalibrationFailure(
-          .folder, "'\(path)' is not a calibration folder (no readable \(identityName))")
+          .folder,
+          "'\(path)' is not a calibration folder (no readable \(identityName))")
       }
       guard let parsed = shard(of: identity) else {
         throw CalibrationFailure(
-          .folder, "'\(path)/\(identityName)': $.shard: expected an index in 1…count")
+          .folder,
+          "'\(path)/\(identityName)': $.shard: expected an index in 1…count")
       }
       guard let s = parsed else {
         throw CalibrationFailure(
-          .folder, "'\(path)' is not a shard (its \(identityName) has no shard)")
+          .folder, "'\(path)' is not a shard (its \(identityName) has no shard)"
+        )
       }
       let without = withoutShard(identity)
       if let base, JSONWriter.text(base) != JSONWriter.text(without) {
@@ -61,12 +69,14 @@ extension CalibrationFolder {
       base = base ?? without
       if count != 0, s.count != count {
         throw CalibrationFailure(
-          .folder, "'\(path)' says \(s.count) shards, '\(shards[0])' says \(count)")
+          .folder,
+          "'\(path)' says \(s.count) shards, '\(shards[0])' says \(count)")
       }
       count = s.count
       if let other = folders[s.index] {
         throw CalibrationFailure(
-          .folder, "shard \(s.index)/\(count) appears twice: '\(other)' and '\(path)'")
+          .folder,
+          "shard \(s.index)/\(count) appears twice: '\(other)' and '\(path)'")
       }
       folders[s.index] = path
     }
@@ -85,7 +95,8 @@ extension CalibrationFolder {
         "the shards' \(identityName) does not match their inputs and this fenqi (\(version)); merge with the fenqi that ran them"
       )
     }
-    let design = ScrambledHalton(dimension: inputs.paths.count, seed: inputs.settings.seed)
+    let design = ScrambledHalton(
+      dimension: inputs.paths.count, seed: inputs.settings.seed)
     var texts: [String] = []
     for trial in 1...inputs.settings.globalPoints {
       let index = (trial - 1) % count + 1
@@ -93,21 +104,25 @@ extension CalibrationFolder {
       let name = trialName(trial)
       let unfinished =
         "shard \(index)/\(count) in '\(shard.path)' is unfinished: \(name)"
-      let resume = "(resume it with 'fenqi calibrate … --shard \(index)/\(count) --resume')"
+      let resume =
+        "(resume it with 'fenqi calibrate … --shard \(index)/\(count) --resume')"
       switch shard.stored(trial) {
       case .missing:
         throw CalibrationFailure(.folder, "\(unfinished) is missing \(resume)")
       case .unusable(let why):
         throw CalibrationFailure(.folder, "\(unfinished): \(why) \(resume)")
       case .found(let r):
-        guard r.trial == trial, r.stage == .global, r.unit == design.point(trial - 1) else {
+        guard r.trial == trial, r.stage == .global,
+          r.unit == design.point(trial - 1)
+        else {
           throw CalibrationFailure(
             .folder, "\(unfinished) holds another point \(resume)")
         }
         texts.append(r.text)
       }
     }
-    let folder = try open(out, inputs: inputs, version: version, shard: .whole, resume: true)
+    let folder = try open(
+      out, inputs: inputs, version: version, shard: .whole, resume: true)
     for (k, text) in texts.enumerated() {
       let trial = k + 1
       if case .found(let r) = folder.stored(trial), r.text == text { continue }

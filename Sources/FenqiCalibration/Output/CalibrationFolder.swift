@@ -2,9 +2,9 @@ import FenqiCore
 import Foundation
 
 #if canImport(Glibc)
-  import Glibc
+import Glibc
 #elseif canImport(Darwin)
-  import Darwin
+import Darwin
 #endif
 
 /// A calibration's folder, and the ``TrialStore`` it holds.
@@ -33,7 +33,8 @@ public struct CalibrationFolder: TrialStore, Sendable {
   public static let trialsFolder = "trials"
   /// The inputs' copies, by the file they copy.
   static let inputNames = (
-    calibration: "calibration.json", scenario: "scenario.json", moments: "moments.json"
+    calibration: "calibration.json", scenario: "scenario.json",
+    moments: "moments.json"
   )
 
   /// A folder at `path` (not opened or checked).
@@ -61,7 +62,8 @@ public struct CalibrationFolder: TrialStore, Sendable {
         (
           "shard",
           .object([
-            ("index", .number(Double(shard.index))), ("count", .number(Double(shard.count))),
+            ("index", .number(Double(shard.index))),
+            ("count", .number(Double(shard.count))),
           ])
         ))
     }
@@ -74,7 +76,8 @@ public struct CalibrationFolder: TrialStore, Sendable {
   /// - Throws: ``CalibrationFailure`` of kind `folder` when it exists without `resume`, or holds
   ///   something else; of kind `io` when the file system refuses.
   public static func open(
-    _ path: String, inputs: CalibrationInputs, version: String, shard: CalibrationShard,
+    _ path: String, inputs: CalibrationInputs, version: String,
+    shard: CalibrationShard,
     resume: Bool
   ) throws(CalibrationFailure) -> CalibrationFolder {
     let identity = identity(inputs, version: version, shard: shard)
@@ -83,7 +86,8 @@ public struct CalibrationFolder: TrialStore, Sendable {
     var isDirectory: ObjCBool = false
     if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
       guard isDirectory.boolValue else {
-        throw CalibrationFailure(.folder, "'\(path)' is a file; choose another --out")
+        throw CalibrationFailure(
+          .folder, "'\(path)' is a file; choose another --out")
       }
       let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
       if !entries.isEmpty {
@@ -106,7 +110,9 @@ public struct CalibrationFolder: TrialStore, Sendable {
   func checkIdentity(_ identity: JSONValue) throws(CalibrationFailure) {
     guard let found = readIdentity() else {
       throw CalibrationFailure(
-        .folder, "'\(path)' is not a calibration folder (no readable \(Self.identityName))")
+        .folder,
+        "'\(path)' is not a calibration folder (no readable \(Self.identityName))"
+      )
     }
     guard JSONWriter.text(found) == JSONWriter.text(identity) else {
       throw CalibrationFailure(
@@ -118,7 +124,9 @@ public struct CalibrationFolder: TrialStore, Sendable {
 
   /// The folder's identity, if it has a readable one.
   public func readIdentity() -> JSONValue? {
-    guard case .success(let text) = CalibrationInputs.readText(file(Self.identityName))
+    guard
+      case .success(let text) = CalibrationInputs.readText(
+        file(Self.identityName))
     else { return nil }
     return try? JSONParser.parse(text)
   }
@@ -131,7 +139,8 @@ public struct CalibrationFolder: TrialStore, Sendable {
       try FileManager.default.createDirectory(
         atPath: file(name), withIntermediateDirectories: true)
     } catch {
-      throw CalibrationFailure(.io, "cannot write '\(file(name))': \(error.localizedDescription)")
+      throw CalibrationFailure(
+        .io, "cannot write '\(file(name))': \(error.localizedDescription)")
     }
   }
 
@@ -147,10 +156,13 @@ public struct CalibrationFolder: TrialStore, Sendable {
       ".\(target.lastPathComponent).partial-\(hostName)-\(getpid())")
     do {
       try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-      if fm.fileExists(atPath: temporary.path) { try fm.removeItem(at: temporary) }
+      if fm.fileExists(atPath: temporary.path) {
+        try fm.removeItem(at: temporary)
+      }
       for sub in [inputsFolder, trialsFolder] {
         try fm.createDirectory(
-          at: temporary.appendingPathComponent(sub), withIntermediateDirectories: true)
+          at: temporary.appendingPathComponent(sub),
+          withIntermediateDirectories: true)
       }
       let files = [
         (identityName, JSONWriter.text(identity)),
@@ -163,15 +175,18 @@ public struct CalibrationFolder: TrialStore, Sendable {
       }
     } catch {
       try? fm.removeItem(at: temporary)
-      throw CalibrationFailure(.io, "cannot write '\(path)': \(error.localizedDescription)")
+      throw CalibrationFailure(
+        .io, "cannot write '\(path)': \(error.localizedDescription)")
     }
     guard rename(temporary.path, target.path) == 0 else {
       let code = errno
       try? fm.removeItem(at: temporary)
       if [EEXIST, ENOTEMPTY, ENOTDIR, EISDIR].contains(code) {
-        throw CalibrationFailure(.folder, "'\(path)' exists; choose another --out")
+        throw CalibrationFailure(
+          .folder, "'\(path)' exists; choose another --out")
       }
-      throw CalibrationFailure(.io, "cannot write '\(path)': \(String(cString: strerror(code)))")
+      throw CalibrationFailure(
+        .io, "cannot write '\(path)': \(String(cString: strerror(code)))")
     }
   }
 
@@ -180,7 +195,8 @@ public struct CalibrationFolder: TrialStore, Sendable {
     var buffer = [CChar](repeating: 0, count: 256)
     guard gethostname(&buffer, buffer.count - 1) == 0 else { return "host" }
     let name = String(
-      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) },
+      as: UTF8.self)
     return name.isEmpty ? "host" : name.replacingOccurrences(of: "/", with: "_")
   }()
 
@@ -209,10 +225,13 @@ public struct CalibrationFolder: TrialStore, Sendable {
   }
 
   /// Writes files into the folder, each to a temporary and renamed over the old one.
-  public func write(_ files: [(name: String, text: String)]) throws(CalibrationFailure) {
+  public func write(_ files: [(name: String, text: String)])
+    throws(CalibrationFailure)
+  {
     for f in files {
       do {
-        try Data(f.text.utf8).write(to: URL(fileURLWithPath: file(f.name)), options: .atomic)
+        try Data(f.text.utf8).write(
+          to: URL(fileURLWithPath: file(f.name)), options: .atomic)
       } catch {
         throw CalibrationFailure(
           .io, "cannot write '\(file(f.name))': \(error.localizedDescription)")
@@ -226,13 +245,21 @@ public struct CalibrationFolder: TrialStore, Sendable {
   public func inputs() throws(CalibrationFailure) -> CalibrationInputs {
     let base = file(Self.inputsFolder) + "/"
     let calibration = base + Self.inputNames.calibration
-    guard case .success(let text) = CalibrationInputs.readText(calibration) else {
-      throw CalibrationFailure(.folder, "'\(path)' lacks its copy \(Self.inputsFolder)/\(Self.inputNames.calibration)")
+    guard case .success(let text) = CalibrationInputs.readText(calibration)
+    else {
+      throw CalibrationFailure(
+        .folder,
+        "'\(path)' lacks its copy \(Self.inputsFolder)/\(Self.inputNames.calibration)"
+      )
     }
     do {
-      return try CalibrationInputs.make(file: calibration, calibrationText: text) { named, _ in
+      return try CalibrationInputs.make(
+        file: calibration, calibrationText: text
+      ) { named, _ in
         CalibrationInputs.readText(
-          base + (named == .scenario ? Self.inputNames.scenario : Self.inputNames.moments))
+          base
+            + (named == .scenario
+              ? Self.inputNames.scenario : Self.inputNames.moments))
       }
     } catch {
       throw CalibrationFailure(.folder, error.message)

@@ -32,24 +32,34 @@ enum CalibrationReport {
   /// The page.
   static func page(_ r: CalibrationResult) -> String {
     var body = "<header><h1>Fenqi calibration</h1>"
-    body += "<p class=\"meta\">" + meta(r).map(escape).joined(separator: " · ") + "</p></header>"
+    body +=
+      "<p class=\"meta\">" + meta(r).map(escape).joined(separator: " · ")
+      + "</p></header>"
     body += section(
       "Parameters", parameterTable(r),
       note: r.intervals == nil
         ? "No uncertainty stage was run (uncertainty.draws = 0)."
-        : "95% intervals: the 2.5% and 97.5% quantiles of \(r.draws.count) bootstrap re-estimates, each fitted to the observed moments perturbed by their standard errors.")
+        : "95% intervals: the 2.5% and 97.5% quantiles of \(r.draws.count) bootstrap re-estimates, each fitted to the observed moments perturbed by their standard errors."
+    )
     body += section(
-      "Distance by trial", "<figure>" + CalibrationChart.trials(r) + "</figure>",
+      "Distance by trial",
+      "<figure>" + CalibrationChart.trials(r) + "</figure>",
       note:
-        "Distance = Σ ((simulated − observed) / standard error)² over the fitted moments. Uncertainty-stage trials are shown at their distance to the unperturbed moments.")
+        "Distance = Σ ((simulated − observed) / standard error)² over the fitted moments. Uncertainty-stage trials are shown at their distance to the unperturbed moments."
+    )
     let groups = MomentGroups(r.inputs.selected.map(\.name))
     for family in groups.curves {
-      body += section("\(family.name) by month on book", curve(r, family), note: nil)
+      body += section(
+        "\(family.name) by month on book", curve(r, family), note: nil)
     }
-    if !groups.rolls.isEmpty { body += section("Roll rates", rolls(r, groups), note: nil) }
+    if !groups.rolls.isEmpty {
+      body += section("Roll rates", rolls(r, groups), note: nil)
+    }
     body += section(
       "Every moment", fitTable(r),
-      note: "z = (simulated − observed) / standard error, the error floored at max(\(JSONWriter.format(MomentTarget.absoluteFloor)), \(JSONWriter.format(MomentTarget.relativeFloor)) × |observed|); |z| > 2 is marked.")
+      note:
+        "z = (simulated − observed) / standard error, the error floored at max(\(JSONWriter.format(MomentTarget.absoluteFloor)), \(JSONWriter.format(MomentTarget.relativeFloor)) × |observed|); |z| > 2 is marked."
+    )
     return document(body)
   }
 
@@ -75,8 +85,11 @@ enum CalibrationReport {
     return parts
   }
 
-  static func section(_ title: String, _ content: String, note: String?) -> String {
-    "<section><h2>\(escape(title))</h2>" + (note.map { "<p class=\"note\">\(escape($0))</p>" } ?? "")
+  static func section(_ title: String, _ content: String, note: String?)
+    -> String
+  {
+    "<section><h2>\(escape(title))</h2>"
+      + (note.map { "<p class=\"note\">\(escape($0))</p>" } ?? "")
       + content + "</section>"
   }
 
@@ -95,13 +108,19 @@ enum CalibrationReport {
     r.target.names.contains(name) ? r.records[r.optimum].moment(name) : nil
   }
 
-  static func curve(_ r: CalibrationResult, _ family: MomentGroups.Curve) -> String {
-    let moments = family.names.compactMap { r.inputs.observed.moment(named: $0) }
+  static func curve(_ r: CalibrationResult, _ family: MomentGroups.Curve)
+    -> String
+  {
+    let moments = family.names.compactMap {
+      r.inputs.observed.moment(named: $0)
+    }
     let chart = CalibrationChart.curve(
-      id: "curve-" + family.name, title: "\(family.name): observed and simulated",
+      id: "curve-" + family.name,
+      title: "\(family.name): observed and simulated",
       xTitle: "months on book", positions: family.monthsOnBook.map(Double.init),
       labels: family.monthsOnBook.map(String.init),
-      observed: moments.map(\.value), standardErrors: moments.map(\.standardError),
+      observed: moments.map(\.value),
+      standardErrors: moments.map(\.standardError),
       simulated: family.names.map { simulated(r, $0) })
     return "<figure>" + chart + "</figure>"
   }
@@ -128,7 +147,9 @@ enum CalibrationReport {
       }
       return t + "</tbody></table>"
     }
-    let observed = matrix("Observed") { r.inputs.observed.moment(named: $0)?.value }
+    let observed = matrix("Observed") {
+      r.inputs.observed.moment(named: $0)?.value
+    }
     let fitted = matrix("Simulated at the estimate (|z| > 2 marked)") {
       simulated(r, $0)
     }

@@ -22,8 +22,11 @@ struct MomentGroups {
 
   init(_ names: [String]) {
     for name in names {
-      let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-      if parts.count == 3, parts[0] == "roll", !parts[1].isEmpty, !parts[2].isEmpty {
+      let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        .map(String.init)
+      if parts.count == 3, parts[0] == "roll", !parts[1].isEmpty,
+        !parts[2].isEmpty
+      {
         rolls.append(name)
         if !rollFrom.contains(parts[1]) { rollFrom.append(parts[1]) }
         if !rollTo.contains(parts[2]) { rollTo.append(parts[2]) }

@@ -71,7 +71,8 @@ extension Calibration {
     for (i, q) in requests.enumerated() {
       let name = "trials/" + TrialRecord.fileName(q.trial)
       switch store.stored(q.trial) {
-      case .found(let r) where r.trial == q.trial && r.stage == q.stage && r.unit == q.unit:
+      case .found(let r)
+      where r.trial == q.trial && r.stage == q.stage && r.unit == q.unit:
         out[i] = r
       case .found:
         progress("\(name): holds another point; evaluating the trial again")
@@ -87,7 +88,8 @@ extension Calibration {
     report?.skip(out.compactMap { $0 })
     var start = 0
     while start < missing.count {
-      let chunk = Array(missing[start..<Swift.min(missing.count, start + threads)])
+      let chunk = Array(
+        missing[start..<Swift.min(missing.count, start + threads)])
       let records = evaluator.evaluate(chunk.map { requests[$0] })
       for (i, r) in zip(chunk, records) {
         try store.save(r)
@@ -96,7 +98,11 @@ extension Calibration {
       report?.add(records, progress: progress)
       start += chunk.count
     }
-    return out.map { $0! }
+    let records = out.compactMap { $0 }
+    precondition(
+      records.count == requests.count,
+      "a requested trial was neither found nor run")
+    return records
   }
 
   /// Nelder–Mead from the best global points, in lockstep, with the local budget.
@@ -106,11 +112,15 @@ extension Calibration {
     let d = dimension
     let budget = settings.localEvaluations
     let wanted = Swift.max(
-      1, Swift.min(Self.maxLocalStarts, budget / (Self.localEvaluationsPerStart * (d + 1))))
-    let ranked = book.records.indices.filter { book.distances[$0].isFinite }.sorted {
-      book.distances[$0] != book.distances[$1]
-        ? book.distances[$0] < book.distances[$1] : $0 < $1
-    }
+      1,
+      Swift.min(
+        Self.maxLocalStarts, budget / (Self.localEvaluationsPerStart * (d + 1)))
+    )
+    let ranked = book.records.indices.filter { book.distances[$0].isFinite }
+      .sorted {
+        book.distances[$0] != book.distances[$1]
+          ? book.distances[$0] < book.distances[$1] : $0 < $1
+      }
     let starts = Array(ranked.prefix(wanted))
     var searches = starts.enumerated().map { k, i in
       NelderMead(
@@ -119,8 +129,11 @@ extension Calibration {
     }
     guard let target = book.target else { return }
     let first = book.records.count
-    try lockstep(&searches, stage: .local, book: &book, store: store, progress: progress) {
-      _, values in target.distance(values)
+    try lockstep(
+      &searches, stage: .local, book: &book, store: store, progress: progress
+    ) {
+      _, values in
+      target.distance(values)
     } report: { book, _, finished in
       let best = book.best() ?? 0
       progress(
@@ -137,7 +150,8 @@ extension Calibration {
     let u = settings.uncertainty
     guard u.draws > 0, let target = book.target else { return [] }
     let targets = (0..<u.draws).map {
-      target.perturbed(draw: $0, seed: settings.seed, replicates: settings.replicates)
+      target.perturbed(
+        draw: $0, seed: settings.seed, replicates: settings.replicates)
     }
     var searches = (0..<u.draws).map { _ in
       NelderMead(
@@ -145,8 +159,10 @@ extension Calibration {
         budget: u.evaluationsPerDraw)
     }
     let first = book.records.count
-    try lockstep(&searches, stage: .uncertainty, book: &book, store: store, progress: progress)
-    { k, values in
+    try lockstep(
+      &searches, stage: .uncertainty, book: &book, store: store,
+      progress: progress
+    ) { k, values in
       targets[k].distance(values)
     } report: { book, done, finished in
       progress(
@@ -156,12 +172,15 @@ extension Calibration {
     return searches.map { evaluator.natural($0.best.point) }
   }
 
-  /// Runs `searches` together: each round gathers every unfinished search's request, gives
-  /// new points trial numbers in (search, point) order, evaluates them in one batch and hands
-  /// each search its values, `objective(search, moments lined up)`. `report(book, searches
-  /// finished, all finished)` is called every few trials and at the end.
+  /// Runs `searches` together, one round at a time.
+  ///
+  /// Each round gathers every unfinished search's request, gives new points trial numbers in
+  /// (search, point) order, evaluates them in one batch and hands each search its values,
+  /// `objective(search, moments lined up)`. `report(book, searches finished, all finished)` is
+  /// called every few trials and at the end.
   func lockstep(
-    _ searches: inout [NelderMead], stage: CalibrationStage, book: inout TrialBook,
+    _ searches: inout [NelderMead], stage: CalibrationStage,
+    book: inout TrialBook,
     store: some TrialStore, progress: (String) -> Void,
     objective: (Int, [Double?]) -> Double,
     report: (TrialBook, Int, Bool) -> Void
@@ -185,7 +204,9 @@ extension Calibration {
       }
       if asks.isEmpty { break }
       let base = book.records.count
-      for r in try obtain(fresh, store: store, progress: progress) { book.append(r) }
+      for r in try obtain(fresh, store: store, progress: progress) {
+        book.append(r)
+      }
       for (k, sources) in asks {
         let values = sources.map { s -> Double in
           switch s {

@@ -59,7 +59,8 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
   /// The Nelder–Mead simplex edge of the local stage, unit-cube units: half the design's typical
   /// spacing G^(−1/d), within [0.02, 0.25].
   public var localStep: Double {
-    let spacing = Foundation.pow(Double(settings.globalPoints), -1 / Double(dimension))
+    let spacing = Foundation.pow(
+      Double(settings.globalPoints), -1 / Double(dimension))
     return Swift.min(0.25, Swift.max(0.02, 0.5 * spacing))
   }
 
@@ -69,10 +70,14 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
   public func evaluateGlobal(
     shard: CalibrationShard, store: some TrialStore, progress: (String) -> Void
   ) throws(CalibrationFailure) {
-    let mine = (1...settings.globalPoints).filter { shard.owns(globalTrial: $0) }
+    let mine = (1...settings.globalPoints).filter {
+      shard.owns(globalTrial: $0)
+    }
     _ = try obtain(
-      mine.map { ($0, .global, globalPoint($0)) }, store: store, progress: progress,
-      report: GlobalProgress(total: mine.count, target: MomentTarget(inputs.selected)))
+      mine.map { ($0, .global, globalPoint($0)) }, store: store,
+      progress: progress,
+      report: GlobalProgress(
+        total: mine.count, target: MomentTarget(inputs.selected)))
   }
 
   /// Runs every stage, taking the trials `store` holds and storing the others.
@@ -84,7 +89,8 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
   {
     var book = TrialBook()
     let global = try obtain(
-      (1...settings.globalPoints).map { ($0, .global, globalPoint($0)) }, store: store,
+      (1...settings.globalPoints).map { ($0, .global, globalPoint($0)) },
+      store: store,
       progress: progress,
       report: GlobalProgress(
         total: settings.globalPoints, target: MomentTarget(inputs.selected)))
@@ -99,7 +105,8 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
     guard let bestGlobal = book.best() else {
       throw CalibrationFailure(
         .method,
-        "no global point gave all \(target.names.count) fitted moments; \(firstFailure(global))")
+        "no global point gave all \(target.names.count) fitted moments; \(firstFailure(global))"
+      )
     }
     progress(
       "global stage: \(global.count) points · best distance \(ProgressText.distance(book.distances[bestGlobal])) (trial \(bestGlobal + 1))"
@@ -116,23 +123,31 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
       calibrated = try CornerCheck.patched(
         inputs.scenario, paths: inputs.paths, values: estimate)
     } catch {
-      throw CalibrationFailure(.method, "cannot write the estimate into the scenario: \(error)")
+      throw CalibrationFailure(
+        .method, "cannot write the estimate into the scenario: \(error)")
     }
     return CalibrationResult(
-      inputs: inputs, records: book.records, distances: book.distances, target: target,
-      unsimulated: unsimulated, optimum: optimum, estimate: estimate, draws: draws,
+      inputs: inputs, records: book.records, distances: book.distances,
+      target: target,
+      unsimulated: unsimulated, optimum: optimum, estimate: estimate,
+      draws: draws,
       intervals: CalibrationResult.intervals(of: draws, parameters: dimension),
       calibrated: calibrated)
   }
 
   /// The selected moments the global stage gave at one point or more, and those it never gave.
-  private func fittedMoments(_ global: [TrialRecord]) throws(CalibrationFailure) -> (
-    MomentTarget, [String]
-  ) {
+  private func fittedMoments(_ global: [TrialRecord]) throws(CalibrationFailure)
+    -> (
+      MomentTarget, [String]
+    )
+  {
     var given = Set<String>()
-    for r in global { if case .moments(let m) = r.outcome { given.formUnion(m.keys) } }
+    for r in global {
+      if case .moments(let m) = r.outcome { given.formUnion(m.keys) }
+    }
     let fitted = inputs.selected.filter { given.contains($0.name) }
-    let missing = inputs.selected.filter { !given.contains($0.name) }.map(\.name)
+    let missing = inputs.selected.filter { !given.contains($0.name) }.map(
+      \.name)
     guard fitted.count >= dimension else {
       let sample = given.sorted().prefix(8).joined(separator: ", ")
       throw CalibrationFailure(

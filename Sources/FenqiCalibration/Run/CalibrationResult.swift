@@ -42,7 +42,8 @@ public struct CalibrationResult: Sendable {
   /// Creates a result.
   public init(
     inputs: CalibrationInputs, records: [TrialRecord], distances: [Double],
-    target: MomentTarget, unsimulated: [String], optimum: Int, estimate: [Double],
+    target: MomentTarget, unsimulated: [String], optimum: Int,
+    estimate: [Double],
     draws: [[Double]], intervals: [ParameterInterval]?, calibrated: JSONValue
   ) {
     self.inputs = inputs
@@ -59,7 +60,9 @@ public struct CalibrationResult: Sendable {
 
   /// The 2.5% and 97.5% quantiles (inverse empirical distribution function) of each
   /// parameter over the draws; nil for no draws.
-  public static func intervals(of draws: [[Double]], parameters: Int) -> [ParameterInterval]? {
+  public static func intervals(of draws: [[Double]], parameters: Int)
+    -> [ParameterInterval]?
+  {
     guard !draws.isEmpty else { return nil }
     return (0..<parameters).map { k in
       let sorted = draws.map { $0[k] }.sorted()

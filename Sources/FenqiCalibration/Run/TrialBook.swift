@@ -35,7 +35,8 @@ struct TrialBook {
     for r in records { line(up: r, with: target) }
   }
 
-  private mutating func line(up record: TrialRecord, with target: MomentTarget) {
+  private mutating func line(up record: TrialRecord, with target: MomentTarget)
+  {
     let values: [Double?]
     switch record.outcome {
     case .moments(let m): values = target.names.map { m[$0] }

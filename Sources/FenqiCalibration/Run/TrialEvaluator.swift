@@ -21,7 +21,9 @@ struct TrialEvaluator<Simulator: MomentSimulator>: Sendable {
   }
 
   /// Evaluates every request; records in request order.
-  func evaluate(_ requests: [(trial: Int, stage: CalibrationStage, unit: [Double])])
+  func evaluate(
+    _ requests: [(trial: Int, stage: CalibrationStage, unit: [Double])]
+  )
     -> [TrialRecord]
   {
     let points = requests.map { natural($0.unit) }
@@ -30,10 +32,12 @@ struct TrialEvaluator<Simulator: MomentSimulator>: Sendable {
     slots.withUnsafeMutableBufferPointer { buffer in
       let out = DisjointMutableBuffer(buffer)
       let simulator = self.simulator
-      ParallelChunks.forEach(count: points.count * r, threads: threads) { task in
+      ParallelChunks.forEach(count: points.count * r, threads: threads) {
+        task in
         let (p, rep) = (task / r, task % r)
         do {
-          out[task] = .values(try simulator.moments(at: points[p], replicate: rep))
+          out[task] = .values(
+            try simulator.moments(at: points[p], replicate: rep))
         } catch {
           out[task] = .failed("replicate \(rep): \(error)")
         }
@@ -41,7 +45,8 @@ struct TrialEvaluator<Simulator: MomentSimulator>: Sendable {
     }
     return requests.indices.map { p in
       TrialRecord(
-        trial: requests[p].trial, stage: requests[p].stage, unit: requests[p].unit,
+        trial: requests[p].trial, stage: requests[p].stage,
+        unit: requests[p].unit,
         point: points[p], outcome: combine(slots[(p * r)..<((p + 1) * r)]))
     }
   }

@@ -70,7 +70,10 @@ public struct TrialRecord: Sendable, Equatable {
     switch outcome {
     case .moments(let m):
       members.append(
-        ("moments", .object(m.keys.sorted().map { ($0, JSONValue.number(m[$0] ?? .nan)) })))
+        (
+          "moments",
+          .object(m.keys.sorted().map { ($0, JSONValue.number(m[$0] ?? .nan)) })
+        ))
     case .failed(let message):
       members.append(("failure", .string(message)))
     }
@@ -81,9 +84,12 @@ public struct TrialRecord: Sendable, Equatable {
   ///
   /// - Returns: the record, or why the text is not a whole record (a file cut short fails:
   ///   every record ends in a line break).
-  public static func parse(_ text: String) -> Result<TrialRecord, TrialFileProblem> {
+  public static func parse(_ text: String) -> Result<
+    TrialRecord, TrialFileProblem
+  > {
     guard text.hasSuffix("\n") else {
-      return .failure(TrialFileProblem("the file was cut short (no final line break)"))
+      return .failure(
+        TrialFileProblem("the file was cut short (no final line break)"))
     }
     let json: JSONValue
     do { json = try JSONParser.parse(text) } catch {
@@ -97,13 +103,15 @@ public struct TrialRecord: Sendable, Equatable {
       }
       return xs.count == a.count ? xs : nil
     }
-    guard case .number(let t) = json["trial"] ?? .null, t >= 1, t == t.rounded(), t < 1e9,
+    guard case .number(let t) = json["trial"] ?? .null, t >= 1,
+      t == t.rounded(), t < 1e9,
       case .string(let s) = json["stage"] ?? .null,
       let stage = CalibrationStage(rawValue: s),
       let unit = numbers(json["unit"]), let point = numbers(json["point"]),
       unit.count == point.count
     else {
-      return .failure(TrialFileProblem("not a trial record (trial, stage, unit, point)"))
+      return .failure(
+        TrialFileProblem("not a trial record (trial, stage, unit, point)"))
     }
     let outcome: Outcome
     if case .string(let message) = json["failure"] ?? .null {
@@ -121,12 +129,16 @@ public struct TrialRecord: Sendable, Equatable {
       return .failure(TrialFileProblem("neither moments nor a failure"))
     }
     return .success(
-      TrialRecord(trial: Int(t), stage: stage, unit: unit, point: point, outcome: outcome))
+      TrialRecord(
+        trial: Int(t), stage: stage, unit: unit, point: point, outcome: outcome)
+    )
   }
 }
 
 /// Why a stored trial cannot be used.
-public struct TrialFileProblem: Error, Sendable, Equatable, CustomStringConvertible {
+public struct TrialFileProblem: Error, Sendable, Equatable,
+  CustomStringConvertible
+{
   /// What is wrong.
   public var description: String
   /// Creates a problem.

@@ -32,11 +32,14 @@ public struct CalibrationInputs: Sendable {
   /// (relative to its folder), and checks them all.
   ///
   /// - Throws: ``CalibrationError`` with every problem found.
-  public static func load(file: String) throws(CalibrationError) -> CalibrationInputs {
+  public static func load(file: String) throws(CalibrationError)
+    -> CalibrationInputs
+  {
     let text: String
     switch readText(file) {
     case .success(let t): text = t
-    case .failure(let reason): throw .unreadable(file: file, reason: reason.message)
+    case .failure(let reason):
+      throw .unreadable(file: file, reason: reason.message)
     }
     let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
     return try make(file: file, calibrationText: text) { _, named in
@@ -65,7 +68,9 @@ public struct CalibrationInputs: Sendable {
   /// The UTF-8 text of the file at `path`.
   public static func readText(_ path: String) -> Result<String, ReadFailure> {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    guard
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    else {
       return .failure(ReadFailure("no such file"))
     }
     guard !isDirectory.boolValue else {
@@ -86,6 +91,7 @@ public struct CalibrationInputs: Sendable {
   ///   - file: the calibration file's name in messages.
   ///   - calibrationText: its text.
   ///   - read: the text of the scenario or the moments file, named as written in it.
+  /// - Returns: the checked inputs.
   /// - Throws: ``CalibrationError`` with every problem found, each at its JSON path.
   public static func make(
     file: String, calibrationText: String,
@@ -129,18 +135,21 @@ public struct CalibrationInputs: Sendable {
     switch read(.scenario, name) {
     case .success(let t): text = t
     case .failure(let f):
-      collector.report("$.scenario", "cannot read the scenario '\(name)': \(f.message)")
+      collector.report(
+        "$.scenario", "cannot read the scenario '\(name)': \(f.message)")
       return nil
     }
     let document: JSONValue
     do { document = try JSONParser.parse(text) } catch {
-      collector.report("$.scenario", "the scenario '\(name)' is not valid JSON: \(error)")
+      collector.report(
+        "$.scenario", "the scenario '\(name)' is not valid JSON: \(error)")
       return nil
     }
     do { _ = try ScenarioLoader.decode(document, file: name) } catch {
       collector.report(
         "$.scenario",
-        "the scenario '\(name)' does not validate: \(CornerCheck.summary(error.problems))")
+        "the scenario '\(name)' does not validate: \(CornerCheck.summary(error.problems))"
+      )
       return nil
     }
     var usable: [(index: Int, parameter: FreeParameter)] = []
@@ -183,7 +192,8 @@ public struct CalibrationInputs: Sendable {
     switch read(.moments, name) {
     case .success(let t): text = t
     case .failure(let f):
-      collector.report("$.moments", "cannot read the moments file '\(name)': \(f.message)")
+      collector.report(
+        "$.moments", "cannot read the moments file '\(name)': \(f.message)")
       return nil
     }
     let all: ObservedMoments

@@ -28,14 +28,17 @@ extension CalibrationSettings {
   /// Decodes a calibration file's JSON, reporting every problem to `collector` with its path.
   ///
   /// - Returns: every field that decoded; ``Decoded/settings`` only when nothing was wrong.
-  static func decode(_ json: JSONValue, collector: ProblemCollector) -> Decoded {
+  static func decode(_ json: JSONValue, collector: ProblemCollector) -> Decoded
+  {
     guard var root = JSONObjectReader(json, path: "$", collector: collector)
     else { return Decoded() }
     let before = collector.problems.count
     let scenario = nonEmptyString(&root, "scenario")
     let moments = nonEmptyString(&root, "moments")
     let each = decodeParameters(&root)
-    let parameters = each.flatMap { e in e.contains(nil) ? nil : e.compactMap { $0 } }
+    let parameters = each.flatMap { e in
+      e.contains(nil) ? nil : e.compactMap { $0 }
+    }
     let d = each?.count ?? 1
     let budget = root.integer("budget", .integer(atLeast: 1))
     if let budget, each != nil {
@@ -93,7 +96,8 @@ extension CalibrationSettings {
     for e in elements {
       guard case .string(let s) = e.value, !s.isEmpty else {
         r.collector.report(
-          e.path, "expected a non-empty string, found \(e.value.shortDescription)")
+          e.path,
+          "expected a non-empty string, found \(e.value.shortDescription)")
         return nil
       }
       out.append(s)
@@ -106,7 +110,8 @@ extension CalibrationSettings {
   private static func decodeParameters(_ root: inout JSONObjectReader)
     -> [FreeParameter?]?
   {
-    guard let elements = root.array("parameters", required: true, minimumCount: 1)
+    guard
+      let elements = root.array("parameters", required: true, minimumCount: 1)
     else { return nil }
     if elements.count > maxParameters {
       root.report(
@@ -117,14 +122,19 @@ extension CalibrationSettings {
     guard !elements.isEmpty else { return nil }
     var out: [FreeParameter?] = []
     for e in elements {
-      guard var p = JSONObjectReader(e.value, path: e.path, collector: root.collector)
+      guard
+        var p = JSONObjectReader(
+          e.value, path: e.path, collector: root.collector)
       else {
         out.append(nil)
         continue
       }
       let path = p.string("path")
       if path?.isEmpty == true {
-        p.report("path", "expected a dotted path such as \"repayment.roll.intercept\", found \"\"")
+        p.report(
+          "path",
+          "expected a dotted path such as \"repayment.roll.intercept\", found \"\""
+        )
       }
       let low = p.number("min", .any)
       let high = p.number("max", .any)
@@ -140,7 +150,9 @@ extension CalibrationSettings {
       }
       if let low, scale == .log, low <= 0 {
         p.report(
-          "min", "expected a number > 0 on a log scale, found \(JSONWriter.format(low))")
+          "min",
+          "expected a number > 0 on a log scale, found \(JSONWriter.format(low))"
+        )
       }
       p.finish()
       guard let path, !path.isEmpty, let low, let high, let scale, low < high,
@@ -149,7 +161,8 @@ extension CalibrationSettings {
         out.append(nil)
         continue
       }
-      out.append(FreeParameter(path: path, minimum: low, maximum: high, scale: scale))
+      out.append(
+        FreeParameter(path: path, minimum: low, maximum: high, scale: scale))
     }
     return out
   }
@@ -170,7 +183,8 @@ extension CalibrationSettings {
     if case .string("abc") = u.value("method") ?? .null {
       u.report(
         "method",
-        "ABC rejection is not implemented; expected \"bootstrap\", found \"abc\"")
+        "ABC rejection is not implemented; expected \"bootstrap\", found \"abc\""
+      )
     } else {
       method = u.string(
         "method", default: UncertaintySettings.Method.bootstrap.rawValue,

@@ -110,5 +110,7 @@ public struct UncertaintySettings: Sendable, Equatable {
   public static let maxDraws = 10_000
 
   /// Evaluations per draw when the file gives none: 8·(d + 1) for d parameters.
-  public static func defaultEvaluations(parameters d: Int) -> Int { 8 * (d + 1) }
+  public static func defaultEvaluations(parameters d: Int) -> Int {
+    8 * (d + 1)
+  }
 }

@@ -42,8 +42,11 @@ enum CornerCheck {
 
   /// Up to ``quoted`` problems, `; `-separated, with how many more there are.
   static func summary(_ problems: [FieldProblem]) -> String {
-    var text = problems.prefix(quoted).map(\.description).joined(separator: "; ")
-    if problems.count > quoted { text += " (and \(problems.count - quoted) more)" }
+    var text = problems.prefix(quoted).map(\.description).joined(
+      separator: "; ")
+    if problems.count > quoted {
+      text += " (and \(problems.count - quoted) more)"
+    }
     return text
   }
 
@@ -59,6 +62,7 @@ enum CornerCheck {
   ///   - parameters: the usable parameters with their index in the calibration file.
   ///   - complete: whether every parameter is usable (the joint corners are checked only then).
   ///   - file: the scenario file, for messages.
+  /// - Returns: the problems, at the calibration file's paths.
   static func problems(
     _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)],
     complete: Bool, file: String
@@ -71,7 +75,9 @@ enum CornerCheck {
     var out: [FieldProblem] = []
     for (index, p) in parameters {
       for (key, value) in [("min", p.minimum), ("max", p.maximum)] {
-        if let problem = problem(document, paths: [p.path], values: [value], file: file) {
+        if let problem = problem(
+          document, paths: [p.path], values: [value], file: file)
+        {
           out.append(
             FieldProblem(
               path: "$.parameters[\(index)].\(key)",
@@ -88,22 +94,28 @@ enum CornerCheck {
   /// The first corner of the box at which the scenario does not validate: all 2^d corners up to
   /// ``fullCornerLimit`` parameters, the all-min and all-max corners beyond.
   static func cornerProblem(
-    _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)], file: String
+    _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)],
+    file: String
   ) -> FieldProblem? {
     let d = parameters.count
-    let masks: [Int] = d <= fullCornerLimit ? Array(0..<(1 << d)) : [0, (1 << d) - 1]
+    let masks: [Int] =
+      d <= fullCornerLimit ? Array(0..<(1 << d)) : [0, (1 << d) - 1]
     let paths = parameters.map(\.parameter.path)
     for mask in masks {
       let values = parameters.enumerated().map { k, e in
         mask & (1 << k) == 0 ? e.parameter.minimum : e.parameter.maximum
       }
-      if let problem = problem(document, paths: paths, values: values, file: file) {
+      if let problem = problem(
+        document, paths: paths, values: values, file: file)
+      {
         let corner = zip(parameters, values).map { e, v in
           "\(e.parameter.path) = \(JSONWriter.format(v))"
         }.joined(separator: ", ")
         return FieldProblem(
           path: "$.parameters",
-          message: "the scenario does not validate at the corner \(corner): \(problem)")
+          message:
+            "the scenario does not validate at the corner \(corner): \(problem)"
+        )
       }
     }
     return nil

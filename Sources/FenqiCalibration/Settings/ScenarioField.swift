@@ -1,8 +1,10 @@
 import FenqiCore
 
-/// Finds a free parameter's field in a scenario document, walking a dotted path the way
-/// `SweepGrid.set(_:at:in:)` patches it: object keys, and array elements by index or by their
-/// `name`. Unlike `set`, every step must exist, the last one included, and hold a number.
+/// Finds a free parameter's field in a scenario document.
+///
+/// It walks a dotted path the way `SweepGrid.set(_:at:in:)` patches it: object keys, and array
+/// elements by index or by their `name`. Unlike `set`, every step must exist, the last one
+/// included, and hold a number.
 enum ScenarioField {
   /// The field's canonical JSON path (`$.arms[1].offer.apr`) and its current value.
   struct Found: Equatable {
@@ -14,7 +16,9 @@ enum ScenarioField {
   ///
   /// - Returns: the field, or the message for the calibration file's `path` field:
   ///   `the scenario has no field 'repayment.roll.slope'; did you mean 'slope2'?`.
-  static func locate(_ path: String, in root: JSONValue) -> Result<Found, Problem> {
+  static func locate(_ path: String, in root: JSONValue) -> Result<
+    Found, Problem
+  > {
     let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(
       String.init)
     guard !keys.contains(where: \.isEmpty) else {
@@ -69,7 +73,9 @@ enum ScenarioField {
     init(_ message: String) { self.message = message }
   }
 
-  private static func missing(_ path: String, _ key: String, among candidates: [String])
+  private static func missing(
+    _ path: String, _ key: String, among candidates: [String]
+  )
     -> Problem
   {
     var message = "the scenario has no field '\(path)'"

@@ -9,7 +9,9 @@ import FenqiSimulation
 /// months with nothing booked in their vintages are left out.
 public enum LedgerMoments {
   /// Runs `scenario` on one thread and measures its charge-off curve.
-  public static func measure(_ scenario: Scenario, seed: UInt64) -> [String: Double] {
+  public static func measure(_ scenario: Scenario, seed: UInt64) -> [String:
+    Double]
+  {
     var s = scenario
     s.seed = seed
     return chargeOffCurve(SimulationEngine(scenario: s, threads: 1).run())
@@ -27,7 +29,8 @@ public enum LedgerMoments {
         for arm in result.scenario.arms.indices {
           booked += result.periods[origin - 1][arm].counts.bookedPrincipal
           for m in 1...mob {
-            charged += result.ledger.principal(arm: arm, origin: origin, monthsOnBook: m)
+            charged += result.ledger.principal(
+              arm: arm, origin: origin, monthsOnBook: m)
           }
         }
       }

@@ -12,7 +12,8 @@ import FenqiSimulation
 public struct ScenarioMomentSimulator: MomentSimulator {
   /// Runs a validated scenario with the given seed (already set as its `seed`) and returns its
   /// moments by name.
-  public typealias Measure = @Sendable (Scenario, UInt64) throws -> [String: Double]
+  public typealias Measure =
+    @Sendable (Scenario, UInt64) throws -> [String: Double]
 
   /// The scenario document the values are written into.
   public let document: JSONValue
@@ -33,7 +34,8 @@ public struct ScenarioMomentSimulator: MomentSimulator {
   ///   - file: the scenario's name in messages.
   ///   - measure: runs a scenario with a seed and measures its moments.
   public init(
-    document: JSONValue, paths: [String], seed: UInt64, file: String = "scenario",
+    document: JSONValue, paths: [String], seed: UInt64,
+    file: String = "scenario",
     measure: @escaping Measure
   ) {
     self.document = document
@@ -46,12 +48,15 @@ public struct ScenarioMomentSimulator: MomentSimulator {
   /// Creates the simulator of checked calibration inputs.
   public init(inputs: CalibrationInputs, measure: @escaping Measure) {
     self.init(
-      document: inputs.scenario, paths: inputs.paths, seed: inputs.settings.seed,
+      document: inputs.scenario, paths: inputs.paths,
+      seed: inputs.settings.seed,
       file: inputs.settings.scenarioFile, measure: measure)
   }
 
   /// The scenario document with `point`'s values written in.
-  public func document(at point: [Double]) throws(SweepGrid.Problem) -> JSONValue {
+  public func document(at point: [Double]) throws(SweepGrid.Problem)
+    -> JSONValue
+  {
     try CornerCheck.patched(document, paths: paths, values: point)
   }
 
@@ -60,12 +65,15 @@ public struct ScenarioMomentSimulator: MomentSimulator {
   /// - Throws: `SweepGrid.Problem` for a path that cannot be set, `ScenarioError` when the
   ///   patched scenario does not validate.
   public func scenario(at point: [Double]) throws -> Scenario {
-    try ScenarioLoader.parse(text: JSONWriter.text(document(at: point)), file: file)
+    try ScenarioLoader.parse(
+      text: JSONWriter.text(document(at: point)), file: file)
   }
 
   /// The moments of replicate `replicate` at `point`: the closure's, on the patched scenario
   /// with seed `seed` + replicate.
-  public func moments(at point: [Double], replicate: Int) throws -> [String: Double] {
+  public func moments(at point: [Double], replicate: Int) throws -> [String:
+    Double]
+  {
     var scenario = try scenario(at: point)
     scenario.seed = seed &+ UInt64(replicate)
     return try measure(scenario, scenario.seed)
