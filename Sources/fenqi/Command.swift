@@ -51,8 +51,13 @@ extension Fenqi {
         "Run a scenario over a grid of settings (shardable, resumable).",
       help: HelpText.sweep, execute: SweepCommand.execute),
     Command(
+      name: "calibrate",
+      summary:
+        "Fit scenario parameters to a lender's moments (shardable, resumable).",
+      help: HelpText.calibrate, execute: CalibrateCommand.execute),
+    Command(
       name: "merge",
-      summary: "Combine the shard folders of a sweep or a stress run.",
+      summary: "Combine the shard folders of a sweep, stress run or calibration.",
       help: HelpText.merge, execute: MergeCommand.execute),
     Command(
       name: "bench",

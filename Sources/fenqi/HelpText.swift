@@ -329,15 +329,52 @@ enum HelpText {
       -h, --help            Show this help.
     """
 
+  static let calibrateUsage =
+    "USAGE: fenqi calibrate <calibration.json> [--out <dir>] [--threads <n>] [--shard <i/n>] [--resume] [--quiet]"
+
+  static let calibrate = """
+    OVERVIEW: Fit a scenario's free parameters to a lender's observed moments by the method of
+    simulated moments: a scrambled Halton design over the parameters' box (60% of the budget),
+    Nelder–Mead from the best points (the rest), then a bootstrap over the observed moments for
+    95% intervals. Writes trials.csv, fit.csv, parameters.csv, calibrated.json (the scenario
+    with the estimates, validated) and report.html. The calibration file, its scenario and its
+    moments file are checked together before anything runs, every problem at its JSON path.
+    Each trial is written as it finishes, so a killed calibration resumes.
+
+    \(calibrateUsage)
+
+    ARGUMENTS:
+      <calibration.json>  {"scenario", "moments", "parameters": [{"path", "min", "max",
+                          "scale"}], "budget", "replicates", "seed", "momentNames", "exclude",
+                          "uncertainty": {"method": "bootstrap", "draws", "evaluationsPerDraw"}}
+                          (see the README's calibration section).
+
+    OPTIONS:
+      --out <dir>         The calibration folder (default Results/<file name>-calibration).
+      --threads <n>       Simulations run at once (default: all cores); results do not depend
+                          on it.
+      --shard <i/n>       Evaluate only global trials t with (t − 1) mod n = i − 1 and stop;
+                          'fenqi merge' combines the shards and runs the local and uncertainty
+                          stages. Defaults from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or
+                          from JOB_COMPLETION_INDEX with FENQI_SHARDS.
+      --resume            Continue the calibration in --out: stored trials are reused, a trial
+                          file cut short is evaluated again. The folder must hold the same
+                          calibration (its files' SHA-256 must match) and shard.
+      -q, --quiet         No progress on stderr.
+      -h, --help          Show this help.
+    """
+
   static let mergeUsage =
     "USAGE: fenqi merge <shard-dir> [<shard-dir> ...] --out <dir> [--force]"
 
   static let merge = """
-    OVERVIEW: Combine the shard folders of one sweep (or one stress run) into the folder a single
-    process would have written, byte for byte. Refuses shards of different runs (scenario content,
-    grid, seed, replicates or paths, version; the scenario's path may be spelled differently), a
-    missing or duplicated shard, and unfinished shards or unit files cut short, naming the shard
-    and file. --force replaces only a fenqi folder.
+    OVERVIEW: Combine the shard folders of one sweep, stress run or calibration into the folder a
+    single process would have written, byte for byte. Refuses shards of different runs (scenario
+    content, grid, seed, replicates or paths, version; the scenario's path may be spelled
+    differently), a missing or duplicated shard, and unfinished shards or unit files cut short,
+    naming the shard and file. --force replaces only a fenqi folder. For a calibration, merge
+    copies the shards' global trials into --out (new, empty, or a merge to continue) and runs the
+    local and uncertainty stages there.
 
     \(mergeUsage)
     """

@@ -1,9 +1,10 @@
+import FenqiCalibration
 import FenqiCore
 import FenqiReport
 import Foundation
 
-/// `fenqi merge SHARD_DIR… --out DIR`: combines the shard folders of a sweep or a stress run into
-/// exactly the folder one process would have written.
+/// `fenqi merge SHARD_DIR… --out DIR`: combines the shard folders of a sweep, a stress run or a
+/// calibration into exactly the folder one process would have written.
 enum MergeCommand {
   static func execute(_ words: [String], console: Console) -> ExitCode {
     let args: Arguments
@@ -22,6 +23,17 @@ enum MergeCommand {
       console.err(
         "Error: give the shard folders and --out <dir>\n\(HelpText.mergeUsage)")
       return .badInput
+    }
+    if FileManager.default.fileExists(
+      atPath: args.positionals[0] + "/" + CalibrationFolder.identityName)
+    {
+      guard !args.flags.contains("--force") else {
+        console.err(
+          "Error: --force does not apply to a calibration's shards: give a new or empty --out, or the folder of a merge to continue\n\(HelpText.mergeUsage)"
+        )
+        return .badInput
+      }
+      return CalibrateCommand.merge(args.positionals, into: out, console: console)
     }
     let stress = FileManager.default.fileExists(
       atPath: args.positionals[0] + "/stress.json")

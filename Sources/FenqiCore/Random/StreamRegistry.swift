@@ -60,6 +60,8 @@ public enum StreamRegistry {
     .init(name: "population sample", purpose: .populationSample),
     .init(name: "bootstrap", purpose: .bootstrap),
     .init(name: "loan-tape bootstrap", purpose: .tapeBootstrap),
+    .init(name: "calibration design", purpose: .calibrationDesign),
+    .init(name: "calibration bootstrap", purpose: .calibrationBootstrap),
   ]
 
   /// Every counter range of the customer-month stream.
@@ -231,4 +233,10 @@ extension Purpose {
   /// The Poisson bootstrap of a loan tape's moments: a loan's weight in one replicate
   /// (entity = the loan's index on the tape, period = the replicate, counter 0).
   public static let tapeBootstrap = Purpose(rawValue: 901)
+  /// The digit permutations of a calibration's scrambled Halton design (entity = dimension,
+  /// period = digit position, counter = the Fisher–Yates step).
+  public static let calibrationDesign = Purpose(rawValue: 120)
+  /// The perturbations of observed moments in a calibration's bootstrap (entity = draw,
+  /// counter = the moment's position among the moments fitted).
+  public static let calibrationBootstrap = Purpose(rawValue: 121)
 }
