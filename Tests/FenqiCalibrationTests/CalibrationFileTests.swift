@@ -32,6 +32,20 @@ import Testing
 
   static let cases: [Case] = [
     Case(
+      name: "an override path the scenario lacks, and one that breaks it",
+      calibration: with(
+        parameters: good,
+        extra: #", "overrides": {"repayment.rol.intercept": 1, "periods": 0}"#),
+      problems: [
+        "$.overrides.repayment.rol.intercept: $.repayment has no field 'rol'; did you mean 'roll'?"
+      ]),
+    Case(
+      name: "overrides that are not an object",
+      calibration: with(parameters: good, extra: #", "overrides": [1]"#),
+      problems: [
+        #"$.overrides: expected an object of scenario paths and values ({"periods": 24}), found an array"#
+      ]),
+    Case(
       name: "a path the scenario lacks, with a hint",
       calibration: with(
         parameters: good

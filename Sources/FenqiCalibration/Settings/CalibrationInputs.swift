@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiExperiment
 import FenqiSimulation
 import Foundation
 
@@ -18,8 +19,11 @@ public struct CalibrationInputs: Sendable {
   public let scenarioText: String
   /// The moments file's text.
   public let momentsText: String
-  /// The scenario document (which validates, and validates at the box's corners).
+  /// The scenario document as given (which validates); `calibrated.json` is written from it.
   public let scenario: JSONValue
+  /// The scenario document the simulations run: ``scenario`` with the settings' overrides
+  /// (which validates, and validates at the box's corners).
+  public let measured: JSONValue
   /// Every observed moment.
   public let observed: ObservedMoments
   /// The observed moments selected for the fit (`momentNames`, `exclude`), in file order.
@@ -121,7 +125,8 @@ public struct CalibrationInputs: Sendable {
     return CalibrationInputs(
       file: file, settings: settings, calibrationText: calibrationText,
       scenarioText: scenario.text, momentsText: moments.text,
-      scenario: scenario.document, observed: moments.all,
+      scenario: scenario.document, measured: scenario.measured,
+      observed: moments.all,
       selected: moments.selected)
   }
 
@@ -130,7 +135,7 @@ public struct CalibrationInputs: Sendable {
   private static func checkedScenario(
     _ name: String, read: (NamedFile, String) -> Result<String, ReadFailure>,
     decoded: CalibrationSettings.Decoded, collector: ProblemCollector
-  ) -> (text: String, document: JSONValue)? {
+  ) -> (text: String, document: JSONValue, measured: JSONValue)? {
     let text: String
     switch read(.scenario, name) {
     case .success(let t): text = t
@@ -152,12 +157,16 @@ public struct CalibrationInputs: Sendable {
       )
       return nil
     }
+    guard
+      let measured = overridden(
+        document, decoded.overrides ?? [], file: name, collector: collector)
+    else { return nil }
     var usable: [(index: Int, parameter: FreeParameter)] = []
     var fieldOf: [String: Int] = [:]
     for (index, parameter) in (decoded.parameters ?? []).enumerated() {
       guard let parameter else { continue }
       let at = "$.parameters[\(index)].path"
-      switch ScenarioField.locate(parameter.path, in: document) {
+      switch ScenarioField.locate(parameter.path, in: measured) {
       case .failure(let problem):
         collector.report(at, problem.message)
       case .success(let found):
@@ -175,11 +184,41 @@ public struct CalibrationInputs: Sendable {
     let complete =
       decoded.parameters.map { $0.count == usable.count } ?? false
     for problem in CornerCheck.problems(
-      document, parameters: usable, complete: complete, file: name)
+      measured, parameters: usable, complete: complete, file: name)
     {
       collector.report(problem.path, problem.message)
     }
-    return (text, document)
+    return (text, document, measured)
+  }
+
+  /// `document` with `overrides` written in, when each path can be set and the result
+  /// validates; problems go to `collector` at `$.overrides.<path>`.
+  private static func overridden(
+    _ document: JSONValue, _ overrides: [ScenarioOverride], file: String,
+    collector: ProblemCollector
+  ) -> JSONValue? {
+    guard !overrides.isEmpty else { return document }
+    var doc = document
+    var ok = true
+    for o in overrides {
+      do throws(SweepGrid.Problem) {
+        doc = try SweepGrid.set(o.value, at: o.path, in: doc)
+      } catch {
+        collector.report(
+          "$.overrides.\(o.path)",
+          error.description.replacingOccurrences(of: "--grid: ", with: ""))
+        ok = false
+      }
+    }
+    guard ok else { return nil }
+    do { _ = try ScenarioLoader.decode(doc, file: file) } catch {
+      collector.report(
+        "$.overrides",
+        "the scenario '\(file)' with the overrides does not validate: \(CornerCheck.summary(error.problems))"
+      )
+      return nil
+    }
+    return doc
   }
 
   /// The moments file's text, its moments and the selected ones, when it reads and parses and

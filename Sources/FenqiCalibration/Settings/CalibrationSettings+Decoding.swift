@@ -21,6 +21,8 @@ extension CalibrationSettings {
     var momentNames: [String]?
     /// See ``momentNames``.
     var exclude: [String]?
+    /// `overrides`, when usable (empty when absent).
+    var overrides: [ScenarioOverride]?
     /// The whole settings, when every field is usable.
     var settings: CalibrationSettings?
   }
@@ -56,19 +58,36 @@ extension CalibrationSettings {
     let names = strings(&root, "momentNames")
     let exclude = strings(&root, "exclude")
     let uncertainty = decodeUncertainty(&root, parameters: d)
+    let overrides = decodeOverrides(&root)
     root.finish()
     var decoded = Decoded(
       scenario: scenario, moments: moments, parameters: each,
-      momentNames: names, exclude: exclude)
+      momentNames: names, exclude: exclude, overrides: overrides)
     guard collector.problems.count == before, let scenario, let moments,
       let parameters, let budget, let replicates, let seed, let names,
-      let exclude, let uncertainty
+      let exclude, let uncertainty, let overrides
     else { return decoded }
     decoded.settings = CalibrationSettings(
       scenarioFile: scenario, momentsFile: moments, parameters: parameters,
       budget: budget, replicates: replicates, seed: UInt64(seed),
       momentNames: names, exclude: exclude, uncertainty: uncertainty)
+    decoded.settings?.overrides = overrides
     return decoded
+  }
+
+  /// `overrides`: an object of dotted scenario paths and the values to measure with.
+  private static func decodeOverrides(_ r: inout JSONObjectReader)
+    -> [ScenarioOverride]?
+  {
+    guard let value = r.value("overrides") else { return [] }
+    guard case .object(let members) = value else {
+      r.report(
+        "overrides",
+        "expected an object of scenario paths and values ({\"periods\": 24}), found \(value.shortDescription)"
+      )
+      return nil
+    }
+    return members.map { ScenarioOverride(path: $0.key, value: $0.value) }
   }
 
   /// A required string with at least one character.

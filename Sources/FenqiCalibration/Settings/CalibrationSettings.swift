@@ -9,6 +9,8 @@
 ///  "uncertainty": {"method": "bootstrap", "draws": 50}}
 /// ```
 ///
+/// `overrides` sets scenario fields for the simulations only (see ``overrides``).
+///
 /// Decode it with ``CalibrationInputs``, which also reads and checks the scenario and the
 /// moments file it names.
 public struct CalibrationSettings: Sendable, Equatable {
@@ -32,6 +34,10 @@ public struct CalibrationSettings: Sendable, Equatable {
   public var exclude: [String]
   /// How parameter intervals are computed.
   public var uncertainty: UncertaintySettings
+  /// Scenario fields set for measuring only (`"overrides": {"periods": 24}`: a longer horizon
+  /// so lifetime moments are observed, a smaller population for speed), by dotted path, in file
+  /// order. `calibrated.json` is the scenario as given with the estimates, without them.
+  public var overrides: [ScenarioOverride] = []
 
   /// Creates settings.
   public init(

@@ -48,7 +48,7 @@ public struct ScenarioMomentSimulator: MomentSimulator {
   /// Creates the simulator of checked calibration inputs.
   public init(inputs: CalibrationInputs, measure: @escaping Measure) {
     self.init(
-      document: inputs.scenario, paths: inputs.paths,
+      document: inputs.measured, paths: inputs.paths,
       seed: inputs.settings.seed,
       file: inputs.settings.scenarioFile, measure: measure)
   }
