@@ -36,7 +36,7 @@ public enum FeeResultTables {
     let c = s.totals
     let b = c.book
     return values(c) + [
-      c.newBorrowers, ratio(b.lateFeeBorrowers, c.newBorrowers),
+      s.borrowers, ratio(b.lateFeeBorrowers, s.borrowers),
       ratio(b.lateFeeInstalments, b.instalmentsDue),
       ratio(b.lateFees, c.bookedPrincipal),
     ]

@@ -111,12 +111,16 @@ enum RunCommand {
     return .success
   }
 
-  /// The scenario at `file` and its SHA-256; nil (every problem reported) when it is unusable.
+  /// The scenario at `file` (or, for a calibration file, the scenario it calibrates as measured;
+  /// see ``ScenarioSource``) and the file's SHA-256; nil (every problem reported) when it is
+  /// unusable.
   static func load(_ file: String, console: Console) -> (
     scenario: Scenario, sha256: String
   )? {
-    do { return try ScenarioLoader.load(path: file) } catch {
-      console.err(error.message)
+    switch ScenarioSource.load(file) {
+    case .success(let loaded): return (loaded.scenario, loaded.sha256)
+    case .failure(let failure):
+      console.err(failure.message)
       return nil
     }
   }

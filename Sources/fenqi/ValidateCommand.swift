@@ -10,14 +10,22 @@ enum ValidateCommand {
         usage: HelpText.validateUsage, command: "validate",
         console: console, exit: &code)
     else { return code }
-    do {
-      let (s, _) = try ScenarioLoader.load(path: args.positionals[0])
-      console.out(
-        "\(args.positionals[0]): valid — \(s.population.size) customers, \(s.periods) months, \(s.arms.count) arms (\(s.arms.map(\.name).joined(separator: ", ")))"
-      )
+    let file = args.positionals[0]
+    switch ScenarioSource.load(file) {
+    case .success(let loaded):
+      let s = loaded.scenario
+      let what =
+        "\(s.population.size) customers, \(s.periods) months, \(s.arms.count) arms (\(s.arms.map(\.name).joined(separator: ", ")))"
+      if let c = loaded.calibration {
+        console.out(
+          "\(file): valid calibration — \(c.settings.parameters.count) free parameters, \(c.selected.count) moments, a budget of \(c.settings.budget); its scenario \(c.settings.scenarioFile) as measured: \(what)"
+        )
+      } else {
+        console.out("\(file): valid — \(what)")
+      }
       return .success
-    } catch {
-      console.err(error.message)
+    case .failure(let failure):
+      console.err(failure.message)
       return .badInput
     }
   }

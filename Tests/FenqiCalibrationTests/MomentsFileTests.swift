@@ -105,7 +105,7 @@ import Testing
         "{\"name\": \"cure.1-30\", \"value\": 1.5, \"standardError\": 0.01}"),
       expected: [
         "$.moments[0].value: expected a fraction in [0, 1], found 1.5",
-        "$.moments[0].count: missing required field (expected an integer ≥ 1)",
+        "$.moments[0].count: missing required field (expected an integer ≥ 0)",
       ]),
     Case(
       name: "wrong version, no loans, unknown field",

@@ -19,7 +19,9 @@ import Testing
     let folder = repositoryRoot.appendingPathComponent("Scenarios")
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }
+    return names.filter {
+      $0.hasSuffix(".json") && !$0.contains("schema") && !$0.hasPrefix("calibrate-")
+    }
       .sorted()
   }()
 

@@ -12,7 +12,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     let folder = repositoryRoot.appendingPathComponent("Scenarios")
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".json") && !$0.contains("schema") }
+    return names.filter {
+      $0.hasSuffix(".json") && !$0.contains("schema") && !$0.hasPrefix("calibrate-")
+    }
       .sorted()
   }()
 

@@ -181,7 +181,9 @@ import Testing
   /// Every shipped scenario, small.
   static let scenarios =
     (try? FileManager.default.contentsOfDirectory(
-      atPath: path("Scenarios")))?.filter { $0.hasSuffix(".json") }.sorted()
+      atPath: path("Scenarios")))?.filter {
+        $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
+      }.sorted()
     ?? []
 
   @Test(arguments: scenarios)

@@ -9,7 +9,8 @@ public struct Moment: Sendable, Equatable {
   /// never happens, for example); calibration should give such moments a floor before weighting.
   public var standardError: Double
   /// How many units the value is computed over: loans observable to the month for a vintage
-  /// moment, transitions out of the bucket for `roll.*` and `cure.*`, loans otherwise.
+  /// moment, transitions out of the bucket for `roll.*` and `cure.*`, loans otherwise; 0 when
+  /// unknown (a hand-written figure from a report that does not state its base).
   public var count: Int
 
   /// Creates a moment.

@@ -13,13 +13,16 @@ import FenqiCredit
 /// MIS or a public report states (approval rate, late-fee incidence, …) |
 public enum MomentName {
   /// The whole-book figures a simulated run measures beside its tape's moments, pooled over arms
-  /// (fractions): approvals ÷ applications; borrowers charged a late fee ÷ borrowers; late fees
-  /// ÷ principal booked; principal charged off ÷ principal booked plus opening balance, over
-  /// the run; charged-off principal of hidden segments (a fraud ring) ÷ all charged-off
-  /// principal.
+  /// (fractions), in this order: approvals ÷ applications; principal charged off ÷ principal
+  /// booked over the run (on a seasoned, steady book, the lifetime loss rate of a year's
+  /// originations: the CFPB's "charge-offs as a share of originations"); borrowers charged a
+  /// late fee ÷ borrowers; late fees ÷ principal booked; principal charged off ÷ principal
+  /// exposed (booked plus the opening balance); charged-off principal of hidden segments (a
+  /// fraud ring) ÷ all charged-off principal.
   public static let bookFigures = [
-    "approval_rate", "late_fee_borrower_share", "late_fees_share_of_financed",
-    "charge_off_rate", "hidden_share_of_charge_offs",
+    "approval_rate", "charge_offs_to_originations", "late_fee_borrower_share",
+    "late_fees_share_of_financed", "charge_off_rate",
+    "hidden_share_of_charge_offs",
   ]
 
   /// `book.approval_rate`.

@@ -23,8 +23,10 @@ import Foundation
 /// - `seed`: the bootstrap's seed, an integer in [0, 2^53 − 1]; default 0.
 /// - `moments`: at least one object with `name` (see ``MomentName``), `value` (a fraction in
 ///   [0, 1] for shares and rates, yuan > 0 for `principal.mean`, any number for other names),
-///   `standardError` (≥ 0, in the value's units) and `count` (an integer ≥ 1: the loans or
-///   transitions behind the value). All four are required.
+///   `standardError` (≥ 0, in the value's units) and `count` (an integer ≥ 0: the loans or
+///   transitions behind the value, 0 when unknown). All four are required; an optional `source`
+///   (text) says where a hand-written figure comes from.
+/// - `description`: optional free text about the file.
 ///
 /// Names must be unique. A name outside ``MomentName``'s scheme is accepted with a warning (a
 /// calibration ignores what it cannot simulate); so is a known name spelled loosely
@@ -134,6 +136,8 @@ public enum MomentsFile {
       "bootstrap", .integer(atLeast: 0), default: 0)
     let seed = root.number(
       "seed", .integer(in: 0, Int(largestSeed)), default: 0)
+    // Free text for a hand-written file: what the figures are and where they come from.
+    _ = root.string("description", default: "")
     var moments: [Moment] = []
     var firstPath: [String: String] = [:]
     for (path, value) in root.array("moments", required: true, minimumCount: 1)
@@ -151,7 +155,8 @@ public enum MomentsFile {
         }
       let v = m.number("value", rule)
       let se = m.number("standardError", .nonNegative)
-      let count = m.integer("count", .integer(atLeast: 1))
+      let count = m.integer("count", .integer(atLeast: 0))
+      _ = m.string("source", default: "")
       m.finish()
       guard let name else { continue }
       if let first = firstPath[name] {

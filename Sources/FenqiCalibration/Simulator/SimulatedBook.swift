@@ -45,7 +45,7 @@ public enum SimulatedBook {
       let t = arm.totals
       applications += t.applications
       approvals += t.approvals
-      borrowers += t.newBorrowers
+      borrowers += arm.borrowers
       lateBorrowers += t.book.lateFeeBorrowers
       lateFees += t.book.lateFees
       booked += t.bookedPrincipal
@@ -56,6 +56,7 @@ public enum SimulatedBook {
     for s in run.segments where s.hidden { hidden += s.chargeOffPrincipal }
     let figures: [(String, Double, Double)] = [
       ("approval_rate", approvals, applications),
+      ("charge_offs_to_originations", chargedOff, booked),
       ("late_fee_borrower_share", lateBorrowers, borrowers),
       ("late_fees_share_of_financed", lateFees, booked),
       ("charge_off_rate", chargedOff, exposed),

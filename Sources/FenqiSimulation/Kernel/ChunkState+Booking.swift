@@ -105,7 +105,7 @@ extension ChunkState {
       counts[a].upfrontFees += p.upfrontFee
       if v.ledgerOn { customerLedger.income[i] += Float(p.upfrontFee) }
     }
-    if bookingCount[i] == 0 { counts[a].newBorrowers += 1 }
+    if isNewBorrower(i) { counts[a].newBorrowers += 1 }
     var firmLogit = 0.0
     if let bt = v.business {
       firmLogit = recordPurchase(

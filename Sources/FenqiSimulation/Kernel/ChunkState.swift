@@ -53,6 +53,9 @@ struct ChunkState: Sendable {
   var tapeSeed: UInt64 = 0
   /// The run's last period: loans booked in it have no month on book and are not sampled.
   var tapeLastPeriod = 0
+  /// With a seasoned book: whether each customer is already counted as a borrower of the window
+  /// (a seasoned loan, or a booking in it); empty otherwise.
+  var windowBorrower: [Bool] = []
 
   init(customers: CustomerColumns, tables: EngineTables) {
     self.customers = customers
@@ -130,6 +133,16 @@ extension ChunkState {
     segmentCounts[
       SegmentField.index(field, arm: a, segment: seg, segments: segments)] +=
       amount
+  }
+
+  /// Whether customer `i`'s booking now makes them a new borrower of the run (their first loan;
+  /// with a seasoned book, their first in the window unless they carried a seasoned loan into it).
+  @inline(__always)
+  mutating func isNewBorrower(_ i: Int) -> Bool {
+    guard !windowBorrower.isEmpty else { return bookingCount[i] == 0 }
+    guard !windowBorrower[i] else { return false }
+    windowBorrower[i] = true
+    return true
   }
 
   /// Books a new loan for customer `i` and counts it in the book's totals and the customer's

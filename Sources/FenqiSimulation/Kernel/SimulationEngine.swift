@@ -213,9 +213,13 @@ public struct SimulationEngine: Sendable {
     var periodCounts: [[ArmPeriodCounts]] = []
     var metricSums: [[MomentSums]] = []
     var opening = [Double](repeating: 0, count: arms)
+    var seasonedBorrowers = [Double](repeating: 0, count: arms)
     for chunk in chunks {
       let balance = chunk.loans.balanceByArm(arms: arms)
       for a in 0..<arms { opening[a] += balance[a] }
+      for (i, open) in chunk.openLoans.enumerated() where open > 0 {
+        seasonedBorrowers[Int(chunk.arm[i])] += 1
+      }
     }
     var runtimes = Self.runtimes(scenario, tables: tables, prepared: prepared)
     for epoch in epochs() {
@@ -291,7 +295,10 @@ public struct SimulationEngine: Sendable {
       customersPerArm: customersPerArm,
       ledger: ledger, segmentCounts: segmentCounts, metricSums: metricSums
     )
-    for a in 0..<arms { result.arms[a].openingBalance = opening[a] }
+    for a in 0..<arms {
+      result.arms[a].openingBalance = opening[a]
+      result.arms[a].seasonedBorrowers = seasonedBorrowers[a]
+    }
     result.forcedArm = forcedArm
     result.business = tables.business.map {
       BusinessRun(chunks: chunks, tables: $0, arms: arms, merchants: nil)

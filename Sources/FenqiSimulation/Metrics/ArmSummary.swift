@@ -30,6 +30,12 @@ public struct ArmSummary: Sendable, Equatable {
   /// Outstanding principal of the seasoned book at the start of period 1, yuan (0 without
   /// seasoning).
   public var openingBalance = 0.0
+  /// Customers who carried a seasoned loan into period 1 (0 without seasoning).
+  public var seasonedBorrowers = 0.0
+
+  /// Borrowers of the run: customers with a loan on the book at some point in it (new
+  /// borrowers plus those who carried a seasoned loan in).
+  public var borrowers: Double { totals.newBorrowers + seasonedBorrowers }
 
   /// Bookings ÷ customer-contacts (monthly conversion of reached customers).
   public var conversion: Double { ratio(totals.bookings, totals.reached) }

@@ -33,7 +33,7 @@ extension ChunkState {
       counts[a].declines += 1
       return
     }
-    if bookingCount[i] == 0 { counts[a].newBorrowers += 1 }
+    if isNewBorrower(i) { counts[a].newBorrowers += 1 }
     counts[a].approvals += 1
     counts[a].bookings += 1
     counts[a].gmv += amount

@@ -33,5 +33,6 @@ extension ChunkState {
     loans.season(armOfCustomer: arm, recordsTape: tape.isRecording)
     openLoans = burned.openLoans
     bookingCount = burned.bookingCount
+    windowBorrower = openLoans.map { $0 > 0 }
   }
 }
