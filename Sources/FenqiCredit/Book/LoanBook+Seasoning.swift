@@ -18,10 +18,14 @@ extension LoanBook {
     for j in 0..<count { arm[j] = armOfCustomer[Int(customer[j])] }
   }
 
-  /// Outstanding principal per arm (`arms` of them), yuan.
-  public func balanceByArm(arms: Int) -> [Double] {
+  /// Outstanding principal and open loans per arm (`arms` of them), yuan and loans.
+  public func balanceByArm(arms: Int) -> (principal: [Double], loans: [Double]) {
     var out = [Double](repeating: 0, count: arms)
-    for j in 0..<count { out[Int(arm[j])] += principal[j] }
-    return out
+    var loans = [Double](repeating: 0, count: arms)
+    for j in 0..<count {
+      out[Int(arm[j])] += principal[j]
+      loans[Int(arm[j])] += 1
+    }
+    return (out, loans)
   }
 }

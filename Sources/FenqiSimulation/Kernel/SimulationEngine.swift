@@ -213,10 +213,14 @@ public struct SimulationEngine: Sendable {
     var periodCounts: [[ArmPeriodCounts]] = []
     var metricSums: [[MomentSums]] = []
     var opening = [Double](repeating: 0, count: arms)
+    var openingLoans = [Double](repeating: 0, count: arms)
     var seasonedBorrowers = [Double](repeating: 0, count: arms)
     for chunk in chunks {
-      let balance = chunk.loans.balanceByArm(arms: arms)
-      for a in 0..<arms { opening[a] += balance[a] }
+      let book = chunk.loans.balanceByArm(arms: arms)
+      for a in 0..<arms {
+        opening[a] += book.principal[a]
+        openingLoans[a] += book.loans[a]
+      }
       for (i, open) in chunk.openLoans.enumerated() where open > 0 {
         seasonedBorrowers[Int(chunk.arm[i])] += 1
       }
@@ -297,6 +301,7 @@ public struct SimulationEngine: Sendable {
     )
     for a in 0..<arms {
       result.arms[a].openingBalance = opening[a]
+      result.arms[a].openingLoans = openingLoans[a]
       result.arms[a].seasonedBorrowers = seasonedBorrowers[a]
     }
     result.forcedArm = forcedArm

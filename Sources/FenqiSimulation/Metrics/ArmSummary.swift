@@ -30,6 +30,8 @@ public struct ArmSummary: Sendable, Equatable {
   /// Outstanding principal of the seasoned book at the start of period 1, yuan (0 without
   /// seasoning).
   public var openingBalance = 0.0
+  /// Seasoned loans open at the start of period 1 (0 without seasoning).
+  public var openingLoans = 0.0
   /// Customers who carried a seasoned loan into period 1 (0 without seasoning).
   public var seasonedBorrowers = 0.0
 
