@@ -65,8 +65,8 @@ let package = Package(
     .executableTarget(
       name: "fenqi",
       dependencies: [
-        "FenqiCore", "FenqiSimulation", "FenqiExperiment", "FenqiReport",
-        "FenqiModels", "FenqiCalibration",
+        "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
+        "FenqiReport", "FenqiModels", "FenqiCalibration",
       ],
       swiftSettings: strict),
     .executableTarget(

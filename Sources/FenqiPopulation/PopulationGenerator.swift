@@ -35,9 +35,10 @@ public struct PopulationGenerator: Sendable {
   /// - Parameters:
   ///   - range: the customers' global indices.
   ///   - seed: the run's seed.
-  ///   - segments: each customer's segment index, one per customer of `range`, when they are
+  ///   - given: each customer's segment index, one per customer of `range`, when they are
   ///     decided elsewhere (a population drawn from a sample); nil draws them by the segments'
   ///     shares. Either way the attributes come from the customer's segment's margins.
+  /// - Returns: the customers' columns.
   /// - Complexity: O(range.count × d²) with d = 13 attributes.
   public func generate(
     range: Range<Int>, seed: UInt64, segments given: [UInt8]? = nil

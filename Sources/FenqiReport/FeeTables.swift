@@ -6,7 +6,8 @@ import FenqiSimulation
 public enum FeeResultTables {
   /// Fee columns appended to `periods.csv`.
   static let periodColumns = [
-    "upfront_fees", "cap_refusals", "late_fees", "late_fee_instalments", "late_fee_borrowers",
+    "upfront_fees", "cap_refusals", "late_fees", "late_fee_instalments",
+    "late_fee_borrowers",
     "penalty_interest", "arrears_collected", "arrears_written_off",
     "settlement_fees", "partial_prepayments", "prepayment_income_forgone",
     "fee_income",
@@ -24,7 +25,8 @@ public enum FeeResultTables {
   static func values(_ c: ArmPeriodCounts) -> [Double] {
     let b = c.book
     return [
-      c.upfrontFees, c.capRefusals, b.lateFees, b.lateFeeInstalments, b.lateFeeBorrowers,
+      c.upfrontFees, c.capRefusals, b.lateFees, b.lateFeeInstalments,
+      b.lateFeeBorrowers,
       b.penaltyInterest, b.arrearsCollected, b.arrearsWrittenOff,
       b.settlementFees, b.partialPrepayments, b.prepaymentIncomeForgone,
       feeIncome(c),

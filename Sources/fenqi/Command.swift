@@ -57,7 +57,8 @@ extension Fenqi {
       help: HelpText.calibrate, execute: CalibrateCommand.execute),
     Command(
       name: "merge",
-      summary: "Combine the shard folders of a sweep, stress run or calibration.",
+      summary:
+        "Combine the shard folders of a sweep, stress run or calibration.",
       help: HelpText.merge, execute: MergeCommand.execute),
     Command(
       name: "bench",

@@ -33,7 +33,8 @@ enum MergeCommand {
         )
         return .badInput
       }
-      return CalibrateCommand.merge(args.positionals, into: out, console: console)
+      return CalibrateCommand.merge(
+        args.positionals, into: out, console: console)
     }
     let stress = FileManager.default.fileExists(
       atPath: args.positionals[0] + "/stress.json")

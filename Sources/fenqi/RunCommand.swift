@@ -10,7 +10,9 @@ enum RunCommand {
     guard
       let args = Arguments.single(
         words, noun: "scenario file",
-        valued: ["--out", "--seed", "--threads", "--replicates", "--tape-loans"],
+        valued: [
+          "--out", "--seed", "--threads", "--replicates", "--tape-loans",
+        ],
         flags: ["--quiet", "--force"],
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)

@@ -17,7 +17,8 @@ enum TapeFixtures {
       recovery: 0)
   }
 
-  /// Four loans; the tape's last period is 6:
+  /// Four loans, the tape's last period being 6.
+  ///
   /// - A (booked in 0, 6 months, 1,000 yuan): current, 1-30, 31-60, 61-90, 90+, then charged
   ///   off in month 6 with 800 yuan written off;
   /// - B (0, 3 months, 2,000): current, then prepaid in month 2;

@@ -37,7 +37,9 @@ import Testing
     #expect(abs(apr - 0.176515706734) < 1e-9)
   }
 
-  @Test func aFlatFeeWeighsMoreOnASmallLoanAndTheCapSetsItsSmallestAmount() throws {
+  @Test func aFlatFeeWeighsMoreOnASmallLoanAndTheCapSetsItsSmallestAmount()
+    throws
+  {
     var product = Self.flat
     product.fees = ProductFees(upfrontAmount: 30)
     // ¥6,000 with ¥30 paid at booking: the borrower gets ¥5,970 for 12 × ¥536, an IRR APR of
@@ -56,7 +58,8 @@ import Testing
     #expect(abs(smallest - 2_927.363038) < 1e-5)
     for (price, over) in [(smallest * 0.99, true), (smallest * 1.01, false)] {
       let f = Amortization.cashFlows(principal: price, product: product)
-      let rate = try #require(EffectiveRate.of(principal: f.received, payments: f.payments))
+      let rate = try #require(
+        EffectiveRate.of(principal: f.received, payments: f.payments))
       #expect((rate.nominalAnnualRate > 0.15) == over)
     }
   }
@@ -75,7 +78,8 @@ import Testing
     #expect(abs(smallest - 1_173.473658) < 1e-5)
     let f = Amortization.cashFlows(principal: smallest, product: product)
     #expect(abs(f.received - smallest) < 1e-9)
-    let rate = try #require(EffectiveRate.of(principal: f.received, payments: f.payments))
+    let rate = try #require(
+      EffectiveRate.of(principal: f.received, payments: f.payments))
     #expect(abs(rate.nominalAnnualRate - 0.20) < 1e-9)
   }
 

@@ -20,9 +20,10 @@ import Testing
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
-      $0.hasSuffix(".json") && !$0.contains("schema") && !$0.hasPrefix("calibrate-")
+      $0.hasSuffix(".json") && !$0.contains("schema")
+        && !$0.hasPrefix("calibrate-")
     }
-      .sorted()
+    .sorted()
   }()
 
   /// The shipped scenario, small, with every name replaced by ``hostile(_:)``.

@@ -51,7 +51,8 @@ import Testing
   }
 
   @Test func everyLoanRunsMonthByMonthUntilItClosesAndItsMoneyAddsUp() throws {
-    let tape = try #require(Self.run(try Self.baseline(), threads: 2, tape: 1_000).tape)
+    let tape = try #require(
+      Self.run(try Self.baseline(), threads: 2, tape: 1_000).tape)
     let rows = Self.rows(tape)
     var byLoan: [String: [LoanTapeRow]] = [:]
     for r in rows { byLoan[r.loanID, default: []].append(r) }
@@ -84,9 +85,11 @@ import Testing
   @Test func rollRatesRiseAndCuresFallByBucketWhenTheScenarioSaysSo() throws {
     // Count the tape's transitions out of 1-30 and 61-90.
     func rates(_ s: Scenario) throws -> (roll1: Double, roll3: Double) {
-      let rows = Self.rows(try #require(Self.run(s, threads: 2, tape: 20_000).tape))
-      var from = [DelinquencyBucket: (n: Double, worse: Double)]()
-      for k in rows.indices.dropFirst() where rows[k].loanID == rows[k - 1].loanID {
+      let rows = Self.rows(
+        try #require(Self.run(s, threads: 2, tape: 20_000).tape))
+      var from: [DelinquencyBucket: (n: Double, worse: Double)] = [:]
+      for k in rows.indices.dropFirst()
+      where rows[k].loanID == rows[k - 1].loanID {
         let b = rows[k - 1].bucket
         guard b == .dpd1to30 || b == .dpd61to90 else { continue }
         from[b, default: (0, 0)].n += 1
@@ -112,7 +115,9 @@ import Testing
     #expect(rising.roll3 - rising.roll1 > flat.roll3 - flat.roll1 + 0.3)
   }
 
-  @Test func collectionsCostIsChargedPerDelinquentLoanAndLowersNetIncome() throws {
+  @Test func collectionsCostIsChargedPerDelinquentLoanAndLowersNetIncome()
+    throws
+  {
     let plain = Self.run(try Self.baseline(), threads: 2, tape: 0)
     let worked = Self.run(
       try Self.baseline { json in
@@ -128,7 +133,9 @@ import Testing
       #expect(b.collectionsCost == 10 * b.collectionsAccounts)
       // No shift: the same loans, so net income falls by exactly the cost.
       #expect(
-        abs(plain.arms[a].netIncome - b.collectionsCost - worked.arms[a].netIncome)
+        abs(
+          plain.arms[a].netIncome - b.collectionsCost - worked.arms[a].netIncome
+        )
           < 1e-6 * abs(plain.arms[a].netIncome) + 1e-3)
     }
   }
@@ -161,6 +168,8 @@ import Testing
     #expect(found.count == 2)
     #expect(found.contains { $0.hasPrefix("$.repayment.roll.byBucket") })
     #expect(
-      found.contains { $0.hasPrefix("$.repayment.collections.costPerDelinquentLoan") })
+      found.contains {
+        $0.hasPrefix("$.repayment.collections.costPerDelinquentLoan")
+      })
   }
 }

@@ -14,9 +14,10 @@ import Testing
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
-      $0.hasSuffix(".json") && !$0.contains("schema") && !$0.hasPrefix("calibrate-")
+      $0.hasSuffix(".json") && !$0.contains("schema")
+        && !$0.hasPrefix("calibrate-")
     }
-      .sorted()
+    .sorted()
   }()
 
   /// The metrics whose per-customer sums are compared with the arm's own figures.

@@ -13,9 +13,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
-      $0.hasSuffix(".json") && !$0.contains("schema") && !$0.hasPrefix("calibrate-")
+      $0.hasSuffix(".json") && !$0.contains("schema")
+        && !$0.hasPrefix("calibrate-")
     }
-      .sorted()
+    .sorted()
   }()
 
   @Test func theRepositoryHasScenarios() {

@@ -21,7 +21,9 @@ import Testing
     let s = try Self.baseline(months: 12)
     let one = SimulationEngine(scenario: s, threads: 1).run()
     let two = SimulationEngine(scenario: s, threads: 2).run()
-    let empty = SimulationEngine(scenario: try Self.baseline(months: nil), threads: 2).run()
+    let empty = SimulationEngine(
+      scenario: try Self.baseline(months: nil), threads: 2
+    ).run()
     for a in s.arms.indices {
       #expect(one.arms[a].openingBalance == two.arms[a].openingBalance)
       #expect(one.arms[a].netIncome == two.arms[a].netIncome)
@@ -32,7 +34,9 @@ import Testing
       #expect(first.instalmentsDue > 300 && firstEmpty.instalmentsDue == 0)
       // Old loans are charged off from the first months; an empty book's cannot be before
       // month 5 (120 days past due).
-      let early = one.periods[0..<3].reduce(0) { $0 + $1[a].counts.book.chargeOffs }
+      let early = one.periods[0..<3].reduce(0) {
+        $0 + $1[a].counts.book.chargeOffs
+      }
       let earlyEmpty = empty.periods[0..<3].reduce(0) {
         $0 + $1[a].counts.book.chargeOffs
       }
@@ -44,14 +48,19 @@ import Testing
   @Test func aLongerBurnInSeasonsTheBookFurther() throws {
     // A 3-month burn-in leaves no loan old enough to be charged off in month 1 (120 DPD
     // needs 5 months on book); a 12-month one does.
-    let short = SimulationEngine(scenario: try Self.baseline(months: 3), threads: 2).run()
-    let long = SimulationEngine(scenario: try Self.baseline(months: 12), threads: 2).run()
+    let short = SimulationEngine(
+      scenario: try Self.baseline(months: 3), threads: 2
+    ).run()
+    let long = SimulationEngine(
+      scenario: try Self.baseline(months: 12), threads: 2
+    ).run()
     #expect(short.periods[0][0].counts.book.chargeOffs == 0)
     #expect(long.periods[0][0].counts.book.chargeOffs > 0)
     #expect(long.arms[0].openingBalance > short.arms[0].openingBalance)
   }
 
-  @Test func theCounterfactualRunsCarryTheSeasonedBookUnderTheForcedArm() throws {
+  @Test func theCounterfactualRunsCarryTheSeasonedBookUnderTheForcedArm() throws
+  {
     var s = try Self.baseline(months: 6)
     s.experiment = ExperimentSpec(
       mode: .split, control: 0, alpha: 0.05, metrics: [],

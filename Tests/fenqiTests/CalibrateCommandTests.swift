@@ -13,9 +13,10 @@ import Testing
       return
         "{\"name\": \"chargeOff.mob\(mob < 10 ? "0" : "")\(mob)\", \"value\": \(value), \"standardError\": 0.002, \"count\": 1500}"
     }.joined(separator: ",\n    ")
-    try "{\"version\": 1, \"loans\": 1500, \"moments\": [\n    \(moments)\n]}\n".write(
-      to: dir.appendingPathComponent("moments.json"), atomically: true,
-      encoding: .utf8)
+    try "{\"version\": 1, \"loans\": 1500, \"moments\": [\n    \(moments)\n]}\n"
+      .write(
+        to: dir.appendingPathComponent("moments.json"), atomically: true,
+        encoding: .utf8)
     try
       (calibration
         ?? """

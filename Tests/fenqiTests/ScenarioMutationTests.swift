@@ -13,9 +13,10 @@ import Testing
     let names =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
-      $0.hasSuffix(".json") && !$0.contains("schema") && !$0.hasPrefix("calibrate-")
+      $0.hasSuffix(".json") && !$0.contains("schema")
+        && !$0.hasPrefix("calibrate-")
     }
-      .sorted()
+    .sorted()
   }()
 
   /// The `fenqi` binary built beside the test bundle.

@@ -182,8 +182,8 @@ import Testing
   static let scenarios =
     (try? FileManager.default.contentsOfDirectory(
       atPath: path("Scenarios")))?.filter {
-        $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
-      }.sorted()
+      $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
+    }.sorted()
     ?? []
 
   @Test(arguments: scenarios)

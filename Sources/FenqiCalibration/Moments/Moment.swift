@@ -5,8 +5,10 @@ public struct Moment: Sendable, Equatable {
   /// The value: a fraction for shares and rates, yuan for `principal.mean`.
   public var value: Double
   /// The standard error of ``value``, in its units: the standard deviation over bootstrap
-  /// replicates. 0 when not bootstrapped, and also when no replicate differs (a transition that
-  /// never happens, for example); calibration should give such moments a floor before weighting.
+  /// replicates.
+  ///
+  /// 0 when not bootstrapped, and also when no replicate differs (a transition that never happens,
+  /// for example); calibration should give such moments a floor before weighting.
   public var standardError: Double
   /// How many units the value is computed over: loans observable to the month for a vintage
   /// moment, transitions out of the bucket for `roll.*` and `cure.*`, loans otherwise; 0 when

@@ -7,6 +7,7 @@ import FenqiCore
 /// replicates need no shuffling and each weight is a pure function of (seed, unit, replicate).
 enum PoissonWeight {
   /// ⌊F(k)·2⁶⁴⌋ for the Poisson(1) CDF F, k = 0…19 (computed to 60 digits), then 2⁶⁴ − 1.
+  ///
   /// Integer constants, so weights never depend on a platform's `exp`.
   static let thresholds: [UInt64] = [
     0x5E2D_58D8_B3BC_DF1A, 0xBC5A_B1B1_6779_BE35, 0xEB71_5E1D_C158_2DC2,

@@ -1,9 +1,11 @@
 import FenqiCore
 import FenqiCredit
 
-/// What a lender's management information shows of a loan book, computed from a loan tape:
-/// vintage curves, the monthly roll-rate matrix, cure rates, the mean principal and the term
-/// mix, each a named ``Moment``. The content of a `moments.json` file (see ``MomentsFile``).
+/// What a lender's management information shows of a loan book, computed from a loan tape: vintage
+/// curves, the monthly roll-rate matrix, cure rates, the mean principal and the term mix, each a
+/// named ``Moment``.
+///
+/// The content of a `moments.json` file (see ``MomentsFile``).
 ///
 /// Definitions, over loans i with origination period oᵢ, on a tape whose last calendar month is
 /// T = max(origination period + month on book):
@@ -61,6 +63,7 @@ public struct TapeMoments: Sendable, Equatable {
   /// - Parameters:
   ///   - tape: the loan tape; rows of a loan are taken in append order as months 1, 2, ….
   ///   - minimumCount: the fewest loans or transitions a ratio is emitted for.
+  /// - Returns: the moments, each with a standard error of 0.
   /// - Complexity: O(rows).
   public static func compute(
     _ tape: LoanTape, minimumCount: Int = TapeMoments.minimumCount
@@ -91,6 +94,7 @@ public struct TapeMoments: Sendable, Equatable {
   ///   - seed: the bootstrap's seed.
   ///   - threads: worker threads; the result does not depend on it.
   ///   - minimumCount: the fewest loans or transitions a ratio is emitted for.
+  /// - Returns: the moments with their bootstrap standard errors.
   /// - Complexity: O(rows + replicates × (loans + months)).
   public static func compute(
     _ tape: LoanTape, replicates: Int, seed: UInt64, threads: Int = 1,

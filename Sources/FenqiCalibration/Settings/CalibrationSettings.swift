@@ -34,9 +34,10 @@ public struct CalibrationSettings: Sendable, Equatable {
   public var exclude: [String]
   /// How parameter intervals are computed.
   public var uncertainty: UncertaintySettings
-  /// Scenario fields set for measuring only (`"overrides": {"periods": 24}`: a longer horizon
-  /// so lifetime moments are observed, a smaller population for speed), by dotted path, in file
-  /// order. `calibrated.json` is the scenario as given with the estimates, without them.
+  /// Scenario fields set for measuring only (`"overrides": {"periods": 24}`: a longer horizon so
+  /// lifetime moments are observed, a smaller population for speed), by dotted path, in file order.
+  ///
+  /// `calibrated.json` is the scenario as given with the estimates, without them.
   public var overrides: [ScenarioOverride] = []
 
   /// Creates settings.

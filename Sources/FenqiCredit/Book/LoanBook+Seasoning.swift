@@ -1,8 +1,10 @@
 /// A book carried into a run from a burn-in (see the simulation's `Seasoning`).
 extension LoanBook {
-  /// Marks every loan as seasoned: vintage 0 (booked before the window), under its borrower's
-  /// arm in `armOfCustomer` (by local index), and not sampled for a tape (a slot of −1 when
-  /// `recordsTape`). Late-fee incidence starts afresh.
+  /// Marks every loan as seasoned: vintage 0 (booked before the window), under its borrower's arm
+  /// in `armOfCustomer` (by local index), and not sampled for a tape (a slot of −1 when
+  /// `recordsTape`).
+  ///
+  /// Late-fee incidence starts afresh.
   public mutating func season(armOfCustomer: [UInt8], recordsTape: Bool) {
     for j in 0..<count {
       bookedPeriod[j] = 0
@@ -19,7 +21,8 @@ extension LoanBook {
   }
 
   /// Outstanding principal and open loans per arm (`arms` of them), yuan and loans.
-  public func balanceByArm(arms: Int) -> (principal: [Double], loans: [Double]) {
+  public func balanceByArm(arms: Int) -> (principal: [Double], loans: [Double])
+  {
     var out = [Double](repeating: 0, count: arms)
     var loans = [Double](repeating: 0, count: arms)
     for j in 0..<count {

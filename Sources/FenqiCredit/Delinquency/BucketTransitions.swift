@@ -50,6 +50,8 @@ public struct BucketTransitions: Sendable, Equatable {
   ///   - rollLogit: the loan's roll logit this month (macro shift included).
   ///   - bucket: the bucket index 0…3 (``index(monthsPastDue:)``).
   ///   - effort: the collections effort working the loan.
+  /// - Returns: the month's cure probability, and the probability of rolling if it does not
+  ///   cure.
   @inlinable @inline(__always)
   public func probabilities(
     cure: Double, rollLogit: Double, bucket: Int, effort: CollectionsEffort

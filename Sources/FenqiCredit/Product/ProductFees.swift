@@ -22,9 +22,10 @@ public struct ProductFees: Sendable, Equatable {
 
   /// The upfront (service) fee's share of the principal, a fraction.
   public var upfrontShare: Double
-  /// The upfront fee's flat part, yuan per loan. A flat fee makes the plan's true APR depend on
-  /// the amount: the smaller the loan, the higher (see
-  /// ``EffectiveRate/largestFlatFeeRatio(of:cap:)``).
+  /// The upfront fee's flat part, yuan per loan.
+  ///
+  /// A flat fee makes the plan's true APR depend on the amount: the smaller the loan, the higher
+  /// (see ``EffectiveRate/largestFlatFeeRatio(of:cap:)``).
   public var upfrontAmount: Double = 0
   /// Whether the upfront fee is financed (added to the loan) rather than paid at booking.
   public var upfrontFinanced: Bool

@@ -8,9 +8,11 @@ enum FixedDecimalText {
     return x
   }
 
-  /// Appends `x` with exactly `digits` decimals (0…9), rounded half away from zero; no sign on
-  /// a value that rounds to zero. Values too large for 2^53 units of the last decimal, and
-  /// non-finite values, are written in Swift's shortest round-trip form instead.
+  /// Appends `x` with exactly `digits` decimals (0…9), rounded half away from zero; no sign on a
+  /// value that rounds to zero.
+  ///
+  /// Values too large for 2^53 units of the last decimal, and non-finite values, are written in
+  /// Swift's shortest round-trip form instead.
   static func append(_ x: Double, digits: Int, to out: inout [UInt8]) {
     let scale = scales[digits]
     let scaled = (Swift.abs(x) * scale).rounded(.toNearestOrAwayFromZero)

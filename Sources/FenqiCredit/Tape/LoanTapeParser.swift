@@ -1,8 +1,10 @@
 import FenqiCore
 
-/// One pass over a loan-tape file: the header, then every row's cells, then the row's place in
-/// its loan's sequence (``LoanRun``). Rows are appended to ``tape`` only while no problem has
-/// been found; after that the reader only looks for more problems.
+/// One pass over a loan-tape file: the header, then every row's cells, then the row's place in its
+/// loan's sequence (``LoanRun``).
+///
+/// Rows are appended to ``tape`` only while no problem has been found; after that the reader only
+/// looks for more problems.
 struct LoanTapeParser {
   var scanner: CSVScanner
   var cells: [CSVCell] = []

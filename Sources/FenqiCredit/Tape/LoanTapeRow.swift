@@ -32,7 +32,7 @@ public enum DelinquencyBucket: UInt8, Sendable, CaseIterable, Comparable {
 
   /// The bucket of a count of months past due (0 = current, ≥ 4 = 90+).
   public init(monthsPastDue d: UInt8) {
-    self = DelinquencyBucket(rawValue: Swift.min(d, 4))!
+    self = Self.allCases[Int(Swift.min(d, 4))]
   }
 
   public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }

@@ -2,10 +2,11 @@ import FenqiCore
 import Foundation
 
 extension FeatureTable {
-  /// The table as CSV text (RFC 4180, LF line ends): a header of the names, then one line per
-  /// row; numbers in shortest round-trip form (integers without a fraction), categories as their
-  /// level text, missing values as empty cells. A cell is quoted when it holds a comma, a quote
-  /// or a line break.
+  /// The table as CSV text (RFC 4180, LF line ends): a header of the names, then one line per row;
+  /// numbers in shortest round-trip form (integers without a fraction), categories as their level
+  /// text, missing values as empty cells.
+  ///
+  /// A cell is quoted when it holds a comma, a quote or a line break.
   ///
   /// ``CSVTableLoader/parse(bytes:)`` reads the text back into the same values. Level texts are
   /// written as they are (not neutralised against spreadsheet formulas), so that a category

@@ -1,7 +1,7 @@
 import FenqiCore
 
-/// Train-on-synthetic, test-on-real (TSTR): does a model learnt from synthetic rows rank real
-/// rows as well as one learnt from real rows?
+/// Train-on-synthetic, test-on-real (TSTR): whether a model learnt from synthetic rows ranks real
+/// rows as well as one learnt from real rows.
 ///
 /// The sample is split into training and held-out rows (``ValidationSplit``, seeded); a
 /// ``CopulaSynthesizer`` is fitted on the training rows only and draws synthetic rows; the same

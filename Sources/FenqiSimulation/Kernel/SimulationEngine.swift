@@ -185,7 +185,8 @@ public struct SimulationEngine: Sendable {
       chunks: prepared.chunks,
       tables: EngineTables(
         scenario, forcedArm: forcedArm, factorNoise: factorNoise,
-        stressPath: path, burnIn: mode == .burnIn, tapeLoans: tapeLoans), lender: prepared.lender)
+        stressPath: path, burnIn: mode == .burnIn, tapeLoans: tapeLoans),
+      lender: prepared.lender)
   }
 
   /// Runs every period of a prepared population.

@@ -65,7 +65,8 @@ public struct ArmSummary: Sendable, Equatable {
   /// Principal charged off ÷ principal exposed over the run: originated, plus the seasoned
   /// book's opening balance.
   public var badDebtRate: Double {
-    ratio(totals.book.chargeOffPrincipal, totals.bookedPrincipal + openingBalance)
+    ratio(
+      totals.book.chargeOffPrincipal, totals.bookedPrincipal + openingBalance)
   }
   /// Principal charged off ÷ average balance, annualised (× 12 / periods).
   public var annualisedChargeOffRate: Double {

@@ -188,7 +188,10 @@ extension ScenarioDecoder {
     var fees = ProductFees()
     if var u = r.object("upfront") {
       if !u.has("share") && !u.has("amount") {
-        u.report("share", "an upfront fee needs a share of the principal, an amount in yuan, or both")
+        u.report(
+          "share",
+          "an upfront fee needs a share of the principal, an amount in yuan, or both"
+        )
         fields.require(false)
       }
       fields.number(&u, "share", .within(0, 0.5), into: &fees, \.upfrontShare)

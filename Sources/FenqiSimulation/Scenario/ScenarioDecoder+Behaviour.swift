@@ -133,8 +133,10 @@ extension ScenarioDecoder {
 }
 
 extension ScenarioDecoder {
-  /// `seasoning`: the burn-in that grows a starting book. Refused beside the sections the
-  /// burn-in cannot carry over (`blockers`: the lender's models, targeting policies, firms).
+  /// `seasoning`: the burn-in that grows a starting book.
+  ///
+  /// Refused beside the sections the burn-in cannot carry over (`blockers`: the lender's models,
+  /// targeting policies, firms).
   func decodeSeasoning(_ reader: JSONObjectReader, blockers: [String])
     -> Seasoning?
   {

@@ -154,7 +154,7 @@ extension ScenarioDecoder {
   ) -> PopulationSample? {
     var used: [String] = []
     func use(_ name: String) { if !used.contains(name) { used.append(name) } }
-    mappings.forEach { use($0.1) }
+    for mapping in mappings { use(mapping.1) }
     if let segment { use(segment.name) }
     var levelOrders: [String: [String]] = [:]
     switch risk {
@@ -162,7 +162,8 @@ extension ScenarioDecoder {
     case .column(let name, _, let order):
       use(name)
       if let order { levelOrders[name] = order }
-    case .weights(let weights, _): weights.forEach { use($0.column) }
+    case .weights(let weights, _):
+      for weight in weights { use(weight.column) }
     }
     let columns = used.compactMap { table.column(named: $0) }
     let sub = FeatureTable(

@@ -37,7 +37,8 @@ extension Scenario {
     s.seasoning = nil
     s.seed = seed ^ Seasoning.seedMix
     s.periods = seasoning.burnInMonths
-    s.startMonth = ((startMonth - 1 - seasoning.burnInMonths) % 12 + 12) % 12 + 1
+    s.startMonth =
+      ((startMonth - 1 - seasoning.burnInMonths) % 12 + 12) % 12 + 1
     s.experiment = nil
     s.macro = nil
     s.targeting = nil

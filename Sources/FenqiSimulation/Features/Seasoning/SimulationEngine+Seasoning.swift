@@ -1,9 +1,10 @@
 import FenqiCore
 
 extension SimulationEngine {
-  /// The prepared population with its seasoned book: the burn-in (see ``Seasoning``) runs on a
-  /// copy of every chunk, and each chunk takes over the loans still open at its end. Unchanged
-  /// when the scenario has no seasoning.
+  /// The prepared population with its seasoned book: the burn-in (see ``Seasoning``) runs on a copy
+  /// of every chunk, and each chunk takes over the loans still open at its end.
+  ///
+  /// Unchanged when the scenario has no seasoning.
   func seasoned(_ prepared: Prepared) -> Prepared {
     guard let seasoning = scenario.seasoning else { return prepared }
     let burn = scenario.burnInScenario(seasoning)

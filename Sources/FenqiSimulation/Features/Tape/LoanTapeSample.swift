@@ -1,8 +1,9 @@
 import FenqiCredit
 
-/// A run's loan tape: the monthly rows of exactly `limit` booked loans (or every loan, when
-/// fewer were booked), chosen by the smallest sampling keys over all chunks. Loans booked in
-/// the run's last period have no month on book and are not sampled.
+/// A run's loan tape: the monthly rows of exactly `limit` booked loans (or every loan, when fewer
+/// were booked), chosen by the smallest sampling keys over all chunks.
+///
+/// Loans booked in the run's last period have no month on book and are not sampled.
 ///
 /// Loans are in order of origination period, then customer, then booking ordinal; each loan's
 /// rows run from month on book 1 to the month it closed or the run's last period. Identifiers
@@ -39,10 +40,14 @@ public struct LoanTapeSample: Sendable {
     chosen.sort { a, b in
       let la = logs[Int(a.chunk)]
       let lb = logs[Int(b.chunk)]
-      return (la.bookedPeriod[Int(a.slot)], la.customer[Int(a.slot)],
-        la.ordinal[Int(a.slot)])
-        < (lb.bookedPeriod[Int(b.slot)], lb.customer[Int(b.slot)],
-          lb.ordinal[Int(b.slot)])
+      return (
+        la.bookedPeriod[Int(a.slot)], la.customer[Int(a.slot)],
+        la.ordinal[Int(a.slot)]
+      )
+        < (
+          lb.bookedPeriod[Int(b.slot)], lb.customer[Int(b.slot)],
+          lb.ordinal[Int(b.slot)]
+        )
     }
     loanCount = chosen.count
     let rowsBySlot = logs.map(Self.rowsBySlot)
