@@ -28,9 +28,7 @@ public enum MomentsFileError: Error, Sendable, Equatable {
     case .notJSON(let file, let error):
       return "\(file): not valid JSON: \(error)"
     case .invalid(let file, let problems):
-      let head =
-        "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")"
-      return ([head] + problems.map { "  - \($0)" }).joined(separator: "\n")
+      return FieldProblem.report(file: file, problems)
     }
   }
 

@@ -32,3 +32,13 @@ public final class ProblemCollector {
     problems.append(FieldProblem(path: path, message: message))
   }
 }
+
+extension FieldProblem {
+  /// A file's problems as one report: `FILE: N problems` and one `  - path: message` line each.
+  public static func report(file: String, _ problems: [FieldProblem]) -> String
+  {
+    let head =
+      "\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")"
+    return ([head] + problems.map { "  - \($0)" }).joined(separator: "\n")
+  }
+}
