@@ -45,7 +45,8 @@ enum HelpText {
     "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--tape-loans <n>] [--force] [--quiet]"
 
   static let run = """
-    OVERVIEW: Simulate a scenario month by month and write its results.
+    OVERVIEW: Simulate a scenario month by month and write its results. Given a calibration file,
+    run one of its evaluations: the scenario it calibrates with its overrides, at its seed.
 
     \(runUsage)
 
@@ -76,11 +77,14 @@ enum HelpText {
     everything is written. manifest.json lists every other file written.
     """
 
-  static let validateUsage = "USAGE: fenqi validate <scenario.json>"
+  static let validateUsage =
+    "USAGE: fenqi validate <scenario.json | calibration.json>"
 
   static let validate = """
     OVERVIEW: Check a scenario file: JSON syntax, unknown fields (with a 'did you mean' hint), every
-    range and cross-field rule. Prints every problem with its JSON path; writes nothing.
+    range and cross-field rule. Prints every problem with its JSON path; writes nothing. A
+    calibration file is checked with the scenario and moments file it names, as 'fenqi calibrate'
+    checks it.
 
     \(validateUsage)
 
@@ -346,7 +350,8 @@ enum HelpText {
     ARGUMENTS:
       <calibration.json>  {"scenario", "moments", "parameters": [{"path", "min", "max",
                           "scale"}], "budget", "replicates", "seed", "momentNames", "exclude",
-                          "uncertainty": {"method": "bootstrap", "draws", "evaluationsPerDraw"}}
+                          "uncertainty": {"method": "bootstrap", "draws", "evaluationsPerDraw"},
+                      "overrides": {"dotted.path": value}}
                           (see the README's calibration section).
 
     OPTIONS:
