@@ -11,13 +11,20 @@ public struct ObservedMoment: Sendable, Equatable {
   public var standardError: Double
   /// The observations behind it (loans or loan-months).
   public var count: Int
+  /// Its value in each bootstrap replicate of the observed book (``Moment/replicates``); empty
+  /// when the file gives none (a hand-written figure).
+  public var replicates: [Double]
 
   /// Creates a moment.
-  public init(name: String, value: Double, standardError: Double, count: Int) {
+  public init(
+    name: String, value: Double, standardError: Double, count: Int,
+    replicates: [Double] = []
+  ) {
     self.name = name
     self.value = value
     self.standardError = standardError
     self.count = count
+    self.replicates = replicates
   }
 }
 
@@ -88,7 +95,7 @@ public struct ObservedMoments: Sendable, Equatable {
         moments: m.moments.map {
           ObservedMoment(
             name: $0.name, value: $0.value, standardError: $0.standardError,
-            count: $0.count)
+            count: $0.count, replicates: $0.replicates)
         }))
   }
 }
