@@ -73,6 +73,7 @@ let package = Package(
       name: "fenqi-bench",
       dependencies: [
         "FenqiCore", "FenqiSimulation", "FenqiModels", "FenqiDecision",
+        "FenqiCalibration",
       ],
       swiftSettings: strict),
 

@@ -24,6 +24,17 @@ enum FenqiBench {
           Train the scenario's risk stack on its burn-in book, then time each of n applications
           (200,000 by default) through fraud screen, PD, propensity, line, price and top-3 reasons
           on one thread; print p50 and p99 microseconds and applications per second.
+      fenqi-bench recovery [--trials <n>] [--first-trial <k>] [--customers <n>] [--threads <n>]
+                           [--budget <b>] [--method sandwich|bootstrap] [--draws <d>]
+                           [--evaluations <e>] [--step <h>] [--bootstrap <r>] [--independent]
+                           [--burn-in <months>] [--scenario <scenario.json>] [--verbose]
+          Parameter recovery: per trial, the scenario (Scenarios/baseline.json) at a truth seed writes
+          a loan tape of every loan; six of its parameters are calibrated to the tape's moments on
+          another seed. Print each estimate, its 95% interval and whether it covers the known value,
+          the fitted moments' |z|, the seconds; then coverage per parameter and overall. Defaults:
+          20 trials, 300,000 customers (~20,000 loans), budget 250, sandwich intervals from 1,000
+          draws correlated through 100 tape bootstrap replicates (--independent: perturb each
+          moment alone), burn-in 6 months, 2 threads.
     """
 
   static func main() {
@@ -35,6 +46,7 @@ enum FenqiBench {
     case "peer": PeerComparison.run(args)
     case "gbdt": GBDTBenchmark.run(args)
     case "decision": DecisionLatency.run(args)
+    case "recovery": RecoveryBenchmark.run(args)
     case "-h", "--help": print(usage)
     default: fail("unknown mode '\(mode)'\n" + usage)
     }

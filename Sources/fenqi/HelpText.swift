@@ -340,8 +340,9 @@ enum HelpText {
     OVERVIEW: Fit a scenario's free parameters to a lender's observed moments by the method of
     simulated moments: a scrambled Halton design over the parameters' box (60% of the budget),
     Nelder–Mead from the best points (the rest), then a bootstrap over the observed moments for
-    95% intervals. Writes trials.csv, fit.csv, parameters.csv, calibrated.json (the scenario
-    with the estimates, validated) and report.html. The calibration file, its scenario and its
+    95% intervals (re-minimised by Nelder–Mead, or by the sandwich's Gauss–Newton approximation;
+    correlated when the moments file has bootstrap replicates). Writes trials.csv, fit.csv,
+    parameters.csv, calibrated.json (the scenario with the estimates, validated) and report.html. The calibration file, its scenario and its
     moments file are checked together before anything runs, every problem at its JSON path.
     Each trial is written as it finishes, so a killed calibration resumes.
 
@@ -350,8 +351,8 @@ enum HelpText {
     ARGUMENTS:
       <calibration.json>  {"scenario", "moments", "parameters": [{"path", "min", "max",
                           "scale"}], "budget", "replicates", "seed", "momentNames", "exclude",
-                          "uncertainty": {"method": "bootstrap", "draws", "evaluationsPerDraw"},
-                      "overrides": {"dotted.path": value}}
+                          "overrides", "uncertainty": {"method": "bootstrap" | "sandwich",
+                          "draws", "evaluationsPerDraw", "step"}}
                           (see the README's calibration section).
 
     OPTIONS:
@@ -404,7 +405,8 @@ enum HelpText {
     (ever 30+, ever 90+, cumulative charge-off and prepayment by month on book, over the loans
     observable to each month), the monthly roll-rate matrix and cure rates, the mean principal
     and the term mix — each with a standard error from a Poisson bootstrap over loans, and write
-    them to moments.json for calibration. Prints the tape, the vintage table at a few months on
+    them to moments.json for calibration, each with its replicate values (so a calibration's
+    intervals keep the moments' correlations). Prints the tape, the vintage table at a few months on
     book and the roll matrix. A vintage month or a roll-matrix row is kept when at least 30
     loans (transitions) stand behind it.
 

@@ -160,7 +160,15 @@ import Testing
         parameters: good,
         extra: #", "uncertainty": {"method": "abc", "draws": 10}"#),
       problems: [
-        #"$.uncertainty.method: ABC rejection is not implemented; expected "bootstrap", found "abc""#
+        #"$.uncertainty.method: ABC rejection is not implemented; expected "bootstrap" or "sandwich", found "abc""#
+      ]),
+    Case(
+      name: "a sandwich step outside (0, 0.5]",
+      calibration: with(
+        parameters: good,
+        extra: #", "uncertainty": {"method": "sandwich", "step": 0.6}"#),
+      problems: [
+        "$.uncertainty.step: expected a number in (0, 0.5], found 0.6"
       ]),
     Case(
       name: "an unknown field and a missing one",

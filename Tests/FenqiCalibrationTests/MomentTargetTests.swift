@@ -39,6 +39,50 @@ import Testing
     #expect(t.perturbed(draw: 1, seed: 9, replicates: 2).observed[1] == 0.5)
   }
 
+  /// With replicates, a draw moves moments together as their replicates do.
+  ///
+  /// b's replicates are twice a's deviations, so b's perturbation is twice a's; a's spread is its
+  /// replicates' standard deviation × √(1 + 1/R). Without replicates on every moment, draws are
+  /// independent.
+  @Test func replicatesMakePerturbationsCorrelated() {
+    let a = (0..<50).map { 0.1 + 0.01 * sin(Double($0) * 1.7) }
+    let meanA = a.reduce(0, +) / 50
+    let sdA =
+      (a.map { ($0 - meanA) * ($0 - meanA) }.reduce(0, +) / 49).squareRoot()
+    let b = a.map { 0.3 + 2 * ($0 - meanA) }
+    let t = MomentTarget([
+      ObservedMoment(
+        name: "a", value: 0.1, standardError: sdA, count: 100, replicates: a),
+      ObservedMoment(
+        name: "b", value: 0.3, standardError: 2 * sdA, count: 100,
+        replicates: b),
+    ])
+    #expect(t.isCorrelated)
+    var draws: [Double] = []
+    for k in 0..<4000 {
+      let p = t.perturbation(draw: k, seed: 5, replicates: 1)
+      #expect(abs(p[1] - 2 * p[0]) < 1e-12)
+      draws.append(p[0])
+    }
+    let mean = draws.reduce(0, +) / Double(draws.count)
+    let sd =
+      (draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+      / Double(draws.count - 1)).squareRoot()
+    #expect(abs(mean) < 0.05 * sdA)
+    #expect(abs(sd / (sdA * 2.0.squareRoot()) - 1) < 0.05, "\(sd) vs \(sdA)")
+    let t0 = t.perturbed(draw: 7, seed: 5, replicates: 1)
+    #expect(
+      abs(
+        t0.observed[0] - 0.1
+          - t.perturbation(draw: 7, seed: 5, replicates: 1)[0]) < 1e-15)
+    let mixed = MomentTarget([
+      ObservedMoment(
+        name: "a", value: 0.1, standardError: sdA, count: 100, replicates: a),
+      ObservedMoment(name: "c", value: 0.2, standardError: 0.01, count: 100),
+    ])
+    #expect(!mixed.isCorrelated && !MomentTarget(Self.moments).isCorrelated)
+  }
+
   @Test func trialRecordsRoundTripAndCutFilesAreRefused() throws {
     let r = TrialRecord(
       trial: 12, stage: .local, unit: [0.1, 1.0 / 3],

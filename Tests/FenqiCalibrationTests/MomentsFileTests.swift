@@ -27,6 +27,24 @@ import Testing
     #expect(text.hasPrefix("{\n  \"bootstrap\": 200,\n  \"loans\": 48210,\n"))
   }
 
+  /// Replicates are written with their moment and read back exactly; a moment without them
+  /// (a hand-written figure beside computed ones) stays without.
+  @Test func replicatesRoundTrip() throws {
+    let m = TapeMoments(
+      loans: 900, bootstrap: 3, seed: 2,
+      moments: [
+        Moment(
+          name: "ever30.mob03", value: 0.02, standardError: 0.004, count: 900,
+          replicates: [0.021, 0.0155, 1.0 / 37]),
+        Moment(
+          name: "principal.mean", value: 4_000, standardError: 20, count: 900),
+      ])
+    let text = MomentsFile.text(m)
+    #expect(try MomentsFile.read(text: text).moments == m)
+    #expect(text.contains("\"replicates\": [\n        0.021,"))
+    #expect(text.components(separatedBy: "replicates").count == 2)
+  }
+
   @Test func computedMomentsRoundTripThroughAFile() throws {
     let tape = TapeFixtures.prepaidShare(loans: 500, share: 0.4, seed: 2)
     let m = TapeMoments.compute(tape, replicates: 20, seed: 4)
@@ -114,6 +132,31 @@ import Testing
         "$.version: expected 1 (the only version so far), found 2",
         "$.loans: missing required field (expected an integer ≥ 1)",
         "$.loan: unknown field; did you mean \"loans\"?",
+      ]),
+    Case(
+      name: "replicates of the wrong count",
+      text: file(
+        "{\"name\": \"ever30.mob01\", \"value\": 0.1, \"standardError\": 0.01, \"count\": 10, \"replicates\": [0.1, 0.2, 0.3]}",
+        top: "\"version\": 1, \"loans\": 10, \"bootstrap\": 2"),
+      expected: [
+        "$.moments[0].replicates: expected 2 numbers, found 3"
+      ]),
+    Case(
+      name: "replicates without a bootstrap count",
+      text: file(
+        "{\"name\": \"ever30.mob01\", \"value\": 0.1, \"standardError\": 0.01, \"count\": 10, \"replicates\": [0.1, 0.2]}, {\"name\": \"ever30.mob02\", \"value\": 0.1, \"standardError\": 0.01, \"count\": 10, \"replicates\": [0.1, 1.2]}"
+      ),
+      expected: [
+        "$.moments[0].replicates: expected no replicates with \"bootstrap\": 0; a file with replicates gives their number (≥ 2) as \"bootstrap\"",
+        "$.moments[1].replicates: expected no replicates with \"bootstrap\": 0; a file with replicates gives their number (≥ 2) as \"bootstrap\"",
+      ]),
+    Case(
+      name: "a replicate out of range",
+      text: file(
+        "{\"name\": \"ever30.mob01\", \"value\": 0.1, \"standardError\": 0.01, \"count\": 10, \"replicates\": [0.1, 1.2]}",
+        top: "\"version\": 1, \"loans\": 10, \"bootstrap\": 2"),
+      expected: [
+        "$.moments[0].replicates[1]: expected a fraction in [0, 1], found 1.2"
       ]),
     Case(
       name: "no moments",

@@ -6,10 +6,11 @@ import Testing
   /// Runs a calibration of the toy book in memory.
   static func calibrate(
     observedNoise: UInt64?, seed: Int = 11, draws: Int = 40, threads: Int = 2,
-    budget: Int = 300
+    budget: Int = 300, method: String = "bootstrap"
   ) throws -> CalibrationResult {
     let inputs = try ToyBook.inputs(
-      ToyBook.calibrationText(budget: budget, seed: seed, draws: draws),
+      ToyBook.calibrationText(
+        budget: budget, seed: seed, draws: draws, method: method),
       moments: ToyBook.observedText(loans: 20_000, noiseSeed: observedNoise))
     let calibration = Calibration(
       inputs: inputs, simulator: ToyBook(loans: 20_000, seed: UInt64(seed)),
@@ -49,6 +50,31 @@ import Testing
       let r = try Self.calibrate(observedNoise: noise, seed: Int(noise) + 100)
       for k in ToyBook.truth.indices {
         let i = try #require(r.intervals?[k])
+        if i.low <= ToyBook.truth[k] && ToyBook.truth[k] <= i.high {
+          covered += 1
+        }
+        total += 1
+      }
+    }
+    #expect(Double(covered) >= 0.8 * Double(total), "\(covered) of \(total)")
+  }
+
+  /// The sandwich's intervals, from 2 simulations per parameter (and a few Gauss–Newton steps),
+  /// cover the truth at least 80% of the time over the same 12 noisy books (48 intervals;
+  /// nominal 95%), and contain the estimate.
+  @Test func sandwichIntervalsCoverTheTruthAcrossNoisyBooks() throws {
+    var covered = 0
+    var total = 0
+    for noise in 1...12 as ClosedRange<UInt64> {
+      let r = try Self.calibrate(
+        observedNoise: noise, seed: Int(noise) + 100, draws: 400,
+        method: "sandwich")
+      #expect(
+        r.records.count { $0.stage == .uncertainty }
+          <= 2 * ToyBook.truth.count + Calibration<ToyBook>.polishingSteps)
+      for k in ToyBook.truth.indices {
+        let i = try #require(r.intervals?[k])
+        #expect(i.low <= r.estimate[k] && r.estimate[k] <= i.high)
         if i.low <= ToyBook.truth[k] && ToyBook.truth[k] <= i.high {
           covered += 1
         }

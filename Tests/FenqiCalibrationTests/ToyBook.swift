@@ -105,7 +105,7 @@ struct ToyBook: MomentSimulator {
   /// A calibration file for the toy.
   static func calibrationText(
     budget: Int = 120, replicates: Int = 2, seed: Int = 11, draws: Int = 40,
-    evaluations: Int? = nil, extra: String = ""
+    evaluations: Int? = nil, method: String = "bootstrap", extra: String = ""
   ) -> String {
     let parameters = Self.parameters.map {
       "{\"path\": \"\($0.path)\", \"min\": \($0.min), \"max\": \($0.max), \"scale\": \"\($0.scale)\"}"
@@ -121,7 +121,7 @@ struct ToyBook: MomentSimulator {
         "budget": \(budget),
         "replicates": \(replicates),
         "seed": \(seed),
-        "uncertainty": {"method": "bootstrap", "draws": \(draws)\(perDraw)}\(extra)
+        "uncertainty": {"method": "\(method)", "draws": \(draws)\(perDraw)}\(extra)
       }
       """
   }

@@ -1,6 +1,8 @@
 #!/bin/bash
 # Runs a sweep as a Slurm job array on a one-node Slurm cluster started on this machine, merges
-# the shards and compares the result with a single-process sweep, byte for byte.
+# the shards and compares the result with a single-process sweep, byte for byte; then does the
+# same for a small calibration (deploy/slurm/calibrate-check.sh: global-stage shards through
+# deploy/slurm/calibrate.sbatch, the dependent merge, and an unsharded fenqi calibrate).
 #
 #   bash deploy/slurm/local-cluster-test.sh
 #
@@ -22,12 +24,18 @@ work=$(mktemp -d)
 conf=$work/etc
 mkdir -p "$conf" "$work/spool/ctld" "$work/spool/d" "$work/log" /run/munge
 cleanup() {
-  pkill -f "slurmd -f $conf" 2>/dev/null || true
-  pkill -f "slurmctld -f $conf" 2>/dev/null || true
-  [ -n "${munged_pid:-}" ] && kill "$munged_pid" 2>/dev/null || true
+  # Only the daemons this script started, by the process ids they wrote.
+  local pids=()
+  for f in "$work/slurmd.pid" "$work/slurmctld.pid"; do
+    [ -s "$f" ] && pids+=("$(cat "$f")")
+  done
+  [ -n "${munged_pid:-}" ] && pids+=("$munged_pid")
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   # The daemons write their state as they stop: wait for them before removing their folder.
   for _ in $(seq 1 20); do
-    pgrep -f "slurm(ctl)?d -f $conf" >/dev/null || break
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && break
     sleep 0.5
   done
   rm -rf "$work" 2>/dev/null || { sleep 1; rm -rf "$work" 2>/dev/null || true; }
@@ -98,3 +106,7 @@ else
   diff -r "$work/merged" "$work/single" | head
   exit 1
 fi
+
+# A calibration as a job array of global-stage shards plus the dependent merge, against one process.
+cd "$root"
+bash deploy/slurm/calibrate-check.sh "$fenqi" "$work"

@@ -25,7 +25,9 @@ import Foundation
 ///   [0, 1] for shares and rates, yuan > 0 for `principal.mean`, any number for other names),
 ///   `standardError` (≥ 0, in the value's units) and `count` (an integer ≥ 0: the loans or
 ///   transitions behind the value, 0 when unknown). All four are required; an optional `source`
-///   (text) says where a hand-written figure comes from.
+///   (text) says where a hand-written figure comes from, and an optional `replicates` holds the
+///   moment in each of the `bootstrap` replicates (``Moment/replicates``; `fenqi moments` writes
+///   it), from which a calibration draws perturbations that keep the moments' correlations.
 /// - `description`: optional free text about the file.
 ///
 /// Names must be unique. A name outside ``MomentName``'s scheme is accepted with a warning (a
@@ -51,11 +53,16 @@ public enum MomentsFile {
   /// The JSON text of `moments`, ending in a newline.
   public static func text(_ moments: TapeMoments) -> String {
     let list: [JSONValue] = moments.moments.map {
-      .object([
+      var members: [(key: String, value: JSONValue)] = [
         ("name", .string($0.name)), ("value", .number($0.value)),
         ("standardError", .number($0.standardError)),
         ("count", .number(Double($0.count))),
-      ])
+      ]
+      if !$0.replicates.isEmpty {
+        members.append(
+          ("replicates", .array($0.replicates.map(JSONValue.number))))
+      }
+      return .object(members)
     }
     return JSONWriter.text(
       .object([
@@ -157,6 +164,19 @@ public enum MomentsFile {
       let se = m.number("standardError", .nonNegative)
       let count = m.integer("count", .integer(atLeast: 0))
       _ = m.string("source", default: "")
+      var replicates: [Double]? = []
+      if m.has("replicates") {
+        if let b = bootstrap, b < 2 {
+          _ = m.value("replicates")
+          m.report(
+            "replicates",
+            "expected no replicates with \"bootstrap\": \(b); a file with replicates gives their number (≥ 2) as \"bootstrap\""
+          )
+          replicates = nil
+        } else {
+          replicates = m.numbers("replicates", rule, count: bootstrap)
+        }
+      }
       m.finish()
       guard let name else { continue }
       if let first = firstPath[name] {
@@ -176,9 +196,11 @@ public enum MomentsFile {
         warnings.append(
           FieldProblem(path: m.childPath("name"), message: message))
       }
-      if let v, let se, let count {
+      if let v, let se, let count, let replicates {
         moments.append(
-          Moment(name: name, value: v, standardError: se, count: count))
+          Moment(
+            name: name, value: v, standardError: se, count: count,
+            replicates: replicates))
       }
     }
     root.finish()

@@ -1,7 +1,32 @@
 import FenqiCore
 
-/// An observed moment: a name, a value, its standard error and its count (see ``Moment``).
-public typealias ObservedMoment = Moment
+/// One moment of a lender's book, with its sampling uncertainty.
+public struct ObservedMoment: Sendable, Equatable {
+  /// The moment's name: `ever30.mob03` (share of loans ever 30+ days past due by month on book
+  /// 3), `roll.current.1-30` (a roll rate), `chargeOff.mob12`, `prepaid.mob06`, ….
+  public var name: String
+  /// The observed value, in the moment's own unit (a fraction for rates).
+  public var value: Double
+  /// Its standard error, in the same unit (≥ 0; a bootstrap over loans).
+  public var standardError: Double
+  /// The observations behind it (loans or loan-months).
+  public var count: Int
+  /// Its value in each bootstrap replicate of the observed book (``Moment/replicates``); empty
+  /// when the file gives none (a hand-written figure).
+  public var replicates: [Double]
+
+  /// Creates a moment.
+  public init(
+    name: String, value: Double, standardError: Double, count: Int,
+    replicates: [Double] = []
+  ) {
+    self.name = name
+    self.value = value
+    self.standardError = standardError
+    self.count = count
+    self.replicates = replicates
+  }
+}
 
 /// The observed moments a calibration fits: a reader of `moments.json`, as `fenqi moments`
 /// writes it.
@@ -70,7 +95,7 @@ public struct ObservedMoments: Sendable, Equatable {
         moments: m.moments.map {
           ObservedMoment(
             name: $0.name, value: $0.value, standardError: $0.standardError,
-            count: $0.count)
+            count: $0.count, replicates: $0.replicates)
         }))
   }
 }

@@ -1,11 +1,10 @@
 import FenqiCore
 import FenqiCredit
 
-/// What a lender's management information shows of a loan book, computed from a loan tape: vintage
-/// curves, the monthly roll-rate matrix, cure rates, the mean principal and the term mix, each a
-/// named ``Moment``.
+/// What a lender's management information shows of a loan book, computed from a loan tape.
 ///
-/// The content of a `moments.json` file (see ``MomentsFile``).
+/// Vintage curves, the monthly roll-rate matrix, cure rates, the mean principal and the term
+/// mix, each a named ``Moment``: the content of a `moments.json` file (see ``MomentsFile``).
 ///
 /// Definitions, over loans i with origination period oᵢ, on a tape whose last calendar month is
 /// T = max(origination period + month on book):
@@ -63,7 +62,7 @@ public struct TapeMoments: Sendable, Equatable {
   /// - Parameters:
   ///   - tape: the loan tape; rows of a loan are taken in append order as months 1, 2, ….
   ///   - minimumCount: the fewest loans or transitions a ratio is emitted for.
-  /// - Returns: the moments, each with a standard error of 0.
+  /// - Returns: the moments, in ``MomentName``'s family order.
   /// - Complexity: O(rows).
   public static func compute(
     _ tape: LoanTape, minimumCount: Int = TapeMoments.minimumCount
@@ -86,7 +85,9 @@ public struct TapeMoments: Sendable, Equatable {
   ///
   /// Each replicate gives every loan a Poisson(1) weight and recomputes every moment; a
   /// moment's standard error is the standard deviation (n − 1) of its replicate values,
-  /// skipping replicates where its denominator drew empty (0 when fewer than 2 remain).
+  /// skipping replicates where its denominator drew empty (0 when fewer than 2 remain). Every
+  /// moment keeps its replicate values (``Moment/replicates``), so that a calibration can draw
+  /// perturbations with the moments' correlations.
   ///
   /// - Parameters:
   ///   - tape: the loan tape.
@@ -94,7 +95,7 @@ public struct TapeMoments: Sendable, Equatable {
   ///   - seed: the bootstrap's seed.
   ///   - threads: worker threads; the result does not depend on it.
   ///   - minimumCount: the fewest loans or transitions a ratio is emitted for.
-  /// - Returns: the moments with their bootstrap standard errors.
+  /// - Returns: the moments with their standard errors and replicates.
   /// - Complexity: O(rows + replicates × (loans + months)).
   public static func compute(
     _ tape: LoanTape, replicates: Int, seed: UInt64, threads: Int = 1,
@@ -124,7 +125,11 @@ public struct TapeMoments: Sendable, Equatable {
         name: layout.names[j], value: values[j],
         standardError: standardDeviation(
           draws, column: j, width: width, rows: replicates),
-        count: layout.counts[j])
+        count: layout.counts[j],
+        replicates: (0..<replicates).map { b in
+          let v = draws[b * width + j]
+          return v.isFinite ? v : values[j]
+        })
     }
     return TapeMoments(
       loans: summaries.count, bootstrap: replicates, seed: seed,

@@ -29,6 +29,27 @@ enum CalibrationReport {
     return String(format: "%.4g", x)
   }
 
+  /// How the intervals were made, or why there are none.
+  static func intervalNote(_ r: CalibrationResult) -> String {
+    guard r.intervals != nil else {
+      return r.inputs.settings.uncertainty.draws == 0
+        ? "No uncertainty stage was run (uncertainty.draws = 0)."
+        : "No intervals: the uncertainty stage could not use the simulations at the optimum."
+    }
+    let perturbed =
+      r.target.isCorrelated
+      ? "the observed moments perturbed with the correlations of their bootstrap replicates"
+      : "the observed moments perturbed independently by their standard errors"
+    switch r.inputs.settings.uncertainty.method {
+    case .bootstrap:
+      return
+        "95% intervals: the 2.5% and 97.5% quantiles of \(r.draws.count) bootstrap re-estimates, each re-minimised by Nelder–Mead from the optimum, fitted to \(perturbed)."
+    case .sandwich:
+      return
+        "95% intervals: the 2.5% and 97.5% quantiles of \(r.draws.count) bootstrap re-estimates in the Gauss–Newton approximation at the optimum (the sandwich covariance; Jacobian by central differences), fitted to \(perturbed); within the box."
+    }
+  }
+
   /// The page.
   static func page(_ r: CalibrationResult) -> String {
     var body = "<header><h1>Fenqi calibration</h1>"
@@ -37,10 +58,7 @@ enum CalibrationReport {
       + "</p></header>"
     body += section(
       "Parameters", parameterTable(r),
-      note: r.intervals == nil
-        ? "No uncertainty stage was run (uncertainty.draws = 0)."
-        : "95% intervals: the 2.5% and 97.5% quantiles of \(r.draws.count) bootstrap re-estimates, each fitted to the observed moments perturbed by their standard errors."
-    )
+      note: intervalNote(r))
     body += section(
       "Distance by trial",
       "<figure>" + CalibrationChart.trials(r) + "</figure>",

@@ -142,13 +142,20 @@ extension Calibration {
     }
   }
 
-  /// The bootstrap draws' re-minimised estimates (natural units), from the optimum.
+  /// The bootstrap draws' re-minimised estimates (natural units), from the optimum, and the
+  /// optimum: by Nelder–Mead (`bootstrap`; the optimum unchanged) or in the Gauss–Newton
+  /// approximation (`sandwich`, ``sandwichStage(_:from:target:store:progress:)``, which may
+  /// move the optimum by Gauss–Newton steps).
   func uncertaintyStage(
     _ book: inout TrialBook, from optimum: Int, store: some TrialStore,
     progress: (String) -> Void
-  ) throws(CalibrationFailure) -> [[Double]] {
+  ) throws(CalibrationFailure) -> (draws: [[Double]], optimum: Int) {
     let u = settings.uncertainty
-    guard u.draws > 0, let target = book.target else { return [] }
+    guard u.draws > 0, let target = book.target else { return ([], optimum) }
+    if u.method == .sandwich {
+      return try sandwichStage(
+        &book, from: optimum, target: target, store: store, progress: progress)
+    }
     let targets = (0..<u.draws).map {
       target.perturbed(
         draw: $0, seed: settings.seed, replicates: settings.replicates)
@@ -169,7 +176,7 @@ extension Calibration {
         "uncertainty stage: \(book.records.count - first) trials · \(done)/\(u.draws) bootstrap draws done\(finished ? "" : " …")"
       )
     }
-    return searches.map { evaluator.natural($0.best.point) }
+    return (searches.map { evaluator.natural($0.best.point) }, optimum)
   }
 
   /// Runs `searches` together, one round at a time.

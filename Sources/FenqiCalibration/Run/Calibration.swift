@@ -9,10 +9,12 @@ import Foundation
 ///    stage a shard runs (``evaluateGlobal(shard:store:progress:)``).
 /// 2. **Local**: ``NelderMead`` from the best few global points, in lockstep, with the rest of
 ///    the budget.
-/// 3. **Uncertainty**: a parametric bootstrap: each draw perturbs the observed moments by their
-///    standard errors (``MomentTarget/perturbed(draw:seed:replicates:)``) and re-minimises from
-///    the optimum with a small Nelder–Mead budget; the intervals are the draws' 2.5% and 97.5%
-///    quantiles.
+/// 3. **Uncertainty**: a parametric bootstrap: each draw perturbs the observed moments
+///    (``MomentTarget/perturbed(draw:seed:replicates:)``; with the correlations of their
+///    bootstrap replicates when the moments file has them) and re-minimises from the optimum,
+///    with a small Nelder–Mead budget (`bootstrap`) or in the Gauss–Newton approximation after
+///    a few Gauss–Newton steps (`sandwich`, ``sandwichStage(_:from:target:store:progress:)``);
+///    the intervals are the draws' 2.5% and 97.5% quantiles.
 ///
 /// Each trial is a point evaluated with every replicate (common random numbers across points).
 /// Trials are numbered in the order they are first asked for, and points already evaluated are
@@ -112,11 +114,11 @@ public struct Calibration<Simulator: MomentSimulator>: Sendable {
       "global stage: \(global.count) points · best distance \(ProgressText.distance(book.distances[bestGlobal])) (trial \(bestGlobal + 1))"
     )
     try localStage(&book, store: store, progress: progress)
-    guard let optimum = book.best() else {
+    guard let searched = book.best() else {
       preconditionFailure("a finite global distance vanished")
     }
-    let draws = try uncertaintyStage(
-      &book, from: optimum, store: store, progress: progress)
+    let (draws, optimum) = try uncertaintyStage(
+      &book, from: searched, store: store, progress: progress)
     let estimate = book.records[optimum].point
     let calibrated: JSONValue
     do {

@@ -27,7 +27,8 @@ public struct CalibrationResult: Sendable {
   /// Selected observed moments the simulation never gave, left out of the fit.
   public let unsimulated: [String]
   /// The index in ``records`` of the optimum (the smallest distance of the global and local
-  /// stages; ties go to the earlier trial).
+  /// stages, ties to the earlier trial; with `sandwich` intervals, a Gauss–Newton step from
+  /// there when it lowers the distance).
   public let optimum: Int
   /// The estimate, in the parameters' natural units.
   public let estimate: [Double]

@@ -186,7 +186,7 @@ extension CalibrationSettings {
     return out
   }
 
-  /// `uncertainty`: optional `{method, draws, evaluationsPerDraw}`.
+  /// `uncertainty`: optional `{method, draws, evaluationsPerDraw, step}`.
   private static func decodeUncertainty(
     _ root: inout JSONObjectReader, parameters d: Int
   ) -> UncertaintySettings? {
@@ -202,7 +202,7 @@ extension CalibrationSettings {
     if case .string("abc") = u.value("method") ?? .null {
       u.report(
         "method",
-        "ABC rejection is not implemented; expected \"bootstrap\", found \"abc\""
+        "ABC rejection is not implemented; expected \"bootstrap\" or \"sandwich\", found \"abc\""
       )
     } else {
       method = u.string(
@@ -216,9 +216,14 @@ extension CalibrationSettings {
     let evaluations = u.integer(
       "evaluationsPerDraw", .integer(in: d + 2, 100_000),
       default: defaults.evaluationsPerDraw)
+    let step = u.number(
+      "step",
+      NumberRule("a number in (0, \(UncertaintySettings.maxStep)]") {
+        $0 > 0 && $0 <= UncertaintySettings.maxStep
+      }, default: UncertaintySettings.defaultStep)
     u.finish()
-    guard let method, let draws, let evaluations else { return nil }
+    guard let method, let draws, let evaluations, let step else { return nil }
     return UncertaintySettings(
-      method: method, draws: draws, evaluationsPerDraw: evaluations)
+      method: method, draws: draws, evaluationsPerDraw: evaluations, step: step)
   }
 }

@@ -34,10 +34,11 @@ public struct CalibrationSettings: Sendable, Equatable {
   public var exclude: [String]
   /// How parameter intervals are computed.
   public var uncertainty: UncertaintySettings
-  /// Scenario fields set for measuring only (`"overrides": {"periods": 24}`: a longer horizon so
-  /// lifetime moments are observed, a smaller population for speed), by dotted path, in file order.
+  /// Scenario fields set for measuring only, by dotted path, in file order.
   ///
-  /// `calibrated.json` is the scenario as given with the estimates, without them.
+  /// `"overrides": {"periods": 24}`: a longer horizon so lifetime moments are observed, a
+  /// smaller population for speed. `calibrated.json` is the scenario as given with the
+  /// estimates, without them.
   public var overrides: [ScenarioOverride] = []
 
   /// Creates settings.
@@ -88,28 +89,49 @@ public struct CalibrationSettings: Sendable, Equatable {
 
 /// How the calibration states the uncertainty of its estimates.
 public struct UncertaintySettings: Sendable, Equatable {
-  /// The method; one for now (ABC rejection is a possible second).
+  /// The method (ABC rejection is a possible third).
   public enum Method: String, Sendable, CaseIterable {
-    /// Parametric bootstrap over the observed moments: each draw perturbs them by their standard
-    /// errors and re-minimises from the optimum; intervals are the draws' 2.5% and 97.5%
-    /// quantiles.
+    /// Parametric bootstrap over the observed moments: each draw perturbs them
+    /// (``MomentTarget/perturbed(draw:seed:replicates:)``) and re-minimises from the optimum
+    /// with Nelder–Mead (``evaluationsPerDraw`` simulations each); intervals are the draws'
+    /// 2.5% and 97.5% quantiles.
     case bootstrap
+    /// The same draws re-minimised in the Gauss–Newton approximation at the optimum, whose
+    /// Jacobian comes from central differences (2 simulations per parameter, ``step``): the
+    /// sandwich covariance of the method of simulated moments read out as draws. Costs 2·d
+    /// simulations however many draws; intervals are the draws' 2.5% and 97.5% quantiles,
+    /// within the box.
+    case sandwich
   }
 
   /// The method.
   public var method: Method
   /// Bootstrap draws; 0 skips the uncertainty stage (no intervals).
   public var draws: Int
-  /// Nelder–Mead evaluations per draw (points already evaluated cost nothing).
+  /// Nelder–Mead evaluations per draw (points already evaluated cost nothing); `bootstrap` only.
   public var evaluationsPerDraw: Int
+  /// The central differences' half-step, unit-cube units (a fraction of each box's width, or
+  /// of its log-width on a log scale); `sandwich` only.
+  public var step: Double
 
   /// Creates settings.
-  public init(method: Method = .bootstrap, draws: Int, evaluationsPerDraw: Int)
-  {
+  public init(
+    method: Method = .bootstrap, draws: Int, evaluationsPerDraw: Int,
+    step: Double = UncertaintySettings.defaultStep
+  ) {
     self.method = method
     self.draws = draws
     self.evaluationsPerDraw = evaluationsPerDraw
+    self.step = step
   }
+
+  /// The central differences' half-step when the file gives none: 5% of the box.
+  ///
+  /// Large enough that a simulated book's moments change by more than their graininess (whole
+  /// loans change state), small enough for a linear approximation.
+  public static let defaultStep = 0.05
+  /// The largest half-step a file may name.
+  public static let maxStep = 0.5
 
   /// Draws when the file gives none.
   public static let defaultDraws = 50

@@ -13,8 +13,7 @@ public enum SimulatedBook {
   ///   - scenario: the validated scenario.
   ///   - threads: the engine's worker threads (a calibration runs points in parallel and gives
   ///     each one thread).
-  /// - Returns: moment values by name: the tape's (``TapeMoments/compute(_:minimumCount:)``)
-  ///   and `book.*` (``bookFigures(_:)``).
+  /// - Returns: the tape's moments and the book figures, by name.
   public static func measure(_ scenario: Scenario, threads: Int = 1)
     -> [String: Double]
   {
