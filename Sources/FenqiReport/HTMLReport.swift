@@ -137,6 +137,7 @@ public enum HTMLReport {
     body +=
       "<p class=\"meta\">"
       + meta(d).map(Formatting.xml).joined(separator: " · ") + "</p></header>"
+    body += EconomicsSection.html(d)
     body += ExperimentSection.html(d)
     body += armsTable(d)
     body += funnel(d)

@@ -7,6 +7,7 @@ public enum MarkdownReport {
     if !d.description.isEmpty { out += paragraph(d.description) + "\n\n" }
     out += HTMLReport.meta(d).map(escape).joined(separator: " · ")
     out += ". Money in yuan; rates as percentages.\n\n"
+    out += EconomicsSection.markdown(d)
     out += ExperimentSection.markdown(d)
     out += "## Arms side by side\n\n"
     out += table(

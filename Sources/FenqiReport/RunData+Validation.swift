@@ -18,7 +18,7 @@ extension RunData {
   static let nameColumns: Set<String> = [
     "arm", "segment", "kind", "channel", "category", "policy", "score",
     "metric", "control_arm", "best_fixed_offer", "mode", "phase", "method",
-    "decision", "contacts_in_month",
+    "decision", "contacts_in_month", "horizon", "item", "unit",
   ]
 
   /// The columns each table must have for the reports to be drawn.

@@ -43,6 +43,8 @@ public struct RunData: Sendable {
   /// A table the folder holds besides the required ones, nil when the run did not write it.
   public subscript(_ file: RunFile) -> Table? { tables[file] }
 
+  /// `economics.csv`, when the run had two arms or more.
+  public var economics: Table? { tables[.economics] }
   /// `tests.csv`, when the run declared an experiment.
   public var tests: Table? { tables[.tests] }
   /// `channels.csv`, when the scenario has channels.

@@ -12,6 +12,8 @@ import FenqiSimulation
 public enum RunFile: String, CaseIterable, Sendable {
   /// The run's identity, times and file list.
   case manifest = "manifest.json"
+  /// With two arms or more: each treatment arm's incremental economics against the control.
+  case economics = "economics.csv"
   /// Every arm's figures and the experiment's verdicts.
   case summary = "summary.json"
   /// One row per period × arm.
@@ -116,8 +118,8 @@ public enum RunFile: String, CaseIterable, Sendable {
         ? nil : BusinessResultTables.merchants(r).text
     case .tests: experiment?.testsTable.text
     case .tape: r.tape.map { LoanTapeWriter.csv($0.loanTape()) }
-    case .manifest, .replicates, .replicatesSummary, .markdownReport,
-      .htmlReport:
+    case .manifest, .economics, .replicates, .replicatesSummary,
+      .markdownReport, .htmlReport:
       nil
     }
   }

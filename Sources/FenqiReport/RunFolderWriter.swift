@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiExperiment
 import FenqiSimulation
 import Foundation
 
@@ -78,17 +79,23 @@ public enum RunFolderWriter {
   ///   - manifest: What the manifest records besides the results.
   ///   - experiment: The experiment's outputs, when the scenario declares one.
   ///   - replicates: `replicates.csv` and `replicates-summary.csv` of a replicate study.
+  ///   - economics: the incremental economics (`economics.csv`; none when empty).
   /// - Returns: Names and texts, `manifest.json` first; its `files` lists the others.
   public static func files(
     _ result: RunResult, manifest: RunManifest,
     experiment: ExperimentFiles? = nil,
-    replicates: (rows: CSVTable, summary: CSVTable)? = nil
+    replicates: (rows: CSVTable, summary: CSVTable)? = nil,
+    economics: [EconomicsRow] = []
   ) -> [(name: String, text: String)] {
     var data = dataFiles(result, experiment: experiment)
+    if !economics.isEmpty {
+      data.append((.economics, EconomicsTable.csv(economics).text))
+    }
     if let replicates {
       data.append((.replicates, replicates.rows.text))
       data.append((.replicatesSummary, replicates.summary.text))
     }
+    data.sort { $0.file.position < $1.file.position }
     // The manifest lists every other file; the reports read it too.
     let names =
       data.map(\.file.name) + [RunFile.markdownReport, .htmlReport].map(\.name)
@@ -139,10 +146,24 @@ public enum RunFolderWriter {
     -> JSONValue
   {
     let base = ResultTables.summary(result)
-    guard let experiment, case .object(var members) = base else { return base }
-    members.append(
-      ("experiment", experiment.summary(arms: result.scenario.arms.map(\.name)))
-    )
+    guard case .object(var members) = base else { return base }
+    let s = result.scenario
+    if s.horizon != nil {
+      // The window, the run-off and the discount rate: what "lifetime" and NPV mean here.
+      members.append(
+        (
+          "horizon",
+          .object([
+            ("windowMonths", .number(Double(s.window))),
+            ("runOffMonths", .number(Double(s.runOffMonths))),
+            ("annualDiscountRate", .number(s.annualDiscountRate)),
+          ])
+        ))
+    }
+    if let experiment {
+      members.append(
+        ("experiment", experiment.summary(arms: s.arms.map(\.name))))
+    }
     return .object(members)
   }
 

@@ -117,10 +117,11 @@ public struct MacroPath: Sendable, Equatable {
   /// The first period each named channel is banned from.
   public var channelBans: [String: Int]
 
-  /// Resolves `m` over `periods` months.
+  /// Resolves `m` over `periods` months; a path shorter than the run (a run-off after the
+  /// window) holds its last month.
   public init(_ m: MacroScenario, periods: Int) {
     func series(_ s: [Double]) -> [Double] {
-      (0...periods).map { t in s.count == 1 ? s[0] : s[Swift.max(1, t) - 1] }
+      (0...periods).map { t in s[Swift.min(Swift.max(1, t), s.count) - 1] }
     }
     var u = series(m.unemployment)
     var r = series(m.benchmarkRate)

@@ -35,12 +35,9 @@ enum RunCommand {
     let file = args.positionals[0]
     guard let loaded = load(file, console: console) else { return .badInput }
     var scenario = loaded.scenario
-    if replicates > 1
-      && (scenario.experiment == nil
-        || scenario.experiment?.mode == .counterfactual)
-    {
+    if replicates > 1 && scenario.experiment == nil {
       console.err(
-        "Error: '--replicates' needs a scenario whose experiment is in split mode\n\(HelpText.runUsage)"
+        "Error: '--replicates' needs a scenario that declares an experiment\n\(HelpText.runUsage)"
       )
       return .badInput
     }
@@ -76,6 +73,10 @@ enum RunCommand {
             "fenqi: counterfactual runs (every customer under every arm) for the true effects"
           )
         case .replicates(let r): console.err("fenqi: \(r) replicates")
+        case .economicsReplicates(let r):
+          console.err(
+            "fenqi: \(r - 1) more seeds under every arm, for the economics' intervals"
+          )
         }
       })
     let result = run.result
@@ -102,7 +103,7 @@ enum RunCommand {
       try RunFolderWriter.write(
         RunFolderWriter.files(
           result, manifest: manifest, experiment: experiment,
-          replicates: replicateTables),
+          replicates: replicateTables, economics: run.economics),
         to: folder, force: force)
     } catch {
       console.err(error.message)

@@ -15,7 +15,7 @@ enum ValidateCommand {
     case .success(let loaded):
       let s = loaded.scenario
       let what =
-        "\(s.population.size) customers, \(s.periods) months, \(s.arms.count) arms (\(s.arms.map(\.name).joined(separator: ", ")))"
+        "\(s.population.size) customers, \(s.runOffMonths > 0 ? "\(s.window) months + \(s.runOffMonths) run-off" : "\(s.periods)") months, \(s.arms.count) arms (\(s.arms.map(\.name).joined(separator: ", ")))"
       if let c = loaded.calibration {
         console.out(
           "\(file): valid calibration — \(c.settings.parameters.count) free parameters, \(c.selected.count) moments, a budget of \(c.settings.budget); its scenario \(c.settings.scenarioFile) as measured: \(what)"

@@ -19,6 +19,8 @@ public struct ExperimentRun: Sendable {
   public var replicates: [ReplicateRow] = []
   /// The replicates summarised per metric × arm.
   public var replicateSummary: [ReplicateSummary] = []
+  /// Each treatment arm's incremental economics against the control (empty with one arm).
+  public var economics: [EconomicsRow] = []
 
   /// What the run is doing, for progress lines.
   public enum Stage: Sendable {
@@ -26,6 +28,8 @@ public struct ExperimentRun: Sendable {
     case counterfactual
     /// The replicate study of this many replicates has started.
     case replicates(Int)
+    /// Counterfactual runs under this many more seeds, for the economics' intervals.
+    case economicsReplicates(Int)
   }
 
   /// Runs `scenario`.
@@ -33,7 +37,9 @@ public struct ExperimentRun: Sendable {
   /// - Parameters:
   ///   - scenario: the validated scenario.
   ///   - threads: worker threads; results do not depend on it.
-  ///   - replicates: replicates of a split experiment (1: none).
+  ///   - replicates: replicates (1: the experiment's own `replicates`): a split experiment's
+  ///     replicate study, a counterfactual one's runs under more seeds; both feed the
+  ///     economics' intervals.
   ///   - progressEvery: periods between progress reports (nil: none).
   ///   - tapeLoans: booked loans to sample for the loan tape (0: none).
   ///   - progress: called after each reported period of the scenario's own run.
@@ -50,8 +56,16 @@ public struct ExperimentRun: Sendable {
     engine.tapeLoans = tapeLoans
     let prepared = engine.prepare()
     guard let spec = scenario.experiment else {
-      return ExperimentRun(result: engine.run(prepared, progress: progress))
+      var out = ExperimentRun(result: engine.run(prepared, progress: progress))
+      if scenario.arms.count > 1 {
+        out.economics = IncrementalEconomics(
+          [EconomicsSample(out.result, control: 0)], scenario: scenario,
+          control: 0
+        ).rows()
+      }
+      return out
     }
+    let replicates = max(replicates, spec.replicates)
     var out: ExperimentRun
     if spec.mode == .counterfactual {
       stage(.counterfactual)
@@ -70,14 +84,25 @@ public struct ExperimentRun: Sendable {
     }
     out.verdicts = ExperimentRunner.verdicts(
       out.outcomes, spec: spec, arms: scenario.arms.map(\.name))
+    var samples = [EconomicsSample(out.result, control: spec.control)]
     if replicates > 1, spec.mode == .split {
       stage(.replicates(replicates))
-      out.replicates = ReplicateStudy.run(
+      let study = ReplicateStudy.study(
         scenario, replicates: replicates, threads: threads,
-        first: out.outcomes)
+        first: out.outcomes, control: spec.control)
+      out.replicates = study.rows
+      samples += study.economics
       out.replicateSummary = ReplicateStudy.summarise(
         out.replicates, alpha: spec.alpha)
+    } else if replicates > 1 {
+      stage(.economicsReplicates(replicates))
+      samples += ReplicateStudy.counterfactualEconomics(
+        scenario, replicates: replicates, threads: threads,
+        control: spec.control)
     }
+    out.economics = IncrementalEconomics(
+      samples, scenario: scenario, control: spec.control
+    ).rows()
     return out
   }
 }

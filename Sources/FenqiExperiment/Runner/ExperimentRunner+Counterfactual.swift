@@ -81,6 +81,16 @@ public enum ReplicateStudy {
     _ scenario: Scenario, replicates: Int, threads: Int,
     first: [ExperimentOutcome]
   ) -> [ReplicateRow] {
+    study(scenario, replicates: replicates, threads: threads, first: first)
+      .rows
+  }
+
+  /// ``run(_:replicates:threads:first:)``, with each replicate's economics against `control`.
+  public static func study(
+    _ scenario: Scenario, replicates: Int, threads: Int,
+    first: [ExperimentOutcome], control: Int = 0
+  ) -> (rows: [ReplicateRow], economics: [EconomicsSample]) {
+    var samples: [EconomicsSample] = []
     var rows = first.map {
       ReplicateRow(replicate: 0, seed: scenario.seed, outcome: $0)
     }
@@ -91,6 +101,7 @@ public enum ReplicateStudy {
       let engine = SimulationEngine(scenario: s, threads: threads)
       let prepared = engine.prepare()
       let result = engine.run(prepared)
+      samples.append(EconomicsSample(result, control: control))
       let truth = ExperimentRunner.trueEffects(
         ExperimentRunner.counterfactualRuns(
           s, threads: threads, prepared: prepared))
@@ -98,7 +109,22 @@ public enum ReplicateStudy {
         ReplicateRow(replicate: r, seed: s.seed, outcome: $0)
       }
     }
-    return rows
+    return (rows, samples)
+  }
+
+  /// Replicates 1…count−1 of a counterfactual experiment: each seed's own population run under
+  /// every arm, for the economics' intervals.
+  public static func counterfactualEconomics(
+    _ scenario: Scenario, replicates: Int, threads: Int, control: Int
+  ) -> [EconomicsSample] {
+    (1..<max(1, replicates)).map { r in
+      var s = scenario
+      s.seed = seed(scenario.seed, replicate: r)
+      let prepared = SimulationEngine(scenario: s, threads: threads).prepare()
+      let runs = ExperimentRunner.counterfactualRuns(
+        s, threads: threads, prepared: prepared)
+      return EconomicsSample(ExperimentRunner.combine(runs), control: control)
+    }
   }
 
   /// Summaries per metric × arm, in first-seen order; replicates whose test was not computable

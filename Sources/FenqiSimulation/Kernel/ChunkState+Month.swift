@@ -11,6 +11,11 @@ extension ChunkState {
     inputs: MonthInputs = MonthInputs()
   ) {
     rollBook(period: period, tables: t, inputs: inputs)
+    guard period <= t.window else {
+      // A run-off month: the lender collects; nobody is contacted and nothing is booked.
+      closeMonth(period: period, tables: t)
+      return
+    }
     if let lp = inputs.lender { scorePropensity(period: period, lender: lp) }
     if t.marketing.active { scheduleMonthContacts(period: period, tables: t) }
     if let tp = inputs.targeting {
@@ -110,7 +115,9 @@ extension ChunkState {
       chargeCarryingCost(t.monthlyCarryingCost(period: period))
     }
     endBusinessMonth(period: period, tables: t)
-    if t.tracking, t.snapshotEveryPeriod || period == t.periods {
+    if t.tracking,
+      t.snapshotEveryPeriod || period == t.periods || period == t.window
+    {
       metricSums = snapshot(tables: t)
     }
   }

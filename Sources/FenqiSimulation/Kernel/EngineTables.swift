@@ -8,6 +8,8 @@ import Foundation
 final class EngineTables: Sendable {
   let seed: UInt64
   let periods: Int
+  /// The planning window: later periods are run-off months (no contacts, no new loans).
+  let window: Int
   let armCount: Int
   // per segment
   let needRate: [Double]
@@ -111,6 +113,7 @@ final class EngineTables: Sendable {
     recoveryLag = s.repayment.recoveryLagMonths
     seed = s.seed
     periods = s.periods
+    window = s.window
     armCount = s.arms.count
     needRate = s.behaviours.map(\.needRate)
     priceMu = s.behaviours.map { log($0.priceMedian) }

@@ -261,7 +261,9 @@ public struct SimulationEngine: Sendable {
           var sums = [MomentSums](
             repeating: MomentSums(), count: arms * tables.metrics.count)
           let period = epoch.lowerBound + offset
-          if tables.snapshotEveryPeriod || period == scenario.periods {
+          if tables.snapshotEveryPeriod || period == scenario.periods
+            || period == scenario.window
+          {
             for chunk in chunks {
               for i in sums.indices {
                 sums[i].add(chunk.metricHistory[offset][i])

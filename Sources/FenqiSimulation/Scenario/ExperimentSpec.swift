@@ -44,4 +44,7 @@ public struct ExperimentSpec: Sendable, Equatable {
   /// The mSPRT mixing standard deviation as a fraction of the control's value (0.05: effects of
   /// about 5% are expected); nil disables sequential testing.
   public var sequentialRelativeEffect: Double?
+  /// Runs under as many seeds (1: the scenario's own only), each with its own population, for
+  /// the intervals of the incremental economics and, in split mode, a replicate study.
+  public var replicates = 1
 }

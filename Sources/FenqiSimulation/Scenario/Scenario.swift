@@ -15,8 +15,13 @@ public struct Scenario: Sendable {
   public var description: String
   /// The seed of every random stream.
   public var seed: UInt64
-  /// Simulated months.
+  /// Simulated months: the planning window, then any run-off months (see ``window``).
   public var periods: Int
+  /// Months simulated after the planning window with marketing off and no new loans, the
+  /// lender still collecting (0: none; see ``Horizon``).
+  public var runOffMonths = 0
+  /// The run-off and the discount rate (nil: no `horizon` block).
+  public var horizon: Horizon? = nil
   /// The calendar month (1–12) of period 1.
   public var startMonth: Int
   /// The synthetic population.

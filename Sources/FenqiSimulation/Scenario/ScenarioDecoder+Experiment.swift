@@ -41,6 +41,8 @@ extension ScenarioDecoder {
             path: r.childPath("clusterSize"), clusterSize: cluster,
             stratifyBySegment: stratify)))
     }
+    let replicates = fields.integer(
+      &r, "replicates", .integer(in: 1, 1_000), default: 1)
     var mixing: Double?
     if var s = r.object("sequential") {
       mixing = fields.number(&s, "relativeEffect", .within(0.0001, 10))
@@ -60,12 +62,15 @@ extension ScenarioDecoder {
     }
     r.finish()
     guard fields.ok, let arms, let mode, let control,
-      let c = arms.firstIndex(of: control), let alpha, let stratify, let pre
+      let c = arms.firstIndex(of: control), let alpha, let stratify, let pre,
+      let replicates
     else { return nil }
-    return ExperimentSpec(
+    var spec = ExperimentSpec(
       mode: mode, control: c, alpha: alpha, metrics: metrics,
       stratifyBySegment: stratify, clusterSize: cluster, prePeriods: pre,
       sequentialRelativeEffect: mixing)
+    spec.replicates = replicates
+    return spec
   }
 
   /// One of `experiment.metrics`, after the `declared` ones; nil after reporting its problems

@@ -56,6 +56,7 @@ struct ScenarioDecoder {
     parts.seasoning = section(&root, "seasoning") {
       decodeSeasoning($0, blockers: layers)
     }
+    parts.horizon = section(&root, "horizon") { decodeHorizon($0) }
     root.finish()
     guard collector.problems.isEmpty else { return nil }
     return parts.scenario()

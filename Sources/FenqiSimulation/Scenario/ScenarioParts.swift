@@ -108,6 +108,8 @@ struct ScenarioParts: Sendable {
   var experiment: OptionalSection<ExperimentSpec> = .absent
   /// `seasoning`.
   var seasoning: OptionalSection<Seasoning> = .absent
+  /// `horizon`.
+  var horizon: OptionalSection<Horizon> = .absent
 
   /// The names of the population's segments (none when the population is invalid).
   var segmentNames: [String] {
@@ -132,7 +134,7 @@ struct ScenarioParts: Sendable {
       let systematicFactor, let economics, let salt, let marketing,
       let arms = allArms, !targeting.isInvalid, !macro.isInvalid,
       !riskStack.isInvalid, !business.isInvalid, !experiment.isInvalid,
-      !seasoning.isInvalid
+      !seasoning.isInvalid, !horizon.isInvalid
     else { return nil }
     var scenario = Scenario(
       name: name, description: description, seed: UInt64(seed),
@@ -147,6 +149,7 @@ struct ScenarioParts: Sendable {
       riskStack: riskStack.value, targeting: targeting.value,
       business: business.value, populationSample: population.sample)
     scenario.seasoning = seasoning.value
+    if let h = horizon.value { scenario.extend(by: h) }
     return scenario
   }
 }

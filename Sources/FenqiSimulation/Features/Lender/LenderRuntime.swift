@@ -228,7 +228,7 @@ struct LenderRuntime {
     }
     let every = risk.settings.retrainEveryMonths
     let retrain =
-      every > 0 && period % every == 0 && period < scenario.periods
+      every > 0 && period % every == 0 && period < scenario.window
       && !risk.recording
     var row: [RiskPeriodRecord] = []
     for a in 0..<arms {

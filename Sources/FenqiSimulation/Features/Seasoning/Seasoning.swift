@@ -37,6 +37,8 @@ extension Scenario {
     s.seasoning = nil
     s.seed = seed ^ Seasoning.seedMix
     s.periods = seasoning.burnInMonths
+    s.runOffMonths = 0
+    s.horizon = nil
     s.startMonth =
       ((startMonth - 1 - seasoning.burnInMonths) % 12 + 12) % 12 + 1
     s.experiment = nil

@@ -1,0 +1,133 @@
+import FenqiCore
+
+/// The report's first section: each treatment arm's incremental economics against the control,
+/// at the window's end and over the loans' lifetime, with intervals, from `economics.csv`.
+enum EconomicsSection {
+  /// The items shown in the arm tables, in order (channel items have their own table).
+  static let items = [
+    "bookings", "gmv", "booked_principal", "interest_and_fees",
+    "merchant_subsidy",
+    "contact_cost", "partner_fees", "discounts", "prizes", "referral_rewards",
+    "vouchers", "marketing_cost", "credit_loss", "collections_cost",
+    "funding_cost",
+    "net_income", "npv", "cost_per_incremental_booking", "incremental_roi",
+    "booking_uplift", "break_even_uplift", "displaced_bookings",
+    "post_campaign_dip",
+    "displaced_share", "cohort_loss_rate", "incremental_cohort_loss_rate",
+    "residual_balance",
+  ]
+
+  /// Labels of the items.
+  static let labels: [String: String] = [
+    "bookings": "Bookings", "gmv": "GMV, ¥",
+    "booked_principal": "Principal booked, ¥",
+    "interest_and_fees": "Interest and fees, ¥",
+    "merchant_subsidy": "Merchant subsidy, ¥",
+    "contact_cost": "Contact cost, ¥", "partner_fees": "Partner fees, ¥",
+    "discounts": "Discounts, ¥", "prizes": "Prizes, ¥",
+    "referral_rewards": "Referral rewards, ¥",
+    "vouchers": "Vouchers, ¥", "marketing_cost": "Marketing cost (all), ¥",
+    "credit_loss": "Credit loss, ¥", "collections_cost": "Collections cost, ¥",
+    "funding_cost": "Funding cost, ¥", "net_income": "Net income, ¥",
+    "npv": "Net income NPV, ¥",
+    "cost_per_incremental_booking": "Cost per incremental booking, ¥",
+    "incremental_roi": "Incremental ROI (ΔNPV ÷ Δmarketing)",
+    "booking_uplift": "Booking uplift",
+    "break_even_uplift": "Break-even uplift",
+    "displaced_bookings": "Bookings displaced after the campaign",
+    "post_campaign_dip": "Post-campaign dip (measured pull-forward)",
+    "displaced_share": "Displaced ÷ campaign increment",
+    "cohort_loss_rate": "Campaign cohort's loss rate (vs control's)",
+    "incremental_cohort_loss_rate": "Loss rate of the incremental loans",
+    "residual_balance": "Balance still open, ¥",
+  ]
+
+  /// The rows of `arm` at `horizon` keyed by item (channel rows left out).
+  static func rows(_ t: Table, arm: String, horizon: String) -> [String:
+    [String]]
+  {
+    var out: [String: [String]] = [:]
+    for row in t.rows
+    where t.text(row, "arm") == arm && t.text(row, "horizon") == horizon
+      && t.text(row, "channel").isEmpty
+    {
+      out[t.text(row, "item")] = row
+    }
+    return out
+  }
+
+  /// A figure of `row` in its unit.
+  static func format(_ t: Table, _ row: [String], _ column: String) -> String {
+    let x = t.number(row, column)
+    switch t.text(row, "unit") {
+    case "fraction", "ratio": return Formatting.percent(x, digits: 1)
+    default: return Formatting.integer(x)
+    }
+  }
+
+  /// "increment [low, high]" of a row ("–" parts where a figure does not apply).
+  static func increment(_ t: Table, _ row: [String]?) -> String {
+    guard let row else { return "" }
+    let value = format(t, row, "increment")
+    guard t.number(row, "ci_low").isFinite else { return value }
+    return value + " [" + format(t, row, "ci_low") + ", "
+      + format(t, row, "ci_high") + "]"
+  }
+
+  /// The treatment arms, in file order.
+  static func arms(_ t: Table) -> [String] {
+    HTMLReport.uniqueInOrder(t.rows.map { t.text($0, "arm") })
+  }
+
+  /// The horizons present ("window", then "lifetime" with a run-off) and their months.
+  static func horizons(_ t: Table) -> [(name: String, months: String)] {
+    ["window", "lifetime"].compactMap { h in
+      t.rows.first { t.text($0, "horizon") == h }.map {
+        (h, t.text($0, "months"))
+      }
+    }
+  }
+
+  /// One sentence per treatment arm: its incremental NPV at the last horizon with its interval,
+  /// the probability it is profitable, and the same at the window's end.
+  static func headline(_ t: Table, arm: String) -> String {
+    let hs = horizons(t)
+    guard let last = hs.last,
+      let npv = rows(t, arm: arm, horizon: last.name)["npv"]
+    else { return "" }
+    let control = t.text(npv, "control_arm")
+    var s =
+      "\(arm) against \(control): incremental NPV over \(last.months) months ¥\(increment(t, npv))"
+    let p = t.number(npv, "probability_positive")
+    if p.isFinite {
+      s +=
+        "; probability of being profitable \(Formatting.percent(p, digits: 1))"
+    }
+    if hs.count > 1, let w = rows(t, arm: arm, horizon: "window")["npv"] {
+      s +=
+        "; at the window's end (\(t.text(w, "months")) months) ¥\(increment(t, w))"
+    }
+    return s + "."
+  }
+
+  /// The note under the heading: scale, horizons, intervals and discounting.
+  static func note(_ d: RunData, _ t: Table) -> String {
+    let replicates = t.rows.first.map { t.text($0, "replicates") } ?? "1"
+    let customers = Formatting.integer(d.summaryNumber("customers"))
+    var s =
+      "Each figure is treatment − control scaled to all \(customers) customers, as if every one had been under the arm. "
+    s +=
+      horizons(t).count > 1
+      ? "The window is the planning months; the lifetime runs on with marketing off and no new loans until the window's loans have matured. "
+      : "The run has no run-off: figures stop at the window's end, before the window's last loans can be charged off (add a horizon with runOff). "
+    s +=
+      replicates == "1"
+      ? "One run: no intervals (declare experiment.replicates). "
+      : "Brackets: 95% intervals over \(replicates) replicates (jackknife, t with \(Int(replicates).map { $0 - 1 } ?? 0) df). "
+    let rate = d.summary["horizon"]?["annualDiscountRate"]?.numberValue
+    return s
+      + (rate.map {
+        "NPV discounts each month's net income at \(Formatting.percent($0, digits: 1)) a year."
+      } ?? "NPV discounts each month's net income at the cost of funds.")
+  }
+}
