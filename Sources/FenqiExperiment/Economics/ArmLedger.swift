@@ -28,6 +28,9 @@ public struct ArmLedger: Sendable, Equatable {
   /// Arm `a`'s figures over periods 1…`h` of `result`.
   ///
   /// - Parameters:
+  ///   - result: the run.
+  ///   - a: the arm's index.
+  ///   - h: the last period counted (1-based).
   ///   - campaign: the campaign months (1-based) the cohort is booked in.
   ///   - after: the months after the campaign in which displaced bookings are counted.
   public init(
