@@ -62,6 +62,12 @@ let package = Package(
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
       ],
       swiftSettings: strict),
+    // Optimization is the black-box search behind `fenqi optimize`: a search space over a
+    // promotion plan's parameters, CMA-ES and its random-search baseline, asked and told in
+    // batches so the caller runs the (costly, noisy) simulations itself.
+    .target(
+      name: "FenqiOptimization", dependencies: ["FenqiCore"],
+      swiftSettings: strict),
     .executableTarget(
       name: "fenqi",
       dependencies: [
@@ -124,6 +130,10 @@ let package = Package(
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiCalibration",
       ],
+      swiftSettings: strict),
+    .testTarget(
+      name: "FenqiOptimizationTests",
+      dependencies: ["FenqiCore", "FenqiOptimization"],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],

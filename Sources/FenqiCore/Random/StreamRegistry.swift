@@ -62,6 +62,8 @@ public enum StreamRegistry {
     .init(name: "loan-tape bootstrap", purpose: .tapeBootstrap),
     .init(name: "calibration design", purpose: .calibrationDesign),
     .init(name: "calibration bootstrap", purpose: .calibrationBootstrap),
+    .init(name: "optimizer sample", purpose: .optimizerSample),
+    .init(name: "optimizer random search", purpose: .optimizerRandomSearch),
   ]
 
   /// Every counter range of the customer-month stream.
@@ -239,4 +241,10 @@ extension Purpose {
   /// The perturbations of observed moments in a calibration's bootstrap (entity = draw,
   /// counter = the moment's position among the moments fitted).
   public static let calibrationBootstrap = Purpose(rawValue: 121)
+  /// The standard normals of a CMA-ES generation (entity = generation, period 0, counter =
+  /// k·d + j for coordinate j of the generation's k-th candidate in d dimensions).
+  public static let optimizerSample = Purpose(rawValue: 130)
+  /// The uniform points of an optimiser's random-search baseline (entity = the point's index in
+  /// the sequence, period 0, counter = the coordinate).
+  public static let optimizerRandomSearch = Purpose(rawValue: 131)
 }
