@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiExperiment
 import FenqiSimulation
 import Foundation
 

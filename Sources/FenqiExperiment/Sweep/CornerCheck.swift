@@ -1,18 +1,37 @@
 import FenqiCore
-import FenqiExperiment
 import FenqiSimulation
+
+/// One searched scenario field: its dotted path and range (a calibration's free parameter, an
+/// optimisation's decision variable).
+public struct SearchedField: Sendable, Equatable {
+  /// The dotted path (`repayment.roll.intercept`, `arms.gold12.offer.termMonths`).
+  public var path: String
+  /// The smallest value searched.
+  public var minimum: Double
+  /// The largest value searched.
+  public var maximum: Double
+
+  /// Creates a searched field.
+  public init(path: String, minimum: Double, maximum: Double) {
+    self.path = path
+    self.minimum = minimum
+    self.maximum = maximum
+  }
+}
 
 /// Checks, before anything runs, that the scenario validates at the corners of the search box
 /// — all 2^d of them up to ``fullCornerLimit`` parameters, beyond that the all-min and all-max
 /// corners — and names the bound at fault when it does not.
-enum CornerCheck {
+///
+/// Shared by calibration and optimisation, whose files name scenario fields and ranges alike.
+public enum CornerCheck {
   /// The most parameters whose 2^d corners are all checked (256 scenario validations).
   static let fullCornerLimit = 8
   /// Scenario problems quoted in one message.
   static let quoted = 3
 
   /// The scenario with `values` written at `paths`.
-  static func patched(
+  public static func patched(
     _ document: JSONValue, paths: [String], values: [Double]
   ) throws(SweepGrid.Problem) -> JSONValue {
     var doc = document
@@ -24,7 +43,7 @@ enum CornerCheck {
 
   /// The scenario's problems with `values` written at `paths`, as one line; nil when it
   /// validates.
-  static func problem(
+  public static func problem(
     _ document: JSONValue, paths: [String], values: [Double], file: String
   ) -> String? {
     do {
@@ -41,7 +60,7 @@ enum CornerCheck {
   }
 
   /// Up to ``quoted`` problems, `; `-separated, with how many more there are.
-  static func summary(_ problems: [FieldProblem]) -> String {
+  public static func summary(_ problems: [FieldProblem]) -> String {
     var text = problems.prefix(quoted).map(\.description).joined(
       separator: "; ")
     if problems.count > quoted {
@@ -63,8 +82,8 @@ enum CornerCheck {
   ///   - complete: whether every parameter is usable (the joint corners are checked only then).
   ///   - file: the scenario file, for messages.
   /// - Returns: the problems, at the calibration file's paths.
-  static func problems(
-    _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)],
+  public static func problems(
+    _ document: JSONValue, parameters: [(index: Int, parameter: SearchedField)],
     complete: Bool, file: String
   ) -> [FieldProblem] {
     var corner: FieldProblem?
@@ -94,7 +113,7 @@ enum CornerCheck {
   /// The first corner of the box at which the scenario does not validate: all 2^d corners up to
   /// ``fullCornerLimit`` parameters, the all-min and all-max corners beyond.
   static func cornerProblem(
-    _ document: JSONValue, parameters: [(index: Int, parameter: FreeParameter)],
+    _ document: JSONValue, parameters: [(index: Int, parameter: SearchedField)],
     file: String
   ) -> FieldProblem? {
     let d = parameters.count
