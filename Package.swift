@@ -51,7 +51,7 @@ let package = Package(
       name: "FenqiReport",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
-        "FenqiRisk",
+        "FenqiRisk", "FenqiOptimization",
       ],
       swiftSettings: strict),
     // Calibration ties the simulated world to a lender's book: loan tapes, their moments and
@@ -62,17 +62,18 @@ let package = Package(
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
       ],
       swiftSettings: strict),
-    // Optimization is the black-box search behind `fenqi optimize`: a search space over a
-    // promotion plan's parameters, CMA-ES and its random-search baseline, asked and told in
-    // batches so the caller runs the (costly, noisy) simulations itself.
+    // Optimization is `fenqi optimize`: a search space over a promotion plan's parameters,
+    // CMA-ES and its random-search baseline (asked and told in batches), and the problem that
+    // evaluates a plan's incremental economics with common random numbers and verifies the best.
     .target(
-      name: "FenqiOptimization", dependencies: ["FenqiCore"],
+      name: "FenqiOptimization",
+      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
       swiftSettings: strict),
     .executableTarget(
       name: "fenqi",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
-        "FenqiReport", "FenqiModels", "FenqiCalibration",
+        "FenqiReport", "FenqiModels", "FenqiCalibration", "FenqiOptimization",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -118,7 +119,10 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "FenqiExperimentTests",
-      dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
+      dependencies: [
+        "FenqiCore", "FenqiCredit", "FenqiMarketing", "FenqiSimulation",
+        "FenqiExperiment",
+      ],
       exclude: ["reference_values.py"],
       swiftSettings: strict),
     .testTarget(
@@ -133,7 +137,9 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "FenqiOptimizationTests",
-      dependencies: ["FenqiCore", "FenqiOptimization"],
+      dependencies: [
+        "FenqiCore", "FenqiOptimization", "FenqiSimulation", "FenqiExperiment",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],

@@ -103,6 +103,13 @@ public struct Comparison: Sendable {
             }
         }
       }, textColumns: 2)
+    let warnings = noiseWarnings
+    if !warnings.isEmpty {
+      out += "\n## Differences inside the noise\n\n"
+      out +=
+        warnings.map { "- " + MarkdownReport.escape($0) }.joined(
+          separator: "\n") + "\n"
+    }
     return out
   }
 
@@ -135,6 +142,16 @@ public struct Comparison: Sendable {
     }
     body += HTMLReport.section(
       "Measures side by side", table + "</tbody></table>")
+    let warnings = noiseWarnings
+    if !warnings.isEmpty {
+      body += HTMLReport.section(
+        "Differences inside the noise",
+        "<ul>" + warnings.map { "<li>\(Formatting.xml($0))</li>" }.joined()
+          + "</ul>",
+        note:
+          "Incremental economics (economics.csv) of the same treatment arm in two runs, compared with the 95% intervals of their replicates."
+      )
+    }
     let arms = HTMLReport.uniqueInOrder(runs.flatMap(\.data.armNames))
     var charts = ""
     for (i, (column, label, isRate)) in [

@@ -41,7 +41,9 @@ extension RunFolderWriter {
   static let otherFolderFiles: Set<String> = [
     "comparison.csv", "comparison.md", "comparison.html", "stress.json",
     "stress.csv", "mean_paths.csv", "stress_summary.csv", "sweep.json",
-    "sweep.csv", "pareto.csv",
+    "sweep.csv", "pareto.csv", "optimization.json", "trials.csv",
+    "frontier.csv",
+    "verification.csv", "best.json",
   ]
 
   /// A sweep's folder of unit files.

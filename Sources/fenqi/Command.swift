@@ -56,6 +56,11 @@ extension Fenqi {
         "Fit scenario parameters to a lender's moments (shardable, resumable).",
       help: HelpText.calibrate, execute: CalibrateCommand.execute),
     Command(
+      name: "optimize",
+      summary:
+        "Search a promotion plan for the best incremental NPV under constraints (resumable).",
+      help: HelpText.optimize, execute: OptimizeCommand.execute),
+    Command(
       name: "merge",
       summary:
         "Combine the shard folders of a sweep, stress run or calibration.",

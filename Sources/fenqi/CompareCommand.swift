@@ -41,6 +41,9 @@ enum CompareCommand {
         args, in: "Results/comparisons", console: console)
     else { return .badInput }
     let comparison = Comparison(runs: runs)
+    for warning in comparison.noiseWarnings {
+      console.err("warning: " + warning)
+    }
     do {
       try RunFolderWriter.write(
         [

@@ -333,6 +333,45 @@ enum HelpText {
       -h, --help            Show this help.
     """
 
+  static let optimizeUsage =
+    "USAGE: fenqi optimize <optimization.json> [--out <dir>] [--threads <n>] [--shard <i/n>] [--resume] [--force] [--algorithm cmaes|random] [--seed <n>] [--budget <n>] [--quiet]"
+
+  static let optimize = """
+    OVERVIEW: Search one treatment arm's plan — the scenario fields the optimisation file names,
+    each in its range, integers where they must be — for the best figure of its incremental
+    economics against the control (economics.csv: npv over the lifetime, say), under
+    constraints on other figures (the campaign cohort's lifetime loss rate ≤ 3%, say). Every
+    plan runs on the same seeds (common random numbers), every customer under the plan and
+    under the control; the shipped plan is evaluated first. The search is CMA-ES with Deb's
+    feasibility rules (or uniform random search, its baseline). The best plan, every shipped
+    treatment arm and the frontier are then re-run on fresh seeds with 95% intervals.
+
+    \(optimizeUsage)
+
+    The optimisation file: {"scenario", "arm", "customers", "objective": {"item", "horizon",
+    "of", "direction"}, "constraints": [{"item", "horizon", "of", "max" | "min"}],
+    "parameters": [{"path", "min", "max", "integer", "scale"}], "algorithm", "budget",
+    "replicates", "verification": {"replicates", "frontierPoints"}, "seed"}. "of" is
+    "increment" (default), "perCustomer" or "treatment"; "horizon" "lifetime" (default) or
+    "window". See the README's optimisation section.
+
+    OPTIONS:
+      --out <dir>           Output folder (default Results/<file name>).
+      --threads <n>         Worker threads per simulation (default: every core).
+      --shard <i/n>         Run restart i of n independent restarts (its own optimiser seed);
+                            combine the shard folders with 'fenqi merge'.
+      --resume              Continue the search in --out from its trials.csv.
+      --force               Replace an existing optimisation folder.
+      --algorithm <name>    cmaes or random (overrides the file).
+      --seed <n>            The optimiser's seed (overrides the file).
+      --budget <n>          Plans to evaluate (overrides the file).
+      --quiet               No progress lines.
+
+    Writes optimization.json (the identity --resume and merge check), trials.csv (after every
+    batch), frontier.csv, verification.csv, best.json (the scenario with the best plan) and
+    report.html.
+    """
+
   static let calibrateUsage =
     "USAGE: fenqi calibrate <calibration.json> [--out <dir>] [--threads <n>] [--shard <i/n>] [--resume] [--quiet]"
 

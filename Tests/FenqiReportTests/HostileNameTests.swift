@@ -21,7 +21,7 @@ import Testing
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
       $0.hasSuffix(".json") && !$0.contains("schema")
-        && !$0.hasPrefix("calibrate-")
+        && !$0.hasPrefix("calibrate-") && !$0.hasPrefix("optimize-")
     }
     .sorted()
   }()

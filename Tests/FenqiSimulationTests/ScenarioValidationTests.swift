@@ -14,7 +14,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
       $0.hasSuffix(".json") && !$0.contains("schema")
-        && !$0.hasPrefix("calibrate-")
+        && !$0.hasPrefix("calibrate-") && !$0.hasPrefix("optimize-")
     }
     .sorted()
   }()

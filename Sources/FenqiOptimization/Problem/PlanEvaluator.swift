@@ -1,0 +1,95 @@
+import FenqiExperiment
+import FenqiSimulation
+
+/// Simulates plans with common random numbers: every plan runs on the same seeds, against the
+/// control on the same populations, so that differences between plans are not seed noise.
+///
+/// When every parameter belongs to the treatment arm, the population (with its seasoned book)
+/// and the control's run do not depend on the plan and are made once per seed; each plan then
+/// costs one forced run of the treatment arm per seed.
+public final class PlanEvaluator {
+  /// The optimisation.
+  public let inputs: OptimizationInputs
+  /// The seeds every plan runs on.
+  public let seeds: [UInt64]
+  /// Worker threads per simulation.
+  public let threads: Int
+  /// Whether populations and control runs are shared between plans.
+  public let sharesControl: Bool
+  private var prepared: [UInt64: SimulationEngine.Prepared] = [:]
+  private var controlRuns: [UInt64: RunResult] = [:]
+
+  /// An evaluator on `seeds`.
+  public init(_ inputs: OptimizationInputs, seeds: [UInt64], threads: Int) {
+    self.inputs = inputs
+    self.seeds = seeds
+    self.threads = threads
+    let arm = inputs.scenario.arms[inputs.treatment].name
+    sharesControl = inputs.settings.parameters.allSatisfy {
+      $0.path.hasPrefix("arms.\(arm).")
+        || $0.path.hasPrefix("arms.\(inputs.treatment).")
+    }
+  }
+
+  /// The seeds of replicate 0…r−1 from `base` (the scenario's seed, then seed + 1, …).
+  public static func seeds(from base: UInt64, count: Int) -> [UInt64] {
+    (0..<count).map { ReplicateStudy.seed(base, replicate: $0) }
+  }
+
+  /// Runs the plan `values` on every seed.
+  public func evaluate(_ values: [Double]) -> PlanOutcome {
+    let s: Scenario
+    switch inputs.scenario(with: values) {
+    case .success(let v): s = v
+    case .failure(let p):
+      return PlanOutcome(
+        values: values, objective: .nan, constraints: [], rows: [],
+        problem: p.message)
+    }
+    let pair = twoArms(s)
+    let samples = seeds.map { sample(pair, seed: $0) }
+    let rows = IncrementalEconomics(samples, scenario: pair, control: 0).rows()
+    let settings = inputs.settings
+    let read = { (t: OptimizationTarget) in
+      PlanOutcome.row(rows, t).map(t.read) ?? .nan
+    }
+    return PlanOutcome(
+      values: values, objective: read(settings.objective),
+      constraints: settings.constraints.map { read($0.target) }, rows: rows,
+      problem: nil)
+  }
+
+  /// `s` with only the control (first) and the treatment (second).
+  func twoArms(_ s: Scenario) -> Scenario {
+    var out = s
+    out.arms = [s.arms[inputs.control], s.arms[inputs.treatment]]
+    out.experiment = nil
+    return out
+  }
+
+  /// The economics of one seed: the control and the treatment, each run with every customer
+  /// under it.
+  func sample(_ scenario: Scenario, seed: UInt64) -> EconomicsSample {
+    var s = scenario
+    s.seed = seed
+    let engine = SimulationEngine(scenario: s, threads: threads)
+    let population = (sharesControl ? prepared[seed] : nil) ?? engine.prepare()
+    let control: RunResult
+    if sharesControl, let cached = controlRuns[seed] {
+      control = cached
+    } else {
+      let forced = engine.forcing(population, arm: 0)
+      control = forced.engine.run(forced.prepared)
+    }
+    if sharesControl {
+      prepared[seed] = population
+      controlRuns[seed] = control
+    }
+    let forced = engine.forcing(population, arm: 1)
+    var combined = ExperimentRunner.combine([
+      control, forced.engine.run(forced.prepared),
+    ])
+    combined.scenario = s
+    return EconomicsSample(combined, control: 0)
+  }
+}
