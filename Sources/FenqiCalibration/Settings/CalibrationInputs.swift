@@ -184,7 +184,10 @@ public struct CalibrationInputs: Sendable {
     let complete =
       decoded.parameters.map { $0.count == usable.count } ?? false
     let fields = usable.map { index, p in
-      (index, SearchedField(path: p.path, minimum: p.minimum, maximum: p.maximum))
+      (
+        index,
+        SearchedField(path: p.path, minimum: p.minimum, maximum: p.maximum)
+      )
     }
     for problem in CornerCheck.problems(
       measured, parameters: fields, complete: complete, file: name)
