@@ -37,7 +37,8 @@ struct OptimizationJob {
     var replay: [OptimizationTrial] = []
     let stored = folder + "/optimization.json"
     if resume, let text = try? String(contentsOfFile: stored, encoding: .utf8) {
-      guard (try? JSONParser.parse(text)) == identity else {
+      // The stored identity is written canonically (sorted keys), so texts compare.
+      guard text == JSONWriter.text(identity) else {
         console.err(
           "Error: \(folder) holds another optimisation (its file, scenario, algorithm, seed, budget or shard differ); give another --out, or --force without --resume to start again"
         )

@@ -313,6 +313,7 @@ import Testing
   func theRecommendationChannelRanksByTheModel(kind: ScoringModel.Kind) throws {
     var s = try MarketingEngineTests.double11(size: 16_384)
     s.periods = 3
+    s.runOffMonths = 0
     // A capacity that binds, so the ranking decides who is contacted.
     for c in s.channels.indices where s.channels[c].ranksByPropensity {
       s.channels[c].capacityPerPeriod = 300

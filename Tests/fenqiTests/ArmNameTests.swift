@@ -24,6 +24,9 @@ import Testing
     .replacingOccurrences(
       of: "\"name\": \"recourse\"", with: "\"name\": \"re,\\\"course\""
     )
+    .replacingOccurrences(
+      of: "\"control\": \"recourse\"", with: "\"control\": \"re,\\\"course\""
+    )
     .write(to: scenario, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("run").path
     let r = invoke(["run", scenario.path, "--out", out, "-q"])

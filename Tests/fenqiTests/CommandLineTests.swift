@@ -118,7 +118,9 @@ func path(_ relative: String) -> String {
       .sorted()
     #expect(
       files == [
-        "arms.csv", "manifest.json", "periods.csv", "report.html", "report.md",
+        "arms.csv", "economics.csv", "manifest.json", "periods.csv",
+        "report.html",
+        "report.md",
         "segments.csv", "summary.json",
         "vintages.csv",
       ])

@@ -53,6 +53,8 @@ struct LenderRuntime {
     h.seed = Mixing.mix64(s.seed ^ 0xB0B1_B0B1)
     h.population.size = settings.burnInCustomers
     h.periods = settings.burnInMonths + settings.outcomeMonths
+    h.runOffMonths = 0
+    h.horizon = nil
     var arm = s.arms[0]
     arm.allocation = 1
     arm.contact = .generic
