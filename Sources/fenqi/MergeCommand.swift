@@ -36,6 +36,11 @@ enum MergeCommand {
       return CalibrateCommand.merge(
         args.positionals, into: out, console: console)
     }
+    if OptimizationMerge.isOptimization(args.positionals[0]) {
+      return OptimizationMerge.merge(
+        args.positionals, into: out, force: args.flags.contains("--force"),
+        console: console)
+    }
     let stress = FileManager.default.fileExists(
       atPath: args.positionals[0] + "/stress.json")
     let files: [(name: String, text: String)]
