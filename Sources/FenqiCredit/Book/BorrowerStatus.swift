@@ -18,6 +18,9 @@ public struct BorrowerStatus: Sendable, Equatable {
   /// Whether the columns are kept.
   public var isTracking: Bool { !worstPastDue.isEmpty }
 
+  /// Bytes per tracked borrower: worst months past due and balance.
+  public static let bytesPerCustomer = 1 + 4
+
   /// Zeroes both columns for a new month.
   public mutating func reset() {
     for i in worstPastDue.indices {

@@ -14,4 +14,7 @@ public struct CustomerLedger: Sendable, Equatable {
 
   /// Whether customers are tracked.
   public var isTracking: Bool { !income.isEmpty }
+
+  /// Bytes per tracked customer: income and charge-offs.
+  public static let bytesPerCustomer = 4 + 4
 }

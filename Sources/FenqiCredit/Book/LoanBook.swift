@@ -69,6 +69,9 @@ public struct LoanBook: Sendable {
   public static let bytesPerLoan =
     4 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 8 * 4 + 4 * 6 + 2 + 1 + 4
 
+  /// The number of per-loan columns (``bytesPerLoan`` sums their element sizes).
+  public static let columnCount = 22
+
   /// Reserves room so that booking up to `capacity` loans allocates nothing.
   public mutating func reserveCapacity(_ capacity: Int) {
     customer.reserveCapacity(capacity)

@@ -15,6 +15,10 @@ struct CustomerOutcomes: Sendable {
   var balance: [Float]
   var lateBalance: [Float]
 
+  /// Bytes per customer of the columns every tracked chunk keeps (applications to late
+  /// balance); ``preSpend`` adds 4 with pre-periods.
+  static let bytesPerCustomer = 6 * 4
+
   init(count: Int) {
     applications = .init(repeating: 0, count: count)
     bookings = .init(repeating: 0, count: count)

@@ -73,9 +73,14 @@ struct BusinessState: Sendable {
   /// previous write-offs and value always; lines and the bureau with a line policy; firm
   /// attributes and cash flow with firms.
   var bytesPerCustomer: Int {
+    Self.bytesPerCustomer(lines: !line.isEmpty, firms: firms != nil)
+  }
+
+  /// Bytes per customer of a chunk's columns with or without a line policy and firms.
+  static func bytesPerCustomer(lines: Bool, firms: Bool) -> Int {
     (4 + 1 + 2 + 2 + 8 + 4 + 8)
-      + (line.isEmpty ? 0 : 4 + 1 + 1 + 1 + 4 + 4 + 4 + 4)
-      + (firms == nil ? 0 : 1 + 4 + 2 + 4 + 4 + 4 + 4 + 4)
+      + (lines ? 4 + 1 + 1 + 1 + 4 + 4 + 4 + 4 : 0)
+      + (firms ? 1 + 4 + 2 + 4 + 4 + 4 + 4 + 4 : 0)
   }
 
   init(

@@ -13,6 +13,12 @@ struct PilotLog: Sendable {
   /// K + 1 per row: the true probability of booking if not contacted, then with each offer.
   var truth: [Float] = []
 
+  /// Bytes per logged customer-month with `offers` offers: the features, label and score, the
+  /// action, month and arm, and the K + 1 truths.
+  static func bytesPerRow(offers: Int) -> Int {
+    LenderFeature.count * 4 + 4 + 4 + 1 + 1 + 1 + (offers + 1) * 4
+  }
+
   mutating func append(contentsOf o: PilotLog) {
     rows.append(contentsOf: o.rows)
     action += o.action
