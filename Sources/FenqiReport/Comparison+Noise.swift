@@ -72,4 +72,18 @@ extension Comparison {
   public var noiseWarnings: [String] {
     noiseChecks.filter(\.isInsideNoise).map(\.warning)
   }
+
+  /// One line per run and treatment arm with differences inside the noise (for stderr).
+  public var noiseSummary: [String] {
+    var keys: [String] = []
+    var items: [String: [String]] = [:]
+    for c in noiseChecks where c.isInsideNoise {
+      let key = "\(c.run), arm \(c.arm)"
+      if items[key] == nil { keys.append(key) }
+      items[key, default: []].append(c.item)
+    }
+    return keys.map {
+      "\($0): \(items[$0, default: []].joined(separator: ", ")) differ from the reference run's by less than their noise (see the comparison's report)"
+    }
+  }
 }

@@ -92,8 +92,16 @@ extension EconomicsSection {
       let row = rows(t, arm: arm, horizon: h.name)["post_campaign_dip"]
     else { return nil }
     let input = t.number(row, "input")
-    return
-      "Measured pull-forward: bookings in the months after the campaign fell \(format(t, row, "increment")) against control; the urgency input lowers the need rate of those months by \(Formatting.percent(input, digits: 1))."
+    let displaced = rows(t, arm: arm, horizon: h.name)["displaced_bookings"]
+    let share = rows(t, arm: arm, horizon: h.name)["displaced_share"]
+    var text =
+      "Measured pull-forward: in the months after the campaign \(arm)'s bookings fell \(format(t, row, "increment")) below control's"
+    if let displaced, let share {
+      text +=
+        " (\(format(t, displaced, "increment")) bookings), giving back \(format(t, share, "increment")) of the campaign months' increment"
+    }
+    return text
+      + ". The scenario's urgency assumed those months' need falls \(Formatting.percent(input, digits: 1)); customers still repaying a campaign loan may not borrow again, which deepens the fall."
   }
 
   /// The channel table's header.
@@ -103,7 +111,9 @@ extension EconomicsSection {
     "Channel ROI",
   ]
 
-  /// Per channel of `arm` at the last horizon: bookings, cost, value, ROI.
+  /// Per channel of `arm` at the last horizon: bookings, cost, value, ROI; then what no channel
+  /// carries (discounts, prizes, vouchers, generic contacts) and the total, which reconciles with
+  /// the arm's Δmarketing and ΔNPV + Δmarketing.
   static func channelRows(_ t: Table, arm: String) -> [[String]] {
     guard let last = horizons(t).last else { return [] }
     let mine = t.rows.filter {
@@ -111,17 +121,46 @@ extension EconomicsSection {
         && !t.text($0, "channel").isEmpty
     }
     let names = HTMLReport.uniqueInOrder(mine.map { t.text($0, "channel") })
-    return names.map { name in
+    let armRows = rows(t, arm: arm, horizon: last.name)
+    let marketing =
+      armRows["marketing_cost"].map { t.number($0, "increment") } ?? .nan
+    let money = scale(marketing)
+    var totals = (bookings: 0.0, cost: 0.0, value: 0.0)
+    var out: [[String]] = names.map { name in
       let row = { (item: String) in
         mine.first {
           t.text($0, "channel") == name && t.text($0, "item") == item
         }
       }
-      return [name]
-        + [
-          "channel_incremental_bookings", "channel_incremental_cost",
-          "channel_incremental_value", "channel_roi",
-        ].map { increment(t, row($0)) }
+      let bookings =
+        row("channel_incremental_bookings").map { t.number($0, "increment") }
+        ?? 0
+      let cost =
+        row("channel_incremental_cost").map { t.number($0, "increment") } ?? 0
+      let value =
+        row("channel_incremental_value").map { t.number($0, "increment") } ?? 0
+      totals = (
+        totals.bookings + bookings, totals.cost + cost, totals.value + value
+      )
+      // A ratio on a sliver of the spend, or on bookings the channel lost to another, is noise.
+      let meaningful = bookings > 0 && cost > 0.01 * abs(marketing)
+      return [
+        name, increment(t, row("channel_incremental_bookings")),
+        format(cost, unit: "yuan", scale: money),
+        format(value, unit: "yuan", scale: money),
+        meaningful ? increment(t, row("channel_roi")) : "n/m",
+      ]
     }
+    let unallocated = marketing - totals.cost
+    out.append([
+      "No channel (discounts, prizes, vouchers, generic contacts)", "",
+      format(unallocated, unit: "yuan", scale: money), "", "",
+    ])
+    out.append([
+      "Total", format(totals.bookings, unit: "count", scale: money),
+      format(marketing, unit: "yuan", scale: money),
+      format(totals.value, unit: "yuan", scale: money), "",
+    ])
+    return out
   }
 }

@@ -56,22 +56,44 @@ enum EconomicsSection {
     return out
   }
 
-  /// A figure of `row` in its unit.
+  /// A figure of `row` in its unit: yuan to three significant figures (¥1.00M), counts whole,
+  /// fractions as percentages, ratios with ×; "–" where it does not apply.
   static func format(_ t: Table, _ row: [String], _ column: String) -> String {
     let x = t.number(row, column)
-    switch t.text(row, "unit") {
-    case "fraction", "ratio": return Formatting.percent(x, digits: 1)
-    default: return Formatting.integer(x)
+    return format(
+      x, unit: t.text(row, "unit"), scale: scale(t.number(row, "increment")))
+  }
+
+  /// `x` in `unit`, yuan divided by `scale`.
+  static func format(_ x: Double, unit: String, scale: (Double, String))
+    -> String
+  {
+    guard x.isFinite else { return "–" }
+    let sign = x < 0 ? "−" : ""
+    switch unit {
+    case "fraction": return sign + Formatting.percent(abs(x), digits: 1)
+    case "ratio": return sign + Formatting.fixed(abs(x), digits: 2) + "×"
+    case "count": return sign + Formatting.integer(abs(x))
+    default:
+      let v = abs(x) / scale.0
+      let digits = v >= 100 ? 0 : v >= 10 ? 1 : 2
+      return sign + "¥" + Formatting.fixed(v, digits: digits) + scale.1
     }
   }
 
-  /// "increment [low, high]" of a row ("–" parts where a figure does not apply).
+  /// The yuan scale of a figure: millions from 10^6, thousands from 10^4, else yuan.
+  static func scale(_ x: Double) -> (Double, String) {
+    let a = abs(x)
+    return a >= 1e6 ? (1e6, "M") : a >= 1e4 ? (1e3, "k") : (1, "")
+  }
+
+  /// "increment (low to high)" of a row, the interval in the increment's scale.
   static func increment(_ t: Table, _ row: [String]?) -> String {
     guard let row else { return "" }
     let value = format(t, row, "increment")
     guard t.number(row, "ci_low").isFinite else { return value }
-    return value + " [" + format(t, row, "ci_low") + ", "
-      + format(t, row, "ci_high") + "]"
+    return value + " (" + format(t, row, "ci_low") + " to "
+      + format(t, row, "ci_high") + ")"
   }
 
   /// The treatment arms, in file order.
@@ -97,15 +119,18 @@ enum EconomicsSection {
     else { return "" }
     let control = t.text(npv, "control_arm")
     var s =
-      "\(arm) against \(control): incremental NPV over \(last.months) months ¥\(increment(t, npv))"
+      "\(arm) against \(control): incremental NPV over \(last.months) months \(increment(t, npv))"
     let p = t.number(npv, "probability_positive")
     if p.isFinite {
-      s +=
-        "; probability of being profitable \(Formatting.percent(p, digits: 1))"
+      let text =
+        p > 0.999
+        ? "above 99.9%"
+        : p < 0.001 ? "below 0.1%" : Formatting.percent(p, digits: 1)
+      s += "; probability of being profitable \(text)"
     }
     if hs.count > 1, let w = rows(t, arm: arm, horizon: "window")["npv"] {
       s +=
-        "; at the window's end (\(t.text(w, "months")) months) ¥\(increment(t, w))"
+        "; at the window's end (\(t.text(w, "months")) months) \(increment(t, w))"
     }
     return s + "."
   }
@@ -118,12 +143,12 @@ enum EconomicsSection {
       "Each figure is treatment − control scaled to all \(customers) customers, as if every one had been under the arm. "
     s +=
       horizons(t).count > 1
-      ? "The window is the planning months; the lifetime runs on with marketing off and no new loans until the window's loans have matured. "
+      ? "The window is the planning months; the lifetime runs on with marketing off and no new loans until the window's loans have matured. At the window's end the last months' loans have not had time to default, so its credit loss and cohort loss count only what has been charged off so far. "
       : "The run has no run-off: figures stop at the window's end, before the window's last loans can be charged off (add a horizon with runOff). "
     s +=
       replicates == "1"
       ? "One run: no intervals (declare experiment.replicates). "
-      : "Brackets: 95% intervals over \(replicates) replicates (jackknife, t with \(Int(replicates).map { $0 - 1 } ?? 0) df). "
+      : "In parentheses: 95% intervals over \(replicates) replicates (jackknife, t with \(Int(replicates).map { $0 - 1 } ?? 0) df); the sections after this one show the scenario's own seed, one of them. Ratios: ROI = ΔNPV ÷ Δmarketing. "
     let rate = d.summary["horizon"]?["annualDiscountRate"]?.numberValue
     return s
       + (rate.map {

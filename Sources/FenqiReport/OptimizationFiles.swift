@@ -58,8 +58,8 @@ public enum OptimizationFiles {
     }
   }
 
-  /// `frontier.csv`: the frontier plans with their optimisation figures and, where verified,
-  /// their figures on the fresh seeds.
+  /// `frontier.csv`: the frontier plans with their search figures and, where re-run, their
+  /// figures on the selection seeds.
   public static func frontier(
     _ frontier: [OptimizationTrial], verified: [PlanOutcome],
     settings: OptimizationSettings

@@ -24,9 +24,9 @@ public enum OptimizationReport {
     if !r.frontier.isEmpty {
       body += HTMLReport.section(
         "Frontier: the objective against the main constraint",
-        HTMLReport.figure(frontier(r)),
+        HTMLReport.figure(frontier(r)) + table(frontierRows(r)),
         note:
-          "Plans no other plan beats on both the objective and \(s.constraints[0].label); the verified line re-runs up to \(s.verifiedFrontierPoints) of them on the fresh seeds."
+          "Plans no other plan beats on both the objective and \(s.constraints[0].label), by the search's figures (the chart, in frontier order); up to \(s.verifiedFrontierPoints) of them re-run on the selection seeds (the table)."
       )
     }
     return HTMLReport.document(title: title, body: body)
@@ -150,6 +150,30 @@ public enum OptimizationReport {
       format: figure)
   }
 
+  /// The frontier plans re-run on the selection seeds, beside their search figures.
+  static func frontierRows(_ r: OptimizationResult) -> [[String]] {
+    let main = r.inputs.settings.constraints[0].target.label
+    return [
+      [
+        "Trial", "\(main), search", "Objective, search",
+        "\(main), selection seeds",
+        "Objective, selection seeds",
+      ]
+    ]
+      + r.frontier.compactMap { t in
+        guard
+          let v = r.verification.frontier.first(where: { $0.values == t.values }
+          )
+        else {
+          return nil
+        }
+        return [
+          String(t.index), figure(t.constraints[0]), figure(t.objective),
+          figure(v.constraints.first ?? .nan), figure(v.objective),
+        ]
+      }
+  }
+
   /// The frontier: search figures and verified ones, by the main constraint.
   static func frontier(_ r: OptimizationResult) -> String {
     let s = r.inputs.settings
@@ -163,7 +187,7 @@ public enum OptimizationReport {
       yTitle: s.objective.label,
       series: [
         ChartSeries(name: "search seeds", values: r.frontier.map(\.objective)),
-        ChartSeries(name: "fresh seeds", values: verified),
+        ChartSeries(name: "selection seeds", values: verified),
       ], format: figure)
   }
 }

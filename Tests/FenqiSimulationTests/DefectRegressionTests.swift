@@ -110,10 +110,10 @@ import Testing
   /// memory), bytes a customer, for every shipped scenario.
   static let measuredPeaks: [(String, Int)] = [
     ("aa-check.json", 208), ("ab-first-period-free.json", 201),
-    ("b2b-supply-chain.json", 292), ("baseline.json", 136),
-    ("co-lending.json", 221), ("double11.json", 268),
-    ("peer-lifecycle.json", 130), ("prepaid-education.json", 216),
-    ("recession-stress.json", 112), ("reference.json", 111),
+    ("b2b-supply-chain.json", 398), ("baseline.json", 136),
+    ("co-lending.json", 221), ("double11.json", 370),
+    ("peer-lifecycle.json", 130), ("prepaid-education.json", 326),
+    ("recession-stress.json", 213), ("reference.json", 111),
     ("risk-stack.json", 286), ("targeting.json", 1751),
   ]
 
@@ -150,7 +150,10 @@ import Testing
   @Test func everyShippedScenarioHasAMeasuredPeak() throws {
     let files = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Scenarios").path
-    ).filter { $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-") }
+    ).filter {
+      $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
+        && !$0.hasPrefix("optimize-")
+    }
     #expect(files.sorted() == Self.measuredPeaks.map(\.0).sorted())
   }
 

@@ -51,12 +51,13 @@ public struct ExperimentRun: Sendable {
     progress: (SimulationEngine.Progress) -> Void = { _ in },
     stage: (Stage) -> Void = { _ in }
   ) -> ExperimentRun {
-    var engine = SimulationEngine(
-      scenario: scenario, threads: threads, progressEvery: progressEvery)
-    engine.tapeLoans = tapeLoans
-    let prepared = engine.prepare()
+    // The scenario's own population is released before any replicate prepares its own, so
+    // that two populations are never held at once.
+    var out = own(
+      scenario, threads: threads, progressEvery: progressEvery,
+      tapeLoans: tapeLoans,
+      progress: progress, stage: stage)
     guard let spec = scenario.experiment else {
-      var out = ExperimentRun(result: engine.run(prepared, progress: progress))
       if scenario.arms.count > 1 {
         out.economics = IncrementalEconomics(
           [EconomicsSample(out.result, control: 0)], scenario: scenario,
@@ -66,24 +67,6 @@ public struct ExperimentRun: Sendable {
       return out
     }
     let replicates = max(replicates, spec.replicates)
-    var out: ExperimentRun
-    if spec.mode == .counterfactual {
-      stage(.counterfactual)
-      let runs = ExperimentRunner.counterfactualRuns(
-        scenario, threads: threads, prepared: prepared)
-      out = ExperimentRun(result: ExperimentRunner.combine(runs))
-      out.outcomes = ExperimentRunner.counterfactualOutcomes(runs)
-    } else {
-      out = ExperimentRun(result: engine.run(prepared, progress: progress))
-      stage(.counterfactual)
-      let runs = ExperimentRunner.counterfactualRuns(
-        scenario, threads: threads, prepared: prepared)
-      out.outcomes = ExperimentRunner.analyse(
-        out.result, truth: ExperimentRunner.trueEffects(runs))
-      out.sampleRatio = ExperimentRunner.sampleRatio(out.result)
-    }
-    out.verdicts = ExperimentRunner.verdicts(
-      out.outcomes, spec: spec, arms: scenario.arms.map(\.name))
     var samples = [EconomicsSample(out.result, control: spec.control)]
     if replicates > 1, spec.mode == .split {
       stage(.replicates(replicates))
@@ -103,6 +86,39 @@ public struct ExperimentRun: Sendable {
     out.economics = IncrementalEconomics(
       samples, scenario: scenario, control: spec.control
     ).rows()
+    return out
+  }
+
+  /// The scenario's own run: with an experiment, its counterfactual truth, tests and verdicts.
+  private static func own(
+    _ scenario: Scenario, threads: Int, progressEvery: Int?, tapeLoans: Int,
+    progress: (SimulationEngine.Progress) -> Void, stage: (Stage) -> Void
+  ) -> ExperimentRun {
+    var engine = SimulationEngine(
+      scenario: scenario, threads: threads, progressEvery: progressEvery)
+    engine.tapeLoans = tapeLoans
+    let prepared = engine.prepare()
+    guard let spec = scenario.experiment else {
+      return ExperimentRun(result: engine.run(prepared, progress: progress))
+    }
+    var out: ExperimentRun
+    if spec.mode == .counterfactual {
+      stage(.counterfactual)
+      let runs = ExperimentRunner.counterfactualRuns(
+        scenario, threads: threads, prepared: prepared)
+      out = ExperimentRun(result: ExperimentRunner.combine(runs))
+      out.outcomes = ExperimentRunner.counterfactualOutcomes(runs)
+    } else {
+      out = ExperimentRun(result: engine.run(prepared, progress: progress))
+      stage(.counterfactual)
+      let runs = ExperimentRunner.counterfactualRuns(
+        scenario, threads: threads, prepared: prepared)
+      out.outcomes = ExperimentRunner.analyse(
+        out.result, truth: ExperimentRunner.trueEffects(runs))
+      out.sampleRatio = ExperimentRunner.sampleRatio(out.result)
+    }
+    out.verdicts = ExperimentRunner.verdicts(
+      out.outcomes, spec: spec, arms: scenario.arms.map(\.name))
     return out
   }
 }

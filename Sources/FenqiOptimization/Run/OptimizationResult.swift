@@ -4,7 +4,8 @@ public struct OptimizationResult: Sendable {
   public var inputs: OptimizationInputs
   /// Every trial, the shipped plan first.
   public var trials: [OptimizationTrial]
-  /// The best trial by Deb's rules on the optimisation's seeds.
+  /// The chosen plan's trial: the best on the selection seeds among the search's best and the
+  /// frontier (see ``Verification``).
   public var best: OptimizationTrial
   /// The frontier of the objective against the main constraint.
   public var frontier: [OptimizationTrial]
@@ -17,9 +18,13 @@ public struct OptimizationResult: Sendable {
   ) {
     self.inputs = inputs
     self.trials = trials
-    best = Optimization.best(trials, settings: inputs.settings)
-    frontier = Optimization.frontier(trials, settings: inputs.settings)
-    verification = Verification.run(
-      inputs, best: best, frontier: frontier, threads: threads)
+    let frontier = Optimization.frontier(trials, settings: inputs.settings)
+    let verification = Verification.run(
+      inputs, trials: trials, frontier: frontier, threads: threads)
+    self.frontier = frontier
+    self.verification = verification
+    best =
+      trials.first { $0.values == verification.chosen }
+      ?? Optimization.best(trials, settings: inputs.settings)
   }
 }

@@ -23,44 +23,73 @@ public struct VerificationRow: Sendable, Equatable {
   public var holdsAcrossInterval: Bool
 }
 
-/// The best plan, every shipped treatment arm and the frontier re-run on fresh seeds — none of
-/// the optimisation's — so the winner's figures are not its luckiest draws.
+/// Two rounds on fresh seeds — none of the search's — so that neither the choice nor the answer
+/// rests on the search's luckiest draws.
+///
+/// Selection: the search's best plans by Deb's rules and up to the settings' number of frontier
+/// plans are re-run on `verification.replicates` selection seeds, and the best of them by the
+/// same rules is chosen. Verification: the chosen plan and every shipped treatment arm are run on
+/// as many further seeds, whose figures and intervals are reported: unbiased by the choice.
 public struct Verification: Sendable {
-  /// The rows: the optimised plan first, then the shipped arms.
+  /// The rows: the optimised plan first, then the shipped arms (verification seeds).
   public var rows: [VerificationRow]
-  /// The frontier's plans on the fresh seeds.
+  /// The candidates on the selection seeds: the search's best, then the frontier's.
+  public var candidates: [PlanOutcome]
+  /// The frontier plans among them.
   public var frontier: [PlanOutcome]
-  /// The fresh seeds.
+  /// The chosen plan.
+  public var chosen: [Double]
+  /// The selection seeds.
+  public var selectionSeeds: [UInt64]
+  /// The verification seeds.
   public var seeds: [UInt64]
 
-  /// The fresh seeds of an optimisation: far from the scenario's own seeds, which it uses.
-  public static func seeds(_ inputs: OptimizationInputs) -> [UInt64] {
+  /// The search's best plans re-run for the selection.
+  public static let candidateCount = 5
+
+  /// Fresh seeds far from the scenario's own (which the search uses): round 1 selects, round 2
+  /// verifies.
+  public static func seeds(_ inputs: OptimizationInputs, round: Int) -> [UInt64]
+  {
     PlanEvaluator.seeds(
-      from: inputs.scenario.seed &+ 1_000_003,
+      from: inputs.scenario.seed &+ UInt64(round) &* 1_000_003,
       count: inputs.settings.verificationReplicates)
   }
 
-  /// Runs the verification of `best` and up to the settings' number of `frontier` plans.
+  /// Selects among the search's best `trials` and the `frontier`, then verifies the choice.
   public static func run(
-    _ inputs: OptimizationInputs, best: OptimizationTrial,
+    _ inputs: OptimizationInputs, trials: [OptimizationTrial],
     frontier: [OptimizationTrial],
     threads: Int
   ) -> Verification {
-    let seeds = seeds(inputs)
-    let evaluator = PlanEvaluator(inputs, seeds: seeds, threads: threads)
     let settings = inputs.settings
-    var rows = figures(
-      "optimised", evaluator.evaluate(best.values).rows, settings)
-    let shipped = shippedRows(inputs, seeds: seeds, threads: threads)
+    let order = FeasibilityRanking.order(
+      trials.map { $0.outcome().evaluation(settings) })
+    let best = order.prefix(candidateCount).map { trials[$0].values }
+    let spreadFrontier = spread(
+      frontier, count: settings.verifiedFrontierPoints
+    ).map(\.values)
+    var plans: [[Double]] = []
+    for p in best + spreadFrontier where !plans.contains(p) { plans.append(p) }
+    let selection = PlanEvaluator(
+      inputs, seeds: seeds(inputs, round: 1), threads: threads)
+    let candidates = plans.map { selection.evaluate($0) }
+    let pick = FeasibilityRanking.order(
+      candidates.map { $0.evaluation(settings) })[0]
+    let chosen = candidates[pick].values
+    let final = seeds(inputs, round: 2)
+    let evaluator = PlanEvaluator(inputs, seeds: final, threads: threads)
+    var rows = figures("optimised", evaluator.evaluate(chosen).rows, settings)
+    let shipped = shippedRows(inputs, seeds: final, threads: threads)
     for (a, arm) in inputs.scenario.arms.enumerated() where a != inputs.control
     {
-      rows += figures(
-        arm.name, shipped.filter { $0.arm == arm.name }, settings)
+      rows += figures(arm.name, shipped.filter { $0.arm == arm.name }, settings)
     }
-    let picked = spread(frontier, count: settings.verifiedFrontierPoints)
     return Verification(
-      rows: rows, frontier: picked.map { evaluator.evaluate($0.values) },
-      seeds: seeds)
+      rows: rows, candidates: candidates,
+      frontier: candidates.filter { c in spreadFrontier.contains(c.values) },
+      chosen: chosen,
+      selectionSeeds: seeds(inputs, round: 1), seeds: final)
   }
 
   /// Every shipped arm's economics against the control on `seeds`.
