@@ -154,12 +154,12 @@ extension EconomicsSection {
     let unallocated = marketing - totals.cost
     out.append([
       "No channel (discounts, prizes, vouchers, generic contacts)", "",
-      format(unallocated, unit: "yuan", scale: money), "", "",
+      format(unallocated, unit: "yuan", scale: scale(unallocated)), "", "",
     ])
     out.append([
       "Total", format(totals.bookings, unit: "count", scale: money),
       format(marketing, unit: "yuan", scale: money),
-      format(totals.value, unit: "yuan", scale: money), "",
+      format(totals.value, unit: "yuan", scale: scale(totals.value)), "",
     ])
     return out
   }

@@ -76,7 +76,7 @@ enum EconomicsSection {
     case "count": return sign + Formatting.integer(abs(x))
     default:
       let v = abs(x) / scale.0
-      let digits = v >= 100 ? 0 : v >= 10 ? 1 : 2
+      let digits = v >= 100 || v == 0 ? 0 : v >= 10 ? 1 : 2
       return sign + "¥" + Formatting.fixed(v, digits: digits) + scale.1
     }
   }
@@ -91,7 +91,8 @@ enum EconomicsSection {
   static func increment(_ t: Table, _ row: [String]?) -> String {
     guard let row else { return "" }
     let value = format(t, row, "increment")
-    guard t.number(row, "ci_low").isFinite else { return value }
+    let (low, high) = (t.number(row, "ci_low"), t.number(row, "ci_high"))
+    guard low.isFinite, high.isFinite, low != high else { return value }
     return value + " (" + format(t, row, "ci_low") + " to "
       + format(t, row, "ci_high") + ")"
   }

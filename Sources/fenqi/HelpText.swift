@@ -58,9 +58,11 @@ enum HelpText {
                         with -2, -3, … when a run of the same second has that name).
       --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
       --threads <n>     Worker threads (default: all cores). Results are identical for any value.
-      --replicates <r>  For a split experiment: run r seeds (the scenario's, then seed+1, …), each with
-                        its own counterfactual truth; write replicates.csv and replicates-summary.csv
-                        (coverage of the true effect, rejection rates) and print the summary.
+      --replicates <r>  Run the experiment under r seeds (the scenario's, then seed+1, …; overrides
+                        experiment.replicates when larger), each with its own population: the
+                        intervals of economics.csv; for a split experiment also each seed's
+                        counterfactual truth, replicates.csv and replicates-summary.csv (coverage of
+                        the true effect, rejection rates), with the summary printed.
       --tape-loans <n>  Also write tape.csv: the month-by-month performance of a random sample of n
                         booked loans in the loan-tape format (the same sample at any thread count).
     \(forceOption)
@@ -68,7 +70,8 @@ enum HelpText {
       -h, --help        Show this help.
 
     Writes manifest.json, summary.json, periods.csv, arms.csv, segments.csv, vintages.csv,
-    report.md and report.html (and tests.csv when the scenario declares an experiment; channels.csv
+    report.md and report.html (and economics.csv with two arms or more: each treatment arm's
+    incremental economics against the control; tests.csv when the scenario declares an experiment; channels.csv
     and contact_frequency.csv with channels; macro.csv and ecl.csv with a macro path; risk.csv and
     decisions.csv with a riskStack, whose burn-in book and first models are built before month 1;
     targeting.csv, uplift.csv and off_policy.csv with targeting policies; business.csv, value.csv

@@ -86,6 +86,55 @@ import Testing
     }
   }
 
+  /// Every shipped scenario with two arms or more.
+  static let shippedWithArms: [String] = {
+    let folder = repositoryRoot.appendingPathComponent("Scenarios")
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter {
+      $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
+        && !$0.hasPrefix("optimize-")
+    }.sorted().filter { name in
+      ((try? scenario(name, size: 10))?.arms.count ?? 0) > 1
+    }
+  }()
+
+  /// On every shipped scenario: each arm's per-customer net income, summed over its forced run,
+  /// differs from the control's by the economics' net-income increment.
+  @Test(arguments: shippedWithArms)
+  func perCustomerEffectsSumToTheIncrementOnEveryScenario(file: String) throws {
+    var s = try scenario(file, size: 3_000)
+    var e =
+      s.experiment
+      ?? ExperimentSpec(
+        mode: .counterfactual, control: 0, alpha: 0.05, metrics: [],
+        stratifyBySegment: false, prePeriods: 0)
+    e.mode = .counterfactual
+    e.replicates = 1
+    e.sequentialRelativeEffect = nil
+    e.metrics = [
+      ExperimentSpec.Metric(metric: .netIncomePerCustomer, maxIncrease: nil)
+    ]
+    s.experiment = e
+    let runs = ExperimentRunner.counterfactualRuns(s, threads: 2)
+    let rows = IncrementalEconomics(
+      [EconomicsSample(ExperimentRunner.combine(runs), control: e.control)],
+      scenario: s,
+      control: e.control
+    ).rows()
+    let horizon: EconomicsHorizon = s.runOffMonths > 0 ? .lifetime : .window
+    let control = try #require(runs[e.control].metricSums.last)[e.control].y
+    for (a, arm) in s.arms.enumerated() where a != e.control {
+      let mine = try #require(runs[a].metricSums.last)[a].y
+      let net = try Self.row(rows, arm.name, .netIncome, horizon)
+      let scale = abs(net.treatment) + abs(net.controlValue) + 1
+      #expect(
+        abs((mine - control) - net.increment) <= 1 + 2e-5 * scale,
+        "\(file) \(arm.name): customers \(mine - control), economics \(net.increment)"
+      )
+    }
+  }
+
   /// With several replicates a flow's interval is the t interval of the replicates' increments.
   @Test func aFlowsIntervalIsTheReplicatesTInterval() throws {
     let s = try Self.double11(size: 4_000, replicates: 4)
