@@ -47,7 +47,7 @@ public enum OptimizationFiles {
     return table.rows.compactMap { row -> OptimizationTrial? in
       let numbers = row.map { Double($0) ?? .nan }
       guard let index = Int(row[0]), let batch = Int(row[1]) else { return nil }
-      let unit = Array(numbers[(4 + d + c)...])
+      let unit = Array(numbers[(5 + d + c)...])
       guard unit.allSatisfy(\.isFinite) else { return nil }
       return OptimizationTrial(
         index: index, batch: batch, unit: unit,

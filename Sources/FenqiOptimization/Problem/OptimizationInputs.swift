@@ -157,6 +157,17 @@ public struct OptimizationInputs: Sendable {
         ))
     }
     problems += targetProblems(settings, scenario: scenario)
+    // The search keeps one population and control run per seed beside the run at work.
+    let need = MemoryPlan.estimatedBytes(scenario) * (settings.replicates + 1)
+    let available = MemoryPlan.availableBytes()
+    if need > available {
+      problems.append(
+        FieldProblem(
+          path: settings.customers == nil ? "$.replicates" : "$.customers",
+          message:
+            "the search holds \(settings.replicates + 1) populations of \(scenario.population.size) customers at once, about \(need >> 20) MiB, more than the \(available >> 20) MiB this machine allows; use fewer customers or replicates"
+        ))
+    }
     problems += CornerCheck.problems(
       document,
       parameters: settings.parameters.enumerated().map {

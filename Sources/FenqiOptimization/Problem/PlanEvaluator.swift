@@ -47,7 +47,47 @@ public final class PlanEvaluator {
         problem: p.message)
     }
     let pair = twoArms(s)
-    let samples = seeds.map { sample(pair, seed: $0) }
+    return outcome(values, pair, seeds.map { sample(pair, seed: $0) })
+  }
+
+  /// Runs every plan of `plans` on every seed, one seed at a time: the seed's population (and the
+  /// control's run) is made once for all of them and released before the next seed's, so that a
+  /// long list of seeds never holds more than one population. The same figures as
+  /// ``evaluate(_:)`` plan by plan.
+  public func evaluate(batch plans: [[Double]]) -> [PlanOutcome] {
+    let scenarios = plans.map { inputs.scenario(with: $0).map(twoArms) }
+    var samples = [[EconomicsSample]](repeating: [], count: plans.count)
+    for seed in seeds {
+      let shared = SharedSeed()
+      for (k, s) in scenarios.enumerated() {
+        guard case .success(let pair) = s else { continue }
+        samples[k].append(
+          sample(pair, seed: seed, shared: sharesControl ? shared : nil))
+      }
+    }
+    return zip(plans, zip(scenarios, samples)).map { values, entry in
+      switch entry.0 {
+      case .failure(let p):
+        return PlanOutcome(
+          values: values, objective: .nan, constraints: [], rows: [],
+          problem: p.message)
+      case .success(let pair): return outcome(values, pair, entry.1)
+      }
+    }
+  }
+
+  /// A seed's population and control run, shared by the plans of one batch.
+  final class SharedSeed {
+    var prepared: SimulationEngine.Prepared?
+    var control: RunResult?
+  }
+
+  /// The outcome of `values` from its samples.
+  func outcome(
+    _ values: [Double], _ pair: Scenario, _ samples: [EconomicsSample]
+  )
+    -> PlanOutcome
+  {
     let rows = IncrementalEconomics(samples, scenario: pair, control: 0).rows()
     let settings = inputs.settings
     let read = { (t: OptimizationTarget) in
@@ -69,19 +109,29 @@ public final class PlanEvaluator {
 
   /// The economics of one seed: the control and the treatment, each run with every customer
   /// under it.
-  func sample(_ scenario: Scenario, seed: UInt64) -> EconomicsSample {
+  ///
+  /// `shared` (a batch's seed) or else the evaluator's own cache keeps the seed's population and
+  /// control run when the plans share them.
+  func sample(_ scenario: Scenario, seed: UInt64, shared: SharedSeed? = nil)
+    -> EconomicsSample
+  {
     var s = scenario
     s.seed = seed
     let engine = SimulationEngine(scenario: s, threads: threads)
-    let population = (sharesControl ? prepared[seed] : nil) ?? engine.prepare()
+    let cache = sharesControl && shared == nil
+    let population =
+      shared?.prepared ?? (cache ? prepared[seed] : nil) ?? engine.prepare()
     let control: RunResult
-    if sharesControl, let cached = controlRuns[seed] {
+    if let cached = shared?.control ?? (cache ? controlRuns[seed] : nil) {
       control = cached
     } else {
       let forced = engine.forcing(population, arm: 0)
       control = forced.engine.run(forced.prepared)
     }
-    if sharesControl {
+    if let shared {
+      shared.prepared = population
+      shared.control = control
+    } else if cache {
       prepared[seed] = population
       controlRuns[seed] = control
     }

@@ -73,13 +73,14 @@ public struct Verification: Sendable {
     for p in best + spreadFrontier where !plans.contains(p) { plans.append(p) }
     let selection = PlanEvaluator(
       inputs, seeds: seeds(inputs, round: 1), threads: threads)
-    let candidates = plans.map { selection.evaluate($0) }
+    let candidates = selection.evaluate(batch: plans)
     let pick = FeasibilityRanking.order(
       candidates.map { $0.evaluation(settings) })[0]
     let chosen = candidates[pick].values
     let final = seeds(inputs, round: 2)
     let evaluator = PlanEvaluator(inputs, seeds: final, threads: threads)
-    var rows = figures("optimised", evaluator.evaluate(chosen).rows, settings)
+    var rows = figures(
+      "optimised", evaluator.evaluate(batch: [chosen])[0].rows, settings)
     let shipped = shippedRows(inputs, seeds: final, threads: threads)
     for (a, arm) in inputs.scenario.arms.enumerated() where a != inputs.control
     {
