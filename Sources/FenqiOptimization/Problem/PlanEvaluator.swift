@@ -50,10 +50,11 @@ public final class PlanEvaluator {
     return outcome(values, pair, seeds.map { sample(pair, seed: $0) })
   }
 
-  /// Runs every plan of `plans` on every seed, one seed at a time: the seed's population (and the
-  /// control's run) is made once for all of them and released before the next seed's, so that a
-  /// long list of seeds never holds more than one population. The same figures as
-  /// ``evaluate(_:)`` plan by plan.
+  /// Runs every plan of `plans` on every seed, one seed at a time.
+  ///
+  /// The seed's population (and the control's run) is made once for all of them and released
+  /// before the next seed's, so that a long list of seeds never holds more than one population.
+  /// The same figures as ``evaluate(_:)`` plan by plan.
   public func evaluate(batch plans: [[Double]]) -> [PlanOutcome] {
     let scenarios = plans.map { inputs.scenario(with: $0).map(twoArms) }
     var samples = [[EconomicsSample]](repeating: [], count: plans.count)
