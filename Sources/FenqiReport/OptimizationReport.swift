@@ -13,9 +13,12 @@ public enum OptimizationReport {
     body += HTMLReport.section(
       "Verified on fresh seeds", headline(r) + table(verificationRows(r)),
       note:
-        "Each plan re-run on \(r.verification.seeds.count) seeds none of the search used, with every customer under the plan and under the control; brackets are 95% intervals over those seeds. The search's own figure for its best plan is biased upwards (it is the best of many noisy draws); these are not."
+        "The search's \(Verification.candidateCount) best plans and its frontier were re-run on \(r.verification.selectionSeeds.count) fresh seeds and the best of them chosen; the chosen plan and every shipped arm were then run on \(r.verification.seeds.count) further seeds, every customer under the plan and under the control. Brackets are 95% intervals over those seeds; the figures are for \(Formatting.integer(Double(r.inputs.scenario.population.size))) customers. The search's own figures are biased upwards (the best of many noisy draws); these are not."
     )
-    body += HTMLReport.section("The best plan", table(planRows(r)))
+    body += HTMLReport.section(
+      "The chosen plan", table(planRows(r)),
+      note:
+        "Trial \(r.best.index) of the search, chosen on the selection seeds.")
     body += HTMLReport.section(
       "The search", HTMLReport.figure(convergence(r)) + table(topTrials(r)),
       note:
@@ -157,7 +160,7 @@ public enum OptimizationReport {
       [
         "Trial", "\(main), search", "Objective, search",
         "\(main), selection seeds",
-        "Objective, selection seeds",
+        "Objective, selection seeds", "Every limit holds, selection seeds",
       ]
     ]
       + r.frontier.compactMap { t in
@@ -170,6 +173,7 @@ public enum OptimizationReport {
         return [
           String(t.index), figure(t.constraints[0]), figure(t.objective),
           figure(v.constraints.first ?? .nan), figure(v.objective),
+          v.feasible(r.inputs.settings) ? "yes" : "no",
         ]
       }
   }
