@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiExperiment
 
 extension CalibrationSettings {
   /// The largest seed: 2^53 − 1, the largest integer a JSON number holds exactly.
@@ -161,18 +162,7 @@ extension CalibrationSettings {
         "scale", default: ParameterScale.linear.rawValue,
         allowed: ParameterScale.allCases.map(\.rawValue)
       ).flatMap(ParameterScale.init(rawValue:))
-      if let low, let high, low >= high {
-        p.report(
-          "max",
-          "expected a number > min (\(JSONWriter.format(low))), found \(JSONWriter.format(high))"
-        )
-      }
-      if let low, scale == .log, low <= 0 {
-        p.report(
-          "min",
-          "expected a number > 0 on a log scale, found \(JSONWriter.format(low))"
-        )
-      }
+      SearchedField.checkRange(p, low: low, high: high, isLog: scale == .log)
       p.finish()
       guard let path, !path.isEmpty, let low, let high, let scale, low < high,
         scale == .linear || low > 0

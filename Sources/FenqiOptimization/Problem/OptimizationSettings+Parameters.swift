@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiExperiment
 
 extension OptimizationSettings {
   /// `parameters`: 1 to ``maxParameters`` objects `{path, min, max, integer, scale}`.
@@ -41,18 +42,7 @@ extension OptimizationSettings {
       let scale = p.string(
         "scale", default: "linear", allowed: ["linear", "log"]
       ).flatMap(SearchSpace.Dimension.Scale.init(rawValue:))
-      if let low, let high, low >= high {
-        p.report(
-          "max",
-          "expected a number > min (\(JSONWriter.format(low))), found \(JSONWriter.format(high))"
-        )
-      }
-      if let low, scale == .log, low <= 0 {
-        p.report(
-          "min",
-          "expected a number > 0 on a log scale, found \(JSONWriter.format(low))"
-        )
-      }
+      SearchedField.checkRange(p, low: low, high: high, isLog: scale == .log)
       p.finish()
       guard let path, !path.isEmpty, let low, let high, let scale, low < high,
         scale == .linear || low > 0
