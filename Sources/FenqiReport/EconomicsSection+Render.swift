@@ -106,9 +106,8 @@ extension EconomicsSection {
 
   /// The channel table's header.
   static let channelHeader = [
-    "Channel", "Incremental bookings", "Incremental cost, ¥",
-    "Value of those bookings, ¥",
-    "Channel ROI",
+    "Channel (lifetime)", "Incremental bookings", "Incremental cost",
+    "Value of those bookings", "Channel ROI",
   ]
 
   /// Per channel of `arm` at the last horizon: bookings, cost, value, ROI; then what no channel
@@ -146,8 +145,8 @@ extension EconomicsSection {
       let meaningful = bookings > 0 && cost > 0.01 * abs(marketing)
       return [
         name, increment(t, row("channel_incremental_bookings")),
-        format(cost, unit: "yuan", scale: money),
-        format(value, unit: "yuan", scale: money),
+        format(cost, unit: "yuan", scale: scale(cost)),
+        format(value, unit: "yuan", scale: scale(value)),
         meaningful ? increment(t, row("channel_roi")) : "n/m",
       ]
     }
