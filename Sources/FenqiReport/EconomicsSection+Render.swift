@@ -120,6 +120,7 @@ extension EconomicsSection {
         && !t.text($0, "channel").isEmpty
     }
     let names = HTMLReport.uniqueInOrder(mine.map { t.text($0, "channel") })
+    guard !names.isEmpty else { return [] }
     let armRows = rows(t, arm: arm, horizon: last.name)
     let marketing =
       armRows["marketing_cost"].map { t.number($0, "increment") } ?? .nan

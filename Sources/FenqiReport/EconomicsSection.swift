@@ -76,6 +76,7 @@ enum EconomicsSection {
     case "count": return sign + Formatting.integer(abs(x))
     default:
       let v = abs(x) / scale.0
+      if scale.0 == 1, v >= 1000 { return sign + "¥" + Formatting.integer(v) }
       let digits = v >= 100 || v == 0 ? 0 : v >= 10 ? 1 : 2
       return sign + "¥" + Formatting.fixed(v, digits: digits) + scale.1
     }

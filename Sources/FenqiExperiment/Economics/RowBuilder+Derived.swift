@@ -5,18 +5,17 @@ extension RowBuilder {
   func derivedRows() -> [EconomicsRow] {
     let nan = Double.nan
     var out = [
+      // Both ratios mean something only for an arm that spends more and books more: with less
+      // spend (or fewer bookings) a ratio of two negatives would read as a return.
       row(.costPerIncrementalBooking) { t, c in
-        (
-          nan, nan,
-          ratio(
-            t[.marketingCost] - c[.marketingCost], t[.bookings] - c[.bookings])
+        let (spend, extra) = (
+          t[.marketingCost] - c[.marketingCost], t[.bookings] - c[.bookings]
         )
+        return (nan, nan, spend > 0 && extra > 0 ? spend / extra : nan)
       },
       row(.incrementalROI) { t, c in
-        (
-          nan, nan,
-          ratio(t[.npv] - c[.npv], t[.marketingCost] - c[.marketingCost])
-        )
+        let spend = t[.marketingCost] - c[.marketingCost]
+        return (nan, nan, spend > 0 ? ratio(t[.npv] - c[.npv], spend) : nan)
       },
       row(.bookingUplift) { t, c in
         (nan, nan, ratio(t[.bookings] - c[.bookings], c[.bookings]))
