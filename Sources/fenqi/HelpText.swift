@@ -81,13 +81,13 @@ enum HelpText {
     """
 
   static let validateUsage =
-    "USAGE: fenqi validate <scenario.json | calibration.json>"
+    "USAGE: fenqi validate <scenario.json | calibration.json | optimization.json>"
 
   static let validate = """
     OVERVIEW: Check a scenario file: JSON syntax, unknown fields (with a 'did you mean' hint), every
     range and cross-field rule. Prints every problem with its JSON path; writes nothing. A
     calibration file is checked with the scenario and moments file it names, as 'fenqi calibrate'
-    checks it.
+    checks it; an optimisation file with its scenario, as 'fenqi optimize' checks it.
 
     \(validateUsage)
 

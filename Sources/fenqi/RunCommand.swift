@@ -33,6 +33,12 @@ enum RunCommand {
       return .badInput
     }
     let file = args.positionals[0]
+    if ScenarioSource.isOptimization(path: file) {
+      console.err(
+        "Error: \(file) is an optimisation file, not a scenario; run it with 'fenqi optimize \(file)'"
+      )
+      return .badInput
+    }
     guard let loaded = load(file, console: console) else { return .badInput }
     var scenario = loaded.scenario
     if replicates > 1 && scenario.experiment == nil {

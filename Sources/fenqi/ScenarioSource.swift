@@ -23,6 +23,18 @@ enum ScenarioSource {
     else { return false }
     let keys = Set(members.map(\.key))
     return keys.contains("scenario") && keys.contains("parameters")
+      && !keys.contains("objective")
+  }
+
+  /// Whether the JSON text at `path` is an optimisation file (an object with `scenario`,
+  /// `parameters` and `objective`).
+  static func isOptimization(path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path),
+      let text = String(data: data, encoding: .utf8),
+      let json = try? JSONParser.parse(text), case .object(let members) = json
+    else { return false }
+    let keys = Set(members.map(\.key))
+    return keys.contains("scenario") && keys.contains("objective")
   }
 
   /// Loads `path`; on failure, returns the message to print (exit code 2).

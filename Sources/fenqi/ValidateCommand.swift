@@ -1,3 +1,4 @@
+import FenqiOptimization
 import FenqiSimulation
 
 /// `fenqi validate`: report every problem of a scenario, write nothing.
@@ -11,6 +12,19 @@ enum ValidateCommand {
         console: console, exit: &code)
     else { return code }
     let file = args.positionals[0]
+    if ScenarioSource.isOptimization(path: file) {
+      do throws(OptimizationError) {
+        let o = try OptimizationInputs.load(file: file)
+        let s = o.settings
+        console.out(
+          "\(file): valid optimisation — arm \(s.arm) of \(s.scenarioFile) against \(o.scenario.arms[o.control].name), \(s.parameters.count) parameters, \(s.constraints.count) constraints, a budget of \(s.budget) plans of \(s.replicates) seed\(s.replicates == 1 ? "" : "s") at \(o.scenario.population.size) customers"
+        )
+        return .success
+      } catch {
+        console.err(error.message)
+        return .badInput
+      }
+    }
     switch ScenarioSource.load(file) {
     case .success(let loaded):
       let s = loaded.scenario

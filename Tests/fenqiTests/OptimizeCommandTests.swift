@@ -63,6 +63,21 @@ import Testing
         atPath: dir.appendingPathComponent("out").path))
   }
 
+  @Test func validateChecksAnOptimisationAndRunRefusesIt() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let valid = try runFenqi(["validate", "opt.json"], in: dir)
+    #expect(valid.code == 0, "\(valid.err)")
+    #expect(
+      valid.out.contains("valid optimisation — arm gold12"), "\(valid.out)")
+    let run = try runFenqi(["run", "opt.json", "--out", "out"], in: dir)
+    #expect(run.code == 2)
+    #expect(run.err.contains("fenqi optimize"), "\(run.err)")
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: dir.appendingPathComponent("out").path))
+  }
+
   @Test func shardsMergeIntoTheFolderOfOneVerifiedSearch() throws {
     let dir = try Self.scratch()
     defer { try? FileManager.default.removeItem(at: dir) }
