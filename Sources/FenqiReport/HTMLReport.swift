@@ -20,11 +20,11 @@ public enum HTMLReport {
       { Formatting.percent($0, digits: 1) }
     ),
     (
-      "DPD30+ rate (balance, last month)", "dpd30_plus_rate",
+      "DPD30+ rate (balance, the window's last month)", "dpd30_plus_rate",
       { Formatting.percent($0) }
     ),
     (
-      "DPD90+ rate (balance, last month)", "dpd90_plus_rate",
+      "DPD90+ rate (balance, the window's last month)", "dpd90_plus_rate",
       { Formatting.percent($0) }
     ),
     (

@@ -200,6 +200,14 @@ import Testing
     for a in s.arms.indices {
       #expect(r.periods[s.window - 1][a].counts.book.totalBalance > 0)
       #expect(r.arms[a].totals.book.totalBalance == 0, "\(s.arms[a].name)")
+      // The delinquency ratios are read where the book still is: the window's last month.
+      let w = r.periods[s.window - 1][a].counts.book
+      #expect(
+        abs(
+          r.arms[a].dpd30PlusRate - (w.balance.2 + w.balance.3 + w.balance.4)
+            / w.totalBalance)
+          < 1e-12)
+      #expect(r.arms[a].dpd30PlusRate > 0)
       #expect(r.arms[a].pendingRecoveries == 0)
     }
   }

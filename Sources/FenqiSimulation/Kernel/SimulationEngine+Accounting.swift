@@ -71,6 +71,10 @@ extension SimulationEngine {
         marketingCost: marketing, netIncome: net,
         averageBalance: balanceSum / Double(max(periods.count, 1)),
         periods: periods.count)
+      if scenario.runOffMonths > 0, scenario.window >= 1 {
+        let w = periods[scenario.window - 1][a].counts.book.balance
+        summary.windowBalance = [w.0, w.1, w.2, w.3, w.4]
+      }
       if arm.coLending != nil {
         for row in periods {
           summary.partnerInterest += row[a].partnerInterest

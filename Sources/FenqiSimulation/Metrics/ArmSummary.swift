@@ -53,14 +53,27 @@ public struct ArmSummary: Sendable, Equatable {
   public var repaymentRate: Double {
     ratio(totals.book.instalmentsPaid, totals.book.instalmentsDue)
   }
-  /// Balance more than 30 days past due ÷ total balance, at the last period.
-  public var dpd30PlusRate: Double {
-    let b = totals.book
-    return ratio(b.balance.2 + b.balance.3 + b.balance.4, b.totalBalance)
+  /// The balance by bucket (current, 1–30, 31–60, 61–90, 90+ days past due) at the window's last
+  /// period, when a run-off follows it (empty otherwise: the run's last period is the window's).
+  public var windowBalance: [Double] = []
+
+  /// The balance by bucket the delinquency ratios read: at the window's last period, before a
+  /// run-off empties the book.
+  var stockBalance: [Double] {
+    if windowBalance.count == 5 { return windowBalance }
+    let b = totals.book.balance
+    return [b.0, b.1, b.2, b.3, b.4]
   }
-  /// Balance 90+ days past due ÷ total balance, at the last period.
+
+  /// Balance more than 30 days past due ÷ total balance, at the window's last period.
+  public var dpd30PlusRate: Double {
+    let b = stockBalance
+    return ratio(b[2] + b[3] + b[4], b.reduce(0, +))
+  }
+  /// Balance 90+ days past due ÷ total balance, at the window's last period.
   public var dpd90PlusRate: Double {
-    ratio(totals.book.balance.4, totals.book.totalBalance)
+    let b = stockBalance
+    return ratio(b[4], b.reduce(0, +))
   }
   /// Principal charged off ÷ principal exposed over the run: originated, plus the seasoned
   /// book's opening balance.
