@@ -80,7 +80,7 @@ let package = Package(
       name: "fenqi-bench",
       dependencies: [
         "FenqiCore", "FenqiSimulation", "FenqiModels", "FenqiDecision",
-        "FenqiCalibration",
+        "FenqiCalibration", "FenqiExperiment",
       ],
       swiftSettings: strict),
 

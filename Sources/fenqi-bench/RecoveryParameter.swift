@@ -1,5 +1,6 @@
 import FenqiCalibration
 import FenqiCore
+import FenqiExperiment
 
 /// One scenario field the parameter-recovery benchmark estimates: its dotted path and its search
 /// box, stated relative to the value the scenario file holds (the truth) and deliberately not
@@ -54,30 +55,12 @@ struct RecoveryParameter: Sendable {
     }
   }
 
-  /// The number at `path` in a scenario document: object members by key, array elements by
-  /// index or by their `name` member; nil when the path leads nowhere or not to a number.
+  /// The number at `path` in a scenario document (see ``SweepGrid/value(at:in:)``); nil when
+  /// the path leads nowhere or not to a number.
   static func value(at path: String, in document: JSONValue) -> Double? {
-    var node = document
-    for part in path.split(separator: ".").map(String.init) {
-      switch node {
-      case .object:
-        guard let next = node[part] else { return nil }
-        node = next
-      case .array(let elements):
-        if let i = Int(part), elements.indices.contains(i) {
-          node = elements[i]
-        } else if let named = elements.first(where: {
-          $0["name"] == .string(part)
-        }) {
-          node = named
-        } else {
-          return nil
-        }
-      default:
-        return nil
-      }
+    if case .number(let x)? = SweepGrid.value(at: path, in: document) {
+      return x
     }
-    if case .number(let x) = node { return x }
     return nil
   }
 }

@@ -14,26 +14,28 @@ enum ScenarioSource {
     var calibration: CalibrationInputs?
   }
 
-  /// Whether the JSON text at `path` is a calibration file (an object with `scenario` and
-  /// `parameters`); false when it cannot be read or parsed (the scenario loader reports why).
-  static func isCalibration(path: String) -> Bool {
+  /// The top-level keys of the JSON object at `path`; empty when it cannot be read or parsed
+  /// (the scenario loader reports why).
+  static func topLevelKeys(path: String) -> Set<String> {
     guard let data = FileManager.default.contents(atPath: path),
       let text = String(data: data, encoding: .utf8),
       let json = try? JSONParser.parse(text), case .object(let members) = json
-    else { return false }
-    let keys = Set(members.map(\.key))
+    else { return [] }
+    return Set(members.map(\.key))
+  }
+
+  /// Whether the file at `path` is a calibration file (an object with `scenario` and
+  /// `parameters`, and no `objective`).
+  static func isCalibration(path: String) -> Bool {
+    let keys = topLevelKeys(path: path)
     return keys.contains("scenario") && keys.contains("parameters")
       && !keys.contains("objective")
   }
 
-  /// Whether the JSON text at `path` is an optimisation file (an object with `scenario`,
-  /// `parameters` and `objective`).
+  /// Whether the file at `path` is an optimisation file (an object with `scenario` and
+  /// `objective`).
   static func isOptimization(path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: path),
-      let text = String(data: data, encoding: .utf8),
-      let json = try? JSONParser.parse(text), case .object(let members) = json
-    else { return false }
-    let keys = Set(members.map(\.key))
+    let keys = topLevelKeys(path: path)
     return keys.contains("scenario") && keys.contains("objective")
   }
 

@@ -12,22 +12,15 @@ public struct EconomicsSample: Sendable, Equatable {
   public init(_ result: RunResult, control: Int) {
     let s = result.scenario
     seed = s.seed
+    // The control's cohort and post-campaign months follow a treatment's campaign; with one
+    // campaign shape (the usual case) the first treatment's stands for all.
+    let first = s.arms.indices.first { $0 != control }
     ledgers = [s.window, s.periods].map { h in
       s.arms.indices.map { a in
-        let months = Self.months(s, treatment: a == control ? nil : a)
+        let months = Self.months(s, treatment: a == control ? first : a)
         return ArmLedger(
           result, arm: a, through: h, campaign: months.campaign,
           after: months.after)
-      }
-    }
-    // The control's cohort and post-campaign months follow each treatment's campaign; with
-    // one campaign shape (the usual case) the first treatment's stands for all.
-    if let first = s.arms.indices.first(where: { $0 != control }) {
-      let months = Self.months(s, treatment: first)
-      for h in ledgers.indices {
-        ledgers[h][control] = ArmLedger(
-          result, arm: control, through: [s.window, s.periods][h],
-          campaign: months.campaign, after: months.after)
       }
     }
   }

@@ -141,3 +141,30 @@ public struct SweepGrid: Sendable, Equatable {
     }
   }
 }
+
+extension SweepGrid {
+  /// The value at a dotted path, read as ``set(_:at:in:)`` writes it: object members by key,
+  /// array elements by index or by their `name`; nil when the path leads nowhere.
+  public static func value(at path: String, in root: JSONValue) -> JSONValue? {
+    var node = root
+    for key in path.split(separator: ".").map(String.init) {
+      switch node {
+      case .object(let members):
+        guard let v = members.last(where: { $0.key == key })?.value else {
+          return nil
+        }
+        node = v
+      case .array(let elements):
+        guard
+          let e = Int(key).flatMap({
+            $0 >= 0 && $0 < elements.count ? elements[$0] : nil
+          })
+            ?? elements.first(where: { $0["name"] == .string(key) })
+        else { return nil }
+        node = e
+      default: return nil
+      }
+    }
+    return node
+  }
+}

@@ -90,14 +90,11 @@ public struct CMAES: BlackBoxOptimizer {
     parameters = CMAESParameters(dimension: n, populationSize: populationSize)
     mean = m
     self.stepSize = stepSize
-    var identity = [Double](repeating: 0, count: n * n)
-    for i in 0..<n { identity[i * n + i] = 1 }
-    covariance = identity
-    basis = identity
-    scales = Array(repeating: 1, count: n)
-    stepSizePath = Array(repeating: 0, count: n)
-    covariancePath = Array(repeating: 0, count: n)
+    (covariance, basis, scales, stepSizePath, covariancePath) = (
+      [], [], [], [], []
+    )
     candidates = Candidates()
+    resetCovariance()
     candidates = sampled()
   }
 

@@ -235,37 +235,14 @@ public struct OptimizationInputs: Sendable {
   /// when a field is not a number there).
   public var shippedValues: [Double]? {
     let values = settings.parameters.map { p -> Double? in
-      guard case .number(let x)? = Self.value(at: p.path, in: document) else {
+      guard case .number(let x)? = SweepGrid.value(at: p.path, in: document)
+      else {
         return nil
       }
       return min(p.maximum, max(p.minimum, x))
     }
     return values.contains(where: { $0 == nil })
       ? nil : values.compactMap { $0 }
-  }
-
-  /// The value at a dotted path (array elements by index or `name`), nil when absent.
-  static func value(at path: String, in root: JSONValue) -> JSONValue? {
-    var node = root
-    for key in path.split(separator: ".").map(String.init) {
-      switch node {
-      case .object(let members):
-        guard let v = members.last(where: { $0.key == key })?.value else {
-          return nil
-        }
-        node = v
-      case .array(let elements):
-        guard
-          let e = Int(key).flatMap({
-            $0 >= 0 && $0 < elements.count ? elements[$0] : nil
-          })
-            ?? elements.first(where: { $0["name"] == .string(key) })
-        else { return nil }
-        node = e
-      default: return nil
-      }
-    }
-    return node
   }
 }
 
