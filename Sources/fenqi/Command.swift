@@ -22,6 +22,10 @@ extension Fenqi {
       name: "run", summary: "Simulate a scenario and write a result folder.",
       help: HelpText.run, execute: RunCommand.execute),
     Command(
+      name: "init",
+      summary: "Write a commented starting scenario from a template.",
+      help: HelpText.initCommand, execute: InitCommand.execute),
+    Command(
       name: "validate",
       summary: "Check a scenario file and report every problem at once.",
       help: HelpText.validate, execute: ValidateCommand.execute),
