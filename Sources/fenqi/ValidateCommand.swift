@@ -52,12 +52,11 @@ enum ValidateCommand {
   /// Runs the scenario at a small population and prints what its outcomes warn of on stderr
   /// (see ``QuickRun``); the exit code stays 0.
   static func warn(about scenario: Scenario, console: Console) {
-    let small = QuickRun.scenario(scenario)
+    let customers = QuickRun.scenario(scenario).population.size
     let threads = ProcessInfo.processInfo.activeProcessorCount
-    for warning in QuickRun.warnings(small, threads: threads) {
+    for warning in QuickRun.warnings(scenario, threads: threads) {
       console.err(
-        "warning: \(warning.message) (quick run: \(small.population.size) customers)"
-      )
+        "warning: \(warning.message) (quick run: \(customers) customers)")
     }
   }
 }

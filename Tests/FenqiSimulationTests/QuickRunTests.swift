@@ -70,6 +70,24 @@ import Testing
     #expect(QuickRun.warnings(s) == [.noBookings(arm: "interestFree3")])
   }
 
+  @Test func aSmallArmIsNotJudgedOnWhatTheQuickRunCannotTell() throws {
+    // 0.001% of 200,000 customers is 2, but a twentieth of a customer of the quick run's 5,000:
+    // neither its emptiness nor its lack of bookings says anything about the scenario.
+    let s = try Self.promotion(size: 200_000) {
+      Self.editArm(&$0, 0) { $0["allocation"] = 0.99999 }
+      Self.editArm(&$0, 1) {
+        $0["allocation"] = 0.00001
+        $0["approval"] = ["minimumCreditScore": 1000]
+      }
+      $0["experiment"] = nil
+    }
+    #expect(QuickRun.warnings(s) == [])
+    // Alone at its full size the arm is empty, and the warning says so.
+    var tiny = s
+    tiny.population.size = 5_000
+    #expect(QuickRun.warnings(tiny) == [.emptyArm(arm: "interestFree3")])
+  }
+
   @Test func aHoldoutAtReachZeroIsNotWarnedAbout() throws {
     let s = try Self.promotion {
       Self.editArm(&$0, 1) { $0["reachRate"] = 0.0 }
@@ -121,7 +139,7 @@ import Testing
       return
     }
     #expect(warnings.count == 1 && arm == "interestFree3")
-    #expect(loans > 0 && expected >= QuickRun.expectedLossesToWarn)
+    #expect(loans > 0 && expected >= QuickRun.expectedCountToWarn)
   }
 
   @Test func theQuickRunCutsOnlyThePopulation() throws {

@@ -9,10 +9,12 @@ public enum QuickRun {
   /// The most customers a quick run simulates.
   public static let customers = 5_000
 
-  /// The expected number of charge-offs (at the other arms' rate) from which an arm that lost
-  /// nothing is worth a warning: P(0 | Poisson 10) ≈ 0.005%, and arms whose true loss rates
-  /// differ by a factor of two still give P(0) < 1%.
-  public static let expectedLossesToWarn = 10.0
+  /// The expected count of bookings or charge-offs from which an arm with none is worth a warning.
+  ///
+  /// The count is expected at the other arms' rate: P(0 | Poisson 10) ≈ 0.005%, and an arm truly
+  /// half as likely still gives P(0) < 1%. Below it, none in a small arm of the quick run may be
+  /// chance.
+  public static let expectedCountToWarn = 10.0
 
   /// The scenario as the quick run simulates it: its population cut to at most `customers`.
   public static func scenario(_ scenario: Scenario, customers: Int = customers)
@@ -38,26 +40,52 @@ public enum QuickRun {
   ) -> [ScenarioWarning] {
     let small = Self.scenario(scenario, customers: customers)
     let result = SimulationEngine(scenario: small, threads: threads).run()
-    return warnings(result)
+    return warnings(result, fullSize: scenario.population.size)
   }
 
   /// The warnings a finished run's figures raise.
-  public static func warnings(_ result: RunResult) -> [ScenarioWarning] {
+  ///
+  /// - Parameters:
+  ///   - result: the run.
+  ///   - fullSize: the population the scenario is written for (default: the run's); an arm left
+  ///     empty by the run is reported only when that population, too, gives it under one unit.
+  /// - Returns: the warnings, arm by arm, then the run's loss warning.
+  public static func warnings(_ result: RunResult, fullSize: Int? = nil)
+    -> [ScenarioWarning]
+  {
     let scenario = result.scenario
+    let expectedBookings = expected(
+      result.arms.map(\.totals.bookings),
+      per: result.arms.map { Double($0.customers) },
+      among: scenario.arms.map { !isHoldout($0) })
     var found: [ScenarioWarning] = []
-    for (arm, s) in zip(scenario.arms, result.arms) {
+    for (a, (arm, s)) in zip(scenario.arms, result.arms).enumerated() {
       if arm.allocation == 0 {
         found.append(.unallocatedArm(arm: arm.name))
       } else if s.customers == 0 {
-        found.append(.emptyArm(arm: arm.name))
+        let units = unitCount(scenario, size: fullSize ?? s.customers)
+        if arm.allocation * Double(units) < 1 {
+          found.append(.emptyArm(arm: arm.name))
+        }
       } else if isHoldout(arm) {
         continue
       } else if s.totals.reached == 0 && arm.contact != .generic {
         found.append(.neverContacted(arm: arm.name))
-      } else if s.totals.bookings == 0 {
+      } else if s.totals.bookings == 0,
+        expectedBookings[a] >= expectedCountToWarn
+      {
         found.append(.noBookings(arm: arm.name))
       }
     }
+    found += lossWarnings(result)
+    return found
+  }
+
+  /// The run's loss warnings: none charged off in the whole run, or none in an arm where the
+  /// other arms' rate predicts at least ``expectedCountToWarn``.
+  static func lossWarnings(_ result: RunResult) -> [ScenarioWarning] {
+    let scenario = result.scenario
+    var found: [ScenarioWarning] = []
     let losses = result.arms.map(lossCount)
     let exposed = result.arms.map { $0.totals.bookings + $0.openingLoans }
     let totalLosses = losses.reduce(0, +)
@@ -70,19 +98,45 @@ public enum QuickRun {
       }
       return found
     }
-    let totalExposed = exposed.reduce(0, +)
+    let expectedLosses = expected(
+      losses, per: exposed, among: scenario.arms.map { _ in true })
     for (a, arm) in scenario.arms.enumerated()
-    where losses[a] == 0 && exposed[a] > 0 {
-      let othersExposed = totalExposed - exposed[a]
-      guard othersExposed > 0 else { continue }
-      let expected = exposed[a] * totalLosses / othersExposed
-      if expected >= expectedLossesToWarn {
-        found.append(
-          .noLossesInArm(
-            arm: arm.name, loans: Int(exposed[a]), expected: expected))
-      }
+    where losses[a] == 0 && exposed[a] > 0
+      && expectedLosses[a] >= expectedCountToWarn
+      && expectedLosses[a].isFinite
+    {
+      found.append(
+        .noLossesInArm(
+          arm: arm.name, loans: Int(exposed[a]), expected: expectedLosses[a]))
     }
     return found
+  }
+
+  /// Per arm, the count it would have at the rate of the other arms in the pool.
+  ///
+  /// The rate is their `counts` ÷ their `exposures`, times the arm's own exposure; infinite when
+  /// the others in the pool counted nothing at all, or there are none (an arm alone cannot be
+  /// compared).
+  static func expected(
+    _ counts: [Double], per exposures: [Double], among pool: [Bool]
+  ) -> [Double] {
+    counts.indices.map { a in
+      var count = 0.0
+      var exposure = 0.0
+      for b in counts.indices where b != a && pool[b] {
+        count += counts[b]
+        exposure += exposures[b]
+      }
+      guard count > 0, exposure > 0 else { return .infinity }
+      return exposures[a] * count / exposure
+    }
+  }
+
+  /// The randomisation units of a population of `size`: customers, or the experiment's
+  /// communities.
+  static func unitCount(_ scenario: Scenario, size: Int) -> Int {
+    let cluster = max(1, scenario.experiment?.clusterSize ?? 1)
+    return (size + cluster - 1) / cluster
   }
 
   /// Whether the arm is a declared holdout: the generic channel at a reach of 0, contacting

@@ -6,11 +6,14 @@ public enum ScenarioWarning: Sendable, Equatable {
   /// An arm with allocation 0: nobody is ever assigned to it.
   case unallocatedArm(arm: String)
   /// An arm with a positive allocation that no customer (or, with cluster randomisation, no
-  /// community) of the quick run was assigned to: an experiment arm with no units.
+  /// community) of the quick run was assigned to, and that the full population, too, gives less
+  /// than one unit: an experiment arm with no units.
   case emptyArm(arm: String)
   /// An arm whose channels, campaign or targeting policy contacted nobody.
   case neverContacted(arm: String)
-  /// An arm with customers (and contacts) that booked no loan.
+  /// An arm with customers (and contacts) that booked no loan, where the other arms' booking
+  /// rate per customer predicts at least ``QuickRun/expectedCountToWarn`` (or they booked none
+  /// either, or there are none).
   case noBookings(arm: String)
   /// No loan was charged off or disputed in the whole run: loss-based figures are all zero.
   ///
@@ -18,7 +21,7 @@ public enum ScenarioWarning: Sendable, Equatable {
   /// (no seasoned book, no run-off, and fewer months than the charge-off point plus one).
   case noCreditLosses(chargeOffDaysPastDue: Int, shortWindow: Bool)
   /// An arm that booked `loans` loans (its seasoned loans included) and lost none, where the
-  /// other arms' loss rate predicts `expected` (at least ``QuickRun/expectedLossesToWarn``).
+  /// other arms' loss rate predicts `expected` (at least ``QuickRun/expectedCountToWarn``).
   case noLossesInArm(arm: String, loans: Int, expected: Double)
 
   /// The warning in words (without the `warning: ` prefix).
