@@ -18,13 +18,16 @@ import Testing
     let lines = r.out.split(separator: "\n")
     #expect(lines.count > 300)
     #expect(lines.allSatisfy { $0.split(separator: "\t").count == 2 })
-    #expect(r.out.contains("$.arms[].offer.termMonths\tNumber of monthly instalments."))
+    #expect(
+      r.out.contains(
+        "$.arms[].offer.termMonths\tNumber of monthly instalments."))
   }
 
   @Test func writesAFileOnlyWhereAllowed() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "fenqi-schema-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("s.json").path
     #expect(invoke(["schema", "--out", out]).code == .success)
@@ -32,6 +35,7 @@ import Testing
     #expect(again.code == .badInput && again.err.contains("pass --force"))
     #expect(invoke(["schema", "--out", out, "--force"]).code == .success)
     let stray = invoke(["schema", "extra"])
-    #expect(stray.code == .badInput && stray.err.contains("expected no arguments"))
+    #expect(
+      stray.code == .badInput && stray.err.contains("expected no arguments"))
   }
 }
