@@ -169,6 +169,7 @@ public enum AuditTape {
   ///     column is empty.
   ///   - decisions: whether to lead with ``decisionColumns`` (for monitoring and joins; leave
   ///     them out to train on the tape).
+  /// - Returns: the CSV text, a header and one line per written decision.
   public static func csv(
     _ records: [Record], outcomes: [String: Int]?, decisions: Bool
   ) -> String {
