@@ -74,6 +74,7 @@ let package = Package(
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
         "FenqiReport", "FenqiModels", "FenqiCalibration", "FenqiOptimization",
+        "FenqiDecision",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -142,7 +143,8 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
-      name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],
+      name: "fenqiTests",
+      dependencies: ["fenqi", "FenqiCore", "FenqiReport", "FenqiDecision"],
       swiftSettings: strict),
   ]
 )
