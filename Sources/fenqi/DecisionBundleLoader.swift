@@ -1,0 +1,14 @@
+import FenqiServe
+
+/// `--bundle`: the decision service for a bundle file.
+enum DecisionBundleLoader {
+  /// The endpoint serving `path`'s bundle; nil without `--bundle`.
+  static func endpoint(_ path: String?) throws(ServeError) -> (
+    any DecisionEndpoint
+  )? {
+    guard let path else { return nil }
+    throw .bundle(
+      path: path, reason: "decision bundles are not available in this build yet"
+    )
+  }
+}
