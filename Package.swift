@@ -155,6 +155,12 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
+      name: "FenqiHTTPTests", dependencies: ["FenqiHTTP"], swiftSettings: strict),
+    .testTarget(
+      name: "FenqiServeTests",
+      dependencies: ["FenqiCore", "FenqiHTTP", "FenqiServe", "FenqiSimulation"],
+      swiftSettings: strict),
+    .testTarget(
       name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],
       swiftSettings: strict),
   ]

@@ -87,7 +87,6 @@ extension HTTPServer {
       if got > 0 {
         if c.buffer.isEmpty { c.requestStarted = Clock.now }
         c.buffer.append(contentsOf: scratch[0..<got])
-        if got < scratch.count { break }
         continue
       }
       if got == 0 {

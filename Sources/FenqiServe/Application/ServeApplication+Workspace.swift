@@ -14,7 +14,7 @@ extension ServeApplication {
         headers + [
           (
             "Content-Security-Policy",
-            "default-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'"
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'"
           )
         ]
       return response
