@@ -86,7 +86,7 @@ let package = Package(
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
         "FenqiReport", "FenqiModels", "FenqiCalibration", "FenqiOptimization",
-        "FenqiHTTP", "FenqiServe",
+        "FenqiDecision", "FenqiHTTP", "FenqiServe",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -161,7 +161,8 @@ let package = Package(
       dependencies: ["FenqiCore", "FenqiHTTP", "FenqiServe", "FenqiSimulation"],
       swiftSettings: strict),
     .testTarget(
-      name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],
+      name: "fenqiTests",
+      dependencies: ["fenqi", "FenqiCore", "FenqiReport", "FenqiDecision"],
       swiftSettings: strict),
   ]
 )

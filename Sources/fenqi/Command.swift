@@ -83,6 +83,15 @@ extension Fenqi {
       summary: "Score a CSV file with a trained model, with explanations.",
       help: HelpText.predict, execute: PredictCommand.execute),
     Command(
+      name: "bundle",
+      summary: "Wrap a trained PD model into a decision bundle for serving.",
+      help: HelpText.bundle, execute: BundleCommand.execute),
+    Command(
+      name: "audit-tape",
+      summary:
+        "Turn a decision audit log into a loan tape for re-training and PSI.",
+      help: HelpText.auditTape, execute: AuditTapeCommand.execute),
+    Command(
       name: "moments",
       summary:
         "A loan tape's vintage curves and roll rates, with standard errors.",
