@@ -77,8 +77,8 @@ let package = Package(
     .target(
       name: "FenqiServe",
       dependencies: [
-        "FenqiCore", "FenqiHTTP", "FenqiSimulation", "FenqiExperiment",
-        "FenqiReport",
+        "FenqiCore", "FenqiDecision", "FenqiHTTP", "FenqiSimulation",
+        "FenqiExperiment", "FenqiReport",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -155,14 +155,19 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
-      name: "FenqiHTTPTests", dependencies: ["FenqiHTTP"], swiftSettings: strict),
+      name: "FenqiHTTPTests", dependencies: ["FenqiHTTP"], swiftSettings: strict
+    ),
     .testTarget(
       name: "FenqiServeTests",
-      dependencies: ["FenqiCore", "FenqiHTTP", "FenqiServe", "FenqiSimulation"],
+      dependencies: [
+        "FenqiCore", "FenqiHTTP", "FenqiServe", "FenqiSimulation",
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests",
-      dependencies: ["fenqi", "FenqiCore", "FenqiReport", "FenqiDecision"],
+      dependencies: [
+        "fenqi", "FenqiCore", "FenqiReport", "FenqiDecision", "FenqiServe",
+      ],
       swiftSettings: strict),
   ]
 )

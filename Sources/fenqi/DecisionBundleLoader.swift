@@ -7,8 +7,6 @@ enum DecisionBundleLoader {
     any DecisionEndpoint
   )? {
     guard let path else { return nil }
-    throw .bundle(
-      path: path, reason: "decision bundles are not available in this build yet"
-    )
+    return try BundleDecisions.load(path: path)
   }
 }

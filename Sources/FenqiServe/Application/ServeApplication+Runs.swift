@@ -42,13 +42,13 @@ extension ServeApplication {
       return Self.json(status)
     }
     r.add("DELETE", "/v1/runs/{id}") { _, p in
-      guard let id = p["id"], let state = runs.cancel(id) else {
+      guard let id = p["id"], let (state, cancelled) = runs.cancel(id) else {
         return .error(
           404,
           "no submitted run with this id (finished runs are never deleted)",
           field: "id")
       }
-      guard state == .cancelled else {
+      guard cancelled else {
         return .error(
           409, "the run is \(state.rawValue) already; nothing to cancel",
           field: "id")

@@ -50,7 +50,10 @@ extension RunStore {
     var failure: String?
     do {
       try RunFolderWriter.write(files, to: folders.path(job.id), force: false)
-    } catch { failure = error.message }
+    } catch {
+      failure = error.message.replacingOccurrences(
+        of: folders.root, with: "<runs>")
+    }
     condition.lock()
     job.state = failure == nil ? .succeeded : .failed
     job.progress = failure == nil ? 1 : job.progress

@@ -59,17 +59,20 @@ public final class RunStore: @unchecked Sendable {
     return id
   }
 
-  /// Cancels run `id`: a queued or running run is dropped unwritten. Returns its state after
-  /// the call, or nil when no submitted run has that id.
-  func cancel(_ id: String) -> RunState? {
+  /// Cancels run `id`: a queued or running run is dropped unwritten.
+  ///
+  /// - Returns: the run's state after the call and whether this call cancelled it; nil when
+  ///   no submitted run has that id.
+  func cancel(_ id: String) -> (state: RunState, cancelled: Bool)? {
     condition.lock()
     defer { condition.unlock() }
     guard let job = jobs.first(where: { $0.id == id }) else { return nil }
-    if job.state == .queued || job.state == .running {
-      job.state = .cancelled
-      job.stage = "cancelled"
+    guard job.state == .queued || job.state == .running else {
+      return (job.state, false)
     }
-    return job.state
+    job.state = .cancelled
+    job.stage = "cancelled"
+    return (job.state, true)
   }
 
   /// A snapshot of the submitted runs (id, state, progress, stage, failure), in submission
