@@ -36,7 +36,9 @@ extension WorkspacePage {
       $(id).className = "status" + (kind ? " " + kind : "");
     }
     function errorText(r) {
-      if (r.data && r.data.error) return r.data.error.message + (r.data.error.field ? " (" + r.data.error.field + ")" : "");
+      const e = r.data && r.data.error;
+      if (e && e.message) return e.message + (e.field ? " (" + e.field + ")" : "");
+      if (e && e.expected) return e.field + ": expected " + e.expected + ", found " + e.found;
       return "HTTP " + r.status;
     }
 
@@ -167,46 +169,74 @@ extension WorkspacePage {
       }
     }
 
+    // A typical applicant, to start from (the schema gives ranges, not examples).
+    const typical = { declaredIncome: 12000, bureauScore: 700, debtToIncome: 0.25, creditHistoryMonths: 60,
+      priorDelinquencies: 0, age: 32, cityTier: 1, requestedAmount: 3000, termMonths: 6, instalment: 520,
+      externalApplications: 1 };
+    let schemaLoaded = false;
     async function showDecide() {
+      if (schemaLoaded) return;
       const r = await api("GET", "/v1/decisions/schema");
       const fields = $("schema-fields");
       fields.replaceChildren();
       if (r.status !== 200) { setStatus("decision-status", errorText(r), "bad"); return; }
-      const props = (r.data && r.data.properties) || {};
-      const example = {};
-      for (const [name, spec] of Object.entries(props)) {
-        const p = document.createElement("p");
-        p.className = "hint";
-        p.textContent = name + ": " + (spec.description || spec.type || "");
-        fields.appendChild(p);
-        if (spec.example !== undefined) example[name] = spec.example;
-        else if (spec.default !== undefined) example[name] = spec.default;
+      schemaLoaded = true;
+      for (const f of r.data.fields || []) {
+        const label = document.createElement("label");
+        label.className = "field";
+        label.title = (f.meaning || "") + (f.unit ? " (" + f.unit + ")" : "");
+        label.append(f.name + (f.required ? " *" : "") + " ");
+        let input;
+        if (f.enum) {
+          input = document.createElement("select");
+          for (const v of f.enum) {
+            const o = document.createElement("option");
+            o.value = v;
+            o.textContent = v;
+            input.appendChild(o);
+          }
+        } else {
+          input = document.createElement("input");
+          input.type = f.type === "string" ? "text" : "number";
+          if (f.minimum !== undefined) input.min = f.minimum;
+          if (f.maximum !== undefined) input.max = f.maximum;
+          input.step = "any";
+          const start = typical[f.name] !== undefined ? typical[f.name] : f.default;
+          if (start !== undefined) input.value = start;
+        }
+        input.dataset.field = f.name;
+        input.dataset.type = f.type;
+        label.appendChild(input);
+        fields.appendChild(label);
       }
-      if (!$("application").value) $("application").value = JSON.stringify(example, null, 2);
+    }
+    function application() {
+      const out = {};
+      for (const input of document.querySelectorAll("#schema-fields [data-field]")) {
+        if (input.value === "") continue;
+        out[input.dataset.field] = input.dataset.type === "string" ? input.value : Number(input.value);
+      }
+      return out;
     }
     $("decide-button").addEventListener("click", async () => {
-      const r = await api("POST", "/v1/decisions", $("application").value);
+      const r = await api("POST", "/v1/decisions", JSON.stringify(application()));
       const body = $("decision-body");
       const reasons = $("reasons");
       body.replaceChildren();
       reasons.replaceChildren();
       if (r.status !== 200) { setStatus("decision-status", errorText(r), "bad"); return; }
-      setStatus("decision-status", "Decided", "good");
+      setStatus("decision-status", "Decision: " + r.data.decision, r.data.decision === "approved" ? "good" : "bad");
       for (const [key, value] of Object.entries(r.data)) {
-        if (Array.isArray(value)) {
-          if (/reason/i.test(key)) {
-            for (const reason of value) {
-              const li = document.createElement("li");
-              li.textContent = typeof reason === "object" ? Object.values(reason).join(" — ") : String(reason);
-              reasons.appendChild(li);
-            }
-          }
-          continue;
-        }
+        if (key === "reasons") continue;
         const row = document.createElement("tr");
         cell(row, key);
-        cell(row, typeof value === "object" ? JSON.stringify(value) : value);
+        cell(row, value !== null && typeof value === "object" ? JSON.stringify(value) : value);
         body.appendChild(row);
+      }
+      for (const reason of r.data.reasons || []) {
+        const li = document.createElement("li");
+        li.textContent = reason.code + " — " + reason.reason;
+        reasons.appendChild(li);
       }
     });
 

@@ -59,9 +59,8 @@ enum WorkspacePage {
       </section>
       <section id="view-decide" hidden>
         <h2>Try a decision</h2>
-        <p class="hint">One application as JSON (the fields the bundle's features need).</p>
+        <p class="hint">One application: the fields the bundle's features need (* required).</p>
         <div id="schema-fields"></div>
-        <textarea id="application" spellcheck="false" rows="14"></textarea>
         <button id="decide-button" type="button">Decide</button>
         <div id="decision-status" class="status"></div>
         <table id="decision-table"><tbody id="decision-body"></tbody></table>
@@ -96,6 +95,8 @@ enum WorkspacePage {
     progress { width: 20em; }
     .hint { color: #667085; }
     button { padding: .4em 1em; }
+    label.field { display: inline-block; width: 22em; margin: .2em 0; }
+    label.field input, label.field select { width: 9em; }
 
     """#
 }
