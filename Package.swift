@@ -159,9 +159,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FenqiServeTests",
-      dependencies: [
-        "FenqiCore", "FenqiHTTP", "FenqiServe", "FenqiSimulation",
-      ],
+      dependencies: ["FenqiCore", "FenqiHTTP", "FenqiServe"],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests",

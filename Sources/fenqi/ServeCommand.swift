@@ -137,7 +137,7 @@ enum ServeCommand {
     server.run()
     application.shutdown()
     console.err("fenqi serve: stopped")
-    sources.forEach { $0.cancel() }
+    for source in sources { source.cancel() }
     return .success
   }
 }

@@ -69,7 +69,8 @@ import Testing
     #expect(r.status == 431)
     var rest: [UInt8] = []
     for _ in 0..<94_000 { rest += header }
-    c.send(rest + Array("\r\n".utf8))  // the server has closed: the send may fail
+    // The server has closed: the send may fail.
+    c.send(rest + Array("\r\n".utf8))
     #expect(Self.healthy(s.port, within: 1))
   }
 

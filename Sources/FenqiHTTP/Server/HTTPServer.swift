@@ -33,7 +33,9 @@ public final class HTTPServer: @unchecked Sendable {
     public init() {}
   }
 
-  /// Answers one request. Called on worker threads, concurrently.
+  /// Answers one request.
+  ///
+  /// Called on worker threads, concurrently.
   public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
 
   let configuration: Configuration
@@ -110,8 +112,9 @@ public final class HTTPServer: @unchecked Sendable {
     close(wakeWrite)
   }
 
-  /// Stops accepting and asks ``run()`` to return once in-flight requests are answered.
-  /// Safe to call from any thread, more than once.
+  /// Stops accepting and lets in-flight requests finish.
+  ///
+  /// ``run()`` returns once they are answered. Safe to call from any thread, more than once.
   public func stop() {
     lock.lock()
     if !stopping {

@@ -102,8 +102,9 @@ public final class RunStore: @unchecked Sendable {
     }
   }
 
-  /// Takes no more runs, drops the queued and running ones unwritten, and waits for a run
-  /// folder being written to be complete. Call before the process exits.
+  /// Takes no more runs and drops the queued and running ones unwritten.
+  ///
+  /// Waits for a run folder being written to be complete. Call before the process exits.
   public func shutdown() {
     condition.lock()
     closed = true
