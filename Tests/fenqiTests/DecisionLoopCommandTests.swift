@@ -158,7 +158,8 @@ import Testing
       toFile: log, atomically: true, encoding: .utf8)
     let r = invoke(["audit-tape", log, "--out", out])
     #expect(r.code == .badInput)
-    #expect(r.err.contains("audit.jsonl:1: $.bundleVersion: expected a string"))
+    #expect(
+      r.err.contains("audit.jsonl:1: $.response: expected the decision object"))
     #expect(r.err.contains("audit.jsonl:3: not JSON"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }

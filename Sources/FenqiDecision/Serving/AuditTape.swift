@@ -73,15 +73,21 @@ public enum AuditTape {
     guard case .object = value else {
       return .failure(
         Message(
-          text: "$: expected a decision object, found \(value.shortDescription)"
+          text: "$: expected an audit object, found \(value.shortDescription)"))
+    }
+    guard let response = value["response"], case .object = response else {
+      return .failure(
+        Message(
+          text:
+            "$.response: expected the decision object, found \(value["response"]?.shortDescription ?? "nothing")"
         ))
     }
     func string(_ key: String) -> Result<String, Message> {
-      guard case .string(let s) = value[key] else {
+      guard case .string(let s) = response[key] else {
         return .failure(
           Message(
             text:
-              "$.\(key): expected a string, found \(value[key]?.shortDescription ?? "nothing")"
+              "$.response.\(key): expected a string, found \(response[key]?.shortDescription ?? "nothing")"
           ))
       }
       return .success(s)
@@ -104,24 +110,24 @@ public enum AuditTape {
       let arm = try string("arm").get()
       let version = try string("bundleVersion").get()
       let outcome = try string("outcome").get()
-      guard case .number(let pd) = value["pd"] else {
+      guard case .number(let pd) = response["pd"] else {
         return .failure(
           Message(
             text:
-              "$.pd: expected a number, found \(value["pd"]?.shortDescription ?? "nothing")"
+              "$.response.pd: expected a number, found \(response["pd"]?.shortDescription ?? "nothing")"
           ))
       }
-      let apr = try optionalNumber(value["apr"], "$.apr").get()
+      let apr = try optionalNumber(response["apr"], "$.response.apr").get()
       let line = try optionalNumber(
-        value["creditLine"]?["amount"], "$.creditLine.amount"
+        response["creditLine"]?["amount"], "$.response.creditLine.amount"
       ).get()
       var id: String?
-      if let v = value["applicationId"] {
+      if let v = response["applicationId"] {
         guard case .string(let s) = v else {
           return .failure(
             Message(
               text:
-                "$.applicationId: expected a string, found \(v.shortDescription)"
+                "$.response.applicationId: expected a string, found \(v.shortDescription)"
             ))
         }
         id = s

@@ -18,7 +18,9 @@ extension DecisionBundle {
     var features: [FeatureDistribution] = []
     if var t = r.object("trainingDistribution", required: true) {
       for name in LenderFeature.names {
-        if let d = t.object(name), let x = Self.readDistribution(d) {
+        if let d = t.object(name, required: true),
+          let x = Self.readDistribution(d)
+        {
           features.append(x)
         }
       }

@@ -1,11 +1,38 @@
 import FenqiCore
 
 extension DecisionService {
-  /// A made decision: the reply's object, the audit line's object and the monitor's view.
+  /// A made decision: the reply's text, the audit line and the monitor's view.
   struct Made {
-    var response: JSONValue
-    var audit: JSONValue
+    /// The decision's compact JSON, as the reply sends it.
+    var response: String
+    /// `{"features": {…}, "inputs": {…}, "response": <the reply's text>}`: keys sorted, the
+    /// response spliced in as sent (it is formatted once).
+    var audit: String
     var observation: DecisionObservation
+  }
+
+  /// Names with their quoted JSON keys, sorted by name, and their positions: the audit line's
+  /// objects are written in key order without sorting per request.
+  static let featureKeys = sortedKeys(LenderFeature.names)
+  static let inputKeys = sortedKeys(RequestField.names)
+
+  static func sortedKeys(_ names: [String]) -> [(key: String, index: Int)] {
+    names.enumerated().sorted { $0.element < $1.element }.map {
+      (JSONWriter.quoted($0.element) + ":", $0.offset)
+    }
+  }
+
+  /// A compact JSON object of numbers in key order.
+  static func numbers(_ keys: [(key: String, index: Int)], _ values: [Double])
+    -> String
+  {
+    var out = "{"
+    for (k, entry) in keys.enumerated() {
+      if k > 0 { out += "," }
+      out += entry.key
+      out += JSONWriter.format(values[entry.index])
+    }
+    return out + "}"
   }
 
   /// The stage's reason code and wording when the stack declines.
@@ -123,21 +150,13 @@ extension DecisionService {
     if let id = request.applicationId {
       m.append(("applicationId", .string(id)))
     }
-    let response = JSONValue.object(m)
-    var audit = m
-    audit.append(
-      (
-        "features",
-        .object(zip(LenderFeature.names, row).map { ($0, .number($1)) })
-      ))
-    audit.append(
-      (
-        "inputs",
-        .object(
-          zip(RequestField.names, request.values).map { ($0, .number($1)) })
-      ))
+    let response = JSONWriter.compact(.object(m))
+    let audit =
+      "{\"features\":" + Self.numbers(Self.featureKeys, row) + ",\"inputs\":"
+      + Self.numbers(Self.inputKeys, request.values) + ",\"response\":"
+      + response + "}"
     return Made(
-      response: response, audit: .object(audit),
+      response: response, audit: audit,
       observation: DecisionObservation(
         arm: a, features: row, pd: d.scored ? d.pd : nil))
   }

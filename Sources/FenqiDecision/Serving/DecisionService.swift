@@ -82,8 +82,8 @@ public struct DecisionService: Sendable {
     else { return Self.failure(problems, status: Self.status(value)) }
     let made = decision(request)
     var reply = DecisionReply(
-      status: 200, body: Array(JSONWriter.compact(made.response).utf8),
-      auditLines: [Array(JSONWriter.compact(made.audit).utf8)])
+      status: 200, body: Array(made.response.utf8),
+      auditLines: [Array(made.audit.utf8)])
     reply.observations = [made.observation]
     return reply
   }
@@ -151,13 +151,13 @@ public struct DecisionService: Sendable {
     }
     guard problems.isEmpty else { return Self.failure(problems, status: 422) }
     let made = requests.map(decision)
-    let body: JSONValue = .object([
-      ("bundleVersion", .string(version)),
-      ("decisions", .array(made.map(\.response))),
-    ])
+    // Keys in order; the decisions are spliced in as formatted.
+    let body =
+      "{\"bundleVersion\":" + JSONWriter.quoted(version) + ",\"decisions\":["
+      + made.map(\.response).joined(separator: ",") + "]}"
     var reply = DecisionReply(
-      status: 200, body: Array(JSONWriter.compact(body).utf8),
-      auditLines: made.map { Array(JSONWriter.compact($0.audit).utf8) })
+      status: 200, body: Array(body.utf8),
+      auditLines: made.map { Array($0.audit.utf8) })
     reply.observations = made.map(\.observation)
     return reply
   }

@@ -64,6 +64,10 @@ import Testing
       #expect(reason["reason"] == .string(FeatureDefinition.all[k].reason))
     }
     #expect(reply.auditLines.count == 1)
+    let audit = BundleFixture.json(reply.auditLines[0])
+    #expect(audit["response"] == r)
+    #expect(audit["inputs"]?["bureauScore"] == .number(v[1]))
+    #expect(audit["features"]?["instalmentToIncome"] == .number(v[9] / v[0]))
     #expect(!reply.auditLines[0].contains(UInt8(ascii: "\n")))
   }
 
