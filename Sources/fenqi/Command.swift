@@ -75,6 +75,10 @@ extension Fenqi {
         "Combine the shard folders of a sweep, stress run or calibration.",
       help: HelpText.merge, execute: MergeCommand.execute),
     Command(
+      name: "serve",
+      summary: "Serve decisions, runs and the web workspace over HTTP.",
+      help: ServeCommand.help, execute: ServeCommand.execute),
+    Command(
       name: "bench",
       summary: "Speed and memory of every scenario, and a scaling series.",
       help: HelpText.bench, execute: BenchCommand.execute),
