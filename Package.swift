@@ -60,6 +60,7 @@ let package = Package(
       name: "FenqiCalibration",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     // Optimization is `fenqi optimize`: a search space over a promotion plan's parameters,

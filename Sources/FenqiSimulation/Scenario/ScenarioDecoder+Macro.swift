@@ -241,5 +241,15 @@ extension ScenarioDecoder {
       \.confidenceSensitivity)
     fields.number(
       &v, "persistence", .within(0, 0.999), into: &settings, \.persistence)
+    let generators = MacroScenario.VasicekSettings.FactorGenerator.allCases
+    if let name = v.string(
+      "generator", default: settings.generator.rawValue,
+      allowed: generators.map(\.rawValue)),
+      let g = MacroScenario.VasicekSettings.FactorGenerator(rawValue: name)
+    {
+      settings.generator = g
+    } else {
+      fields.require(false)
+    }
   }
 }
