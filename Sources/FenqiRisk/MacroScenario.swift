@@ -19,6 +19,8 @@ public struct MacroScenario: Sendable, Equatable {
   public var vasicek: VasicekSettings
   /// Need rate × (confidence ÷ its first value)^elasticity.
   public var confidenceElasticity: Double
+  /// The weighted scenario set of stress runs and forward-looking ECL (nil: ``WeightedScenarioSet/standard``).
+  public var scenarioSet: WeightedScenarioSet? = nil
 
   /// Creates a macro scenario.
   public init(
@@ -80,7 +82,7 @@ public struct MacroScenario: Sendable, Equatable {
     /// ρ for segments not named (Basel II's retail "qualifying revolving" value, 0.04).
     public var defaultRho = 0.04
     /// Z falls by this much per percentage point of unemployment above its first value.
-    public var unemploymentSensitivity = 0.75
+    public var unemploymentSensitivity = 0.15
     /// Z falls by this much per percentage point of benchmark rate above its first value.
     public var rateSensitivity = 0.1
     /// Z rises by this much per 10 points of confidence above its first value.

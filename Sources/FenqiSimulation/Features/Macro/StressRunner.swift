@@ -53,9 +53,13 @@ public struct StressRunner: Sendable {
     /// Recoveries on the charged-off principal, received or still due (yuan).
     public var recoveries: Double = 0
 
-    /// Loss ÷ booked principal.
+    /// The seasoned book's balance at the window's start (yuan).
+    public var openingBalance: Double = 0
+
+    /// Loss ÷ the principal lent: the opening balance plus the principal booked.
     public var lossRate: Double {
-      bookedPrincipal > 0 ? loss / bookedPrincipal : 0
+      let lent = openingBalance + bookedPrincipal
+      return lent > 0 ? loss / lent : 0
     }
   }
 
@@ -117,7 +121,8 @@ public struct StressRunner: Sendable {
               chargeOffPrincipal: arm.totals.book.chargeOffPrincipal,
               loss: arm.totals.book.chargeOffPrincipal * lgd,
               netIncome: arm.netIncome, dpd30PlusRate: arm.dpd30PlusRate,
-              recoveries: arm.recoveries + arm.pendingRecoveries)
+              recoveries: arm.recoveries + arm.pendingRecoveries,
+              openingBalance: arm.openingBalance)
           }
         }
       }
