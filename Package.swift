@@ -75,6 +75,7 @@ let package = Package(
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
         "FenqiReport", "FenqiModels", "FenqiCalibration", "FenqiOptimization",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -134,6 +135,7 @@ let package = Package(
       name: "FenqiCalibrationTests",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiCalibration",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     .testTarget(

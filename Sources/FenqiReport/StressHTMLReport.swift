@@ -1,8 +1,9 @@
 import FenqiCore
 import FenqiRisk
 
-/// `report.html` of a stress folder, built from its files alone (so `fenqi report` and
-/// `fenqi merge` write the same bytes): the board table, loss histograms with VaR and ES, the
+/// The `report.html` of a stress folder, built from its files alone.
+///
+/// So `fenqi report` and `fenqi merge` write the same bytes. It holds the board table, loss histograms with VaR and ES, the
 /// weighted scenario set, the lender's ECL against the truth, capital, the reverse stress test
 /// and the loss attribution. Self-contained (inline CSS and SVG), A4 when printed.
 public enum StressHTMLReport {
@@ -21,6 +22,7 @@ public enum StressHTMLReport {
   /// - Parameters:
   ///   - identity: `stress.json`.
   ///   - texts: the CSV files by name (`stress.csv` required; the analysis files optional).
+  /// - Returns: the HTML document.
   /// - Throws: a ``Table/Failure`` for a malformed CSV file.
   public static func page(
     identity: JSONValue, texts: [(name: String, text: String)]

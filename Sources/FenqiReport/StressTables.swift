@@ -205,8 +205,9 @@ public enum StressTables {
     return .object(members)
   }
 
-  /// The files every shard of a stress run writes alike (mean paths and the analysis); a merge
-  /// checks they agree. `reverse.csv` joins them when the run searched a limit.
+  /// The files every shard of a stress run writes alike: the mean paths and the analysis.
+  ///
+  /// A merge checks that they agree. `reverse.csv` joins them when the run searched a limit.
   public static let sharedFiles = [
     "mean_paths.csv", "vintages.csv", "ecl.csv", "macro.csv",
     "scenario_set.csv",

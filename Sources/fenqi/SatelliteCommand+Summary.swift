@@ -22,7 +22,7 @@ extension SatelliteCommand {
     for (k, d) in full.drivers.enumerated() {
       let i = full.interval(k)
       out +=
-        d.scenarioField.padding(toLength: 16, withPad: " ", startingAt: 0) + " "
+        d.scenarioField.padding(toLength: 24, withPad: " ", startingAt: 0) + " "
         + Formatting.fixed(full.sensitivities[k], digits: 4).leftPadded(8)
         + "  "
         + Formatting.fixed(full.standardErrors[k], digits: 4).leftPadded(8)

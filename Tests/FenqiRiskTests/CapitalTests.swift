@@ -12,7 +12,8 @@ import Testing
     var testDescription: String { "PD \(pd), LGD \(lgd), \(retailClass)" }
   }
 
-  /// Worked by hand (Φ, Φ⁻¹ from Python's statistics.NormalDist):
+  /// Worked by hand, with Φ and Φ⁻¹ from Python's statistics.NormalDist.
+  ///
   ///
   /// 1. PD 1%, LGD 85%, QRRE: R = 0.04. Φ⁻¹(0.01) = −2.326348, √0.04·Φ⁻¹(0.999) = 0.2 × 3.090232
   ///    = 0.618046; (−2.326348 + 0.618046)/√0.96 = −1.708302/0.979796 = −1.743528;

@@ -97,10 +97,10 @@ import Testing
     #expect(a.interaction == 20)
     #expect(
       a.base + a.alone.reduce(0) { $0 + $1.effect } + a.interaction == a.joint)
-    let r = ReverseStress(maximum: 4, tolerance: 0.01, breaks: { $0 > 0.08 }) {
-      s in
-      0.03 + 0.02 * s
-    }
+    func exceeds(_ x: Double) -> Bool { x > 0.08 }
+    func rate(_ s: Double) -> Double { 0.03 + 0.02 * s }
+    let r = ReverseStress(
+      maximum: 4, tolerance: 0.01, breaks: exceeds, measure: rate)
     // 0.03 + 0.02·s > 0.08 ⇔ s > 2.5.
     #expect(r.below <= 2.5 && (r.above ?? 0) >= 2.5)
     #expect((r.above ?? 9) - r.below <= 0.01)

@@ -47,7 +47,8 @@ public struct SatelliteModel: Sendable, Equatable {
   public let sensitivities: [Double]
   /// Their standard errors.
   public let standardErrors: [Double]
-  /// Φ⁻¹ of each segment's miss probability at the history's first month's macro values.
+  /// Φ⁻¹ of each segment's miss probability at the history's first month's macro values (−∞
+  /// for a segment without misses in the window, +∞ for one that always missed).
   public let intercepts: [Double]
   /// The asset correlation of each segment.
   public let rho: [Double]
@@ -78,9 +79,22 @@ public struct SatelliteModel: Sendable, Equatable {
   ) throws(Failure) {
     let o = observations
     let last = through ?? (o.periods.last ?? 0)
+    // A segment with no misses (or only misses) in the window has no finite intercept: it is
+    // left out of the fit and forecast at 0 (or 1).
+    var events = [Double](repeating: 0, count: o.segments.count)
+    var exposed = events
+    for (t, period) in o.periods.enumerated() where period <= last {
+      for s in o.segments.indices {
+        events[s] += o.misses[s * o.periods.count + t]
+        exposed[s] += o.trials[s * o.periods.count + t]
+      }
+    }
+    let fitted = o.segments.indices.filter {
+      events[$0] > 0 && events[$0] < exposed[$0]
+    }
     var rows: [(s: Int, t: Int, h: Int)] = []
     for (t, period) in o.periods.enumerated() where period <= last {
-      for s in o.segments.indices where o.trials[s * o.periods.count + t] > 0 {
+      for s in fitted where o.trials[s * o.periods.count + t] > 0 {
         guard let h = history.row(of: period) else {
           throw .historyMissing(period: period)
         }
@@ -95,32 +109,35 @@ public struct SatelliteModel: Sendable, Equatable {
       throw .notIdentified(
         "no macro series moves in the fitting window (months ≤ \(last))")
     }
-    let k = o.segments.count + moving.count
+    let k = fitted.count + moving.count
     var design: [Double] = []
     var trials: [Double] = []
-    var events: [Double] = []
+    var misses: [Double] = []
     for row in rows {
-      var x = [Double](repeating: 0, count: o.segments.count)
-      x[row.s] = 1
+      var x = [Double](repeating: 0, count: fitted.count)
+      x[fitted.firstIndex(of: row.s) ?? 0] = 1
       for d in moving {
         x.append(rho[row.s].squareRoot() * d.regressor(history, row: row.h))
       }
       design += x
       trials.append(o.trials[row.s * o.periods.count + row.t])
-      events.append(o.misses[row.s * o.periods.count + row.t])
+      misses.append(o.misses[row.s * o.periods.count + row.t])
     }
     let fit: ProbitRegression
     do {
       fit = try ProbitRegression(
-        trials: trials, events: events, design: design, columns: k)
+        trials: trials, events: misses, design: design, columns: k)
     } catch {
       throw .notIdentified(
         "the miss rates do not identify \(k) coefficients (a segment without misses, or too few months)"
       )
     }
-    let g = o.segments.count
+    let g = fitted.count
     drivers = moving
-    intercepts = Array(fit.coefficients[..<g])
+    intercepts = o.segments.indices.map { s in
+      fitted.firstIndex(of: s).map { fit.coefficients[$0] }
+        ?? (events[s] > 0 ? Double.infinity : -Double.infinity)
+    }
     sensitivities = Array(fit.coefficients[g...])
     standardErrors = Array(fit.standardErrors[g...])
     self.rho = rho
@@ -138,6 +155,7 @@ public struct SatelliteModel: Sendable, Equatable {
   public func missProbability(segment s: Int, history: MacroHistory, row h: Int)
     -> Double
   {
+    guard intercepts[s].isFinite else { return intercepts[s] > 0 ? 1 : 0 }
     var eta = intercepts[s]
     for (k, d) in drivers.enumerated() {
       eta +=

@@ -1,9 +1,10 @@
 import FenqiCore
 import Foundation
 
-/// Basel IRB capital for retail exposures: the asymptotic single-risk-factor (ASRF) model at
-/// 99.9% (BCBS, *International Convergence of Capital Measurement and Capital Standards*, June
-/// 2006, §328–330; CRR Art. 154).
+/// Basel IRB capital for retail exposures: the ASRF model at 99.9%.
+///
+/// The asymptotic single-risk-factor model of BCBS, *International Convergence of Capital
+/// Measurement and Capital Standards*, June 2006, §328–330 (CRR Art. 154).
 ///
 /// Retail has no maturity adjustment: K = LGD × [Φ((Φ⁻¹(PD) + √R·Φ⁻¹(0.999)) / √(1 − R)) − PD],
 /// risk-weighted assets 12.5 × K × EAD.

@@ -44,7 +44,7 @@ public struct ForwardECL: Sendable, Equatable {
     public var name: String
     /// Its probability, a fraction; the weights sum to 1.
     public var weight: Double
-    /// The probit shift of forward months 1, 2, …
+    /// The probit shift of forward months 1, 2 and on.
     public var shift: [Double]
 
     /// Creates a scenario.
@@ -76,7 +76,7 @@ public struct ForwardECL: Sendable, Equatable {
   /// - Parameters:
   ///   - book: the book by bucket.
   ///   - rates: the lender's roll-rate forecast (its buckets match `book.balance`).
-  ///   - lossGivenDefault: LGD, a fraction (downturn LGD for a conservative view).
+  ///   - lgd: loss given default, a fraction (the downturn LGD for a conservative view).
   ///   - scenarios: the weighted scenarios (one flat scenario gives a point-in-time ECL).
   ///   - originationShift: the probit shift of the conditions the book was originated in.
   ///   - sicrRatio: the relative PD change that signals SICR (2: a doubling).

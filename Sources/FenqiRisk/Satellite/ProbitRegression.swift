@@ -33,7 +33,7 @@ public struct ProbitRegression: Sendable, Equatable {
   ///   - trials: exposed count per observation (observations with 0 are skipped).
   ///   - events: event count per observation, 0…trials.
   ///   - design: row-major covariates, `columns` per observation.
-  ///   - columns: the number of coefficients.
+  ///   - k: the number of coefficients (columns of the design).
   /// - Throws: ``Failure/notIdentified`` when XᵀWX does not factor.
   public init(
     trials: [Double], events: [Double], design: [Double], columns k: Int
