@@ -44,9 +44,9 @@ extension StressAnalysis {
         },
         joint: loss(stress.shocked, a))
     }
-    let downturn = arms.map { a in
-      Self.downturnLGD(stress.paths.map { $0[a] }, lgd: lgd)
-    }
+    // The downturn: the set's most severe member (shard-independent, unlike the path tail).
+    let worst = scenarioSet.max { $0.member.severity < $1.member.severity }?.run ?? stress.shocked
+    let downturn = arms.map { a in Self.downturnLGD(worst.arms[a], lgd: lgd) }
     downturnLGD = downturn
     let paths = set.members.map {
       MacroPath(
@@ -65,16 +65,11 @@ extension StressAnalysis {
     }
   }
 
-  /// 1 − recoveries ÷ charged-off principal over the worst tenth of paths by loss rate (the
-  /// scenario's LGD when no path charged anything off).
-  static func downturnLGD(_ outcomes: [StressRunner.ArmOutcome], lgd: Double)
-    -> Double
-  {
-    let worst = outcomes.sorted { $0.lossRate > $1.lossRate }
-      .prefix(Swift.max(1, outcomes.count / 10))
-    let principal = worst.reduce(0) { $0 + $1.chargeOffPrincipal }
-    let recovered = worst.reduce(0) { $0 + $1.recoveries }
-    return principal > 0 ? 1 - recovered / principal : lgd
+  /// 1 − recoveries (received or due) ÷ charged-off principal of an arm's run (the scenario's
+  /// LGD when nothing was charged off).
+  static func downturnLGD(_ arm: ArmSummary, lgd: Double) -> Double {
+    let principal = arm.totals.book.chargeOffPrincipal
+    return principal > 0 ? 1 - (arm.recoveries + arm.pendingRecoveries) / principal : lgd
   }
 }
 

@@ -49,7 +49,7 @@ public struct StressAnalysis: Sendable {
   public var provisions: [[Provision]]
   /// Per arm, capital.
   public var capital: [Capital]
-  /// Per arm, the downturn LGD: 1 − recoveries ÷ charged-off principal over the worst tenth of
-  /// paths by loss rate.
+  /// Per arm, the downturn LGD: 1 − recoveries ÷ charged-off principal on the mean path of the
+  /// scenario set's most severe member.
   public var downturnLGD: [Double]
 }
