@@ -45,7 +45,9 @@ extension StressAnalysis {
         joint: loss(stress.shocked, a))
     }
     // The downturn: the set's most severe member (shard-independent, unlike the path tail).
-    let worst = scenarioSet.max { $0.member.severity < $1.member.severity }?.run ?? stress.shocked
+    let worst =
+      scenarioSet.max { $0.member.severity < $1.member.severity }?.run
+      ?? stress.shocked
     let downturn = arms.map { a in Self.downturnLGD(worst.arms[a], lgd: lgd) }
     downturnLGD = downturn
     let paths = set.members.map {
@@ -69,7 +71,8 @@ extension StressAnalysis {
   /// LGD when nothing was charged off).
   static func downturnLGD(_ arm: ArmSummary, lgd: Double) -> Double {
     let principal = arm.totals.book.chargeOffPrincipal
-    return principal > 0 ? 1 - (arm.recoveries + arm.pendingRecoveries) / principal : lgd
+    return principal > 0
+      ? 1 - (arm.recoveries + arm.pendingRecoveries) / principal : lgd
   }
 }
 
