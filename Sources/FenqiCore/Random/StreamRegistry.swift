@@ -46,6 +46,7 @@ public enum StreamRegistry {
     .init(name: "referral invite", purpose: .referralInvite),
     .init(name: "loan sector", purpose: .loanSector),
     .init(name: "stress path", purpose: .stressPath),
+    .init(name: "stress factor", purpose: .stressFactor),
     .init(name: "merchant failure", purpose: .merchantFailure),
     .init(name: "loan tape sample", purpose: .loanTapeSample),
     .init(name: "threshold calibration", purpose: .thresholdCalibration),
@@ -200,6 +201,9 @@ extension Purpose {
   public static let loanSector = Purpose(rawValue: 40)
   /// The random part of the systematic factor on a stress path (entity = path, period = month).
   public static let stressPath = Purpose(rawValue: 41)
+  /// The annual systematic factor of an unconditional stress path (entity = path, period = the
+  /// year, counter 0; year 0's counters ≥ 1 are a test pool's idiosyncratic noise).
+  public static let stressFactor = Purpose(rawValue: 44)
   /// A merchant's monthly failure draw (stream per merchant slot, counter 0).
   public static let merchantFailure = Purpose(rawValue: 42)
   /// A booked loan's key in the loan-tape sample (entity = customer, period 0, counter =

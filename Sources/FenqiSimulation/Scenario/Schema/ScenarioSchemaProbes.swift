@@ -34,7 +34,9 @@ enum ScenarioSchemaProbes {
       "stopShare": 0.5}, {"kind": "aprCap", "start": 5, "cap": 0.24}, {"kind": "channelBan", \
       "start": 6, "channel": "sms"}, {"kind": "rateRise", "start": 7, "points": 0.01}], "vasicek":\
        {"rho": {"default": 0.04, "segmentBeta": 0.05}, "unemploymentSensitivity": 0.75, \
-      "rateSensitivity": 0.1, "confidenceSensitivity": 0.2, "persistence": 0.6}}, "approval": \
+      "rateSensitivity": 0.1, "confidenceSensitivity": 0.2, "persistence": 0.6, "generator": \
+      "annual"}, "scenarioSet": [{"name": "baseline", "weight": 0.6, "severity": 0}, {"name": \
+      "adverse", "weight": 0.4, "severity": 1}]}, "approval": \
       {"minimumCreditScore": 550, "maxOpenLoans": 1, "maxDebtToIncome": 0.6}, "economics": \
       {"annualFundingRate": 0.04, "aprCap": 0.36}, "assignment": {"salt": "probe"}, "horizon": \
       {"runOff": 6, "discountRate": 0.05}, "channels": [{"name": "sms", "kind": "smsPhone", \
