@@ -149,6 +149,11 @@ enum RiskSection {
     return t + "</tbody></table>"
   }
 
+  /// Whether a column has a finite value anywhere: a chart of none is left out, not drawn blank.
+  static func hasValues(_ t: Table, _ column: String) -> Bool {
+    t.rows.contains { t.number($0, column).isFinite }
+  }
+
   static func html(_ d: RunData) -> String {
     guard let t = d.risk else { return "" }
     let labels = HTMLReport.monthLabels(d)
@@ -184,7 +189,9 @@ enum RiskSection {
       "Decision stack",
       "<p>\(Formatting.xml(lead(d)))</p>"
         + htmlTable("risk-arms", armHeader(t), armRows(d, t))
-        + HTMLReport.figure(thresholds) + HTMLReport.figure(auc)
+        + (hasValues(t, "threshold") ? HTMLReport.figure(thresholds) : "")
+        + (hasValues(t, "auc_true") || hasValues(t, "auc_booked")
+          ? HTMLReport.figure(auc) : "")
         + htmlTable("risk-months", monthHeader(t), monthRows(t)))
   }
 }

@@ -61,6 +61,8 @@ public enum RunFile: String, CaseIterable, Sendable {
   case markdownReport = "report.md"
   /// The HTML report, rendered from the files above.
   case htmlReport = "report.html"
+  /// With `--excel`: every CSV table of the folder as a sheet of one Excel workbook.
+  case workbook = "report.xlsx"
 
   /// The file's name in the folder.
   public var name: String { rawValue }
@@ -77,7 +79,9 @@ public enum RunFile: String, CaseIterable, Sendable {
   public var isReport: Bool { self == .markdownReport || self == .htmlReport }
 
   /// Whether the reports read the file (the loan tape, a sample for calibration, they do not).
-  public var feedsReports: Bool { !isReport && self != .tape }
+  public var feedsReports: Bool {
+    !isReport && self != .tape && self != .workbook
+  }
 
   /// Whether the file is a table (CSV).
   public var isTable: Bool { rawValue.hasSuffix(".csv") }
@@ -119,7 +123,7 @@ public enum RunFile: String, CaseIterable, Sendable {
     case .tests: experiment?.testsTable.text
     case .tape: r.tape.map { LoanTapeWriter.csv($0.loanTape()) }
     case .manifest, .economics, .replicates, .replicatesSummary,
-      .markdownReport, .htmlReport:
+      .markdownReport, .htmlReport, .workbook:
       nil
     }
   }

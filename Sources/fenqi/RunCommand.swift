@@ -13,7 +13,7 @@ enum RunCommand {
         valued: [
           "--out", "--seed", "--threads", "--replicates", "--tape-loans",
         ],
-        flags: ["--quiet", "--force"],
+        flags: ["--quiet", "--force", "--excel"],
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)
     else { return code }
@@ -110,7 +110,7 @@ enum RunCommand {
         RunFolderWriter.files(
           result, manifest: manifest, experiment: experiment,
           replicates: replicateTables, economics: run.economics),
-        to: folder, force: force)
+        to: folder, force: force, workbook: args.flags.contains("--excel"))
     } catch {
       console.err(error.message)
       if args.values["--out"] == nil { rmdir(folder) }
