@@ -69,7 +69,9 @@ extension HTMLReport {
     var charts: [(arm: Int, name: String, series: [ChartSeries], months: Int)] =
       []
     for (a, arm) in d.armNames.enumerated() {
-      let rows = d.vintages.rows(where: "arm", is: arm)
+      let rows = d.vintages.rows(where: "arm", is: arm).filter {
+        d.vintages.number($0, "booked_principal") > 0
+      }
       let origins = Array(
         Set(rows.map { Int(d.vintages.number($0, "origin_period")) })
       ).sorted()
@@ -97,7 +99,7 @@ extension HTMLReport {
         let n = chart.series.count
         let colours = (0..<n).map {
           SVGChart.sequentialColour(
-            n == 1 ? 1 : Double($0) / Double(n - 1) * 0.85 + 0.15)
+            n == 1 ? 1 : Double($0) / Double(n - 1) * 0.75 + 0.25)
         }
         return figure(
           SVGChart.line(

@@ -145,6 +145,7 @@ public enum HTMLReport {
     body += monthly(d)
     body += delinquency(d)
     body += vintageCurves(d)
+    body += CreditSection.html(d)
     body += economics(d)
     body += MarketingSection.html(d)
     body += ProvisionSection.html(d)
@@ -210,7 +211,10 @@ public enum HTMLReport {
     let ends = ["</figure>", "</table>", "</p>"].compactMap {
       content.range(of: $0)?.upperBound
     }
-    let split = ends.min() ?? content.endIndex
+    // Small multiples stay whole: the heading keeps with them through `break-after: avoid`.
+    let split =
+      content.hasPrefix("<div class=\"multiples\">")
+      ? content.startIndex : ends.min() ?? content.endIndex
     return "<section><div class=\"keep\">" + lead + content[..<split] + "</div>"
       + content[split...] + "</section>"
   }

@@ -65,7 +65,7 @@ public enum PageLayout {
     @page { size: A4; margin: 12mm 10mm; }
     body { font-family: "Helvetica Neue", Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color: #1a1a1a;
       max-width: 1320px; margin: 0 auto; padding: 16px 28px; font-size: 10.5pt; line-height: 1.4; }
-    h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 13.5pt; border-bottom: 1px solid #bbb; margin: 20pt 0 6pt; padding-bottom: 2pt; }
+    h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 13.5pt; border-bottom: 1px solid #bbb; margin: 20pt 0 6pt; padding-bottom: 2pt; break-after: avoid; }
     h3 { font-size: 11pt; margin: 10pt 0 4pt; }
     .description { margin: 2pt 0; max-width: 60em; } .meta { color: #555; font-size: 9pt; } .note { color: #555; font-size: 9pt; margin: 2pt 0 6pt; max-width: 75em; }
     nav.toc { border: 1px solid #ddd; background: #fafafa; padding: 4pt 12pt; margin: 10pt 0; font-size: 9.5pt; }
@@ -83,6 +83,8 @@ public enum PageLayout {
     th, td { border-bottom: 1px solid #e2e2e2; padding: 2.5pt 6pt; text-align: right; font-variant-numeric: tabular-nums; }
     th { border-bottom: 1.5px solid #777; vertical-align: bottom; } th:first-child, td:first-child, th.text, td.text { text-align: left; }
     tbody tr:nth-child(even) { background: #f7f7f7; }
+    table.triangle { font-size: 8pt; margin: 4pt 0 10pt; } table.triangle td { padding: 2pt 4pt; min-width: 3.2em; } table.triangle td.zero { color: #999; background: #fff; }
+    table caption { caption-side: top; text-align: left; font-size: 9pt; font-weight: 600; padding: 2pt 0; }
     figure { margin: 6pt 0 12pt; break-inside: avoid; page-break-inside: avoid; max-width: 980px; }
     .multiples { display: grid; grid-template-columns: repeat(auto-fill, minmax(600px, 1fr)); gap: 4pt 18pt; }
     .multiples figure { max-width: none; }

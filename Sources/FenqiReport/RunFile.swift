@@ -24,6 +24,8 @@ public enum RunFile: String, CaseIterable, Sendable {
   case segments = "segments.csv"
   /// One row per arm × origination month × month on book.
   case vintages = "vintages.csv"
+  /// Per arm: loan-months by delinquency bucket at the month's start and outcome at its end.
+  case rollRates = "roll_rates.csv"
   /// With channels: one row per period × arm × channel.
   case channels = "channels.csv"
   /// With channels: customer-months by contacts received.
@@ -98,6 +100,7 @@ public enum RunFile: String, CaseIterable, Sendable {
     case .arms: ResultTables.arms(r).text
     case .segments: ResultTables.segments(r).text
     case .vintages: ResultTables.vintages(r).text
+    case .rollRates: CreditTables.rollRates(r).text
     case .channels:
       r.scenario.usesChannels ? MarketingResultTables.channels(r).text : nil
     case .contactFrequency:
