@@ -102,9 +102,7 @@ enum ExperimentSection {
       + t.rows.filter { t.text($0, "metric") != primary }
     return ordered.map { row in
       let metric = t.text(row, "metric")
-      let isRate = metric == "conversion" || metric.hasSuffix("_rate")
-      let format: @Sendable (Double) -> String =
-        isRate ? percentagePoints : Formatting.compact
+      let format = metricFormat(metric)
       let truth = t.number(row, "true_effect")
       return ForestPanelRow(
         label: "\(metric) · \(t.text(row, "arm"))",
@@ -113,6 +111,12 @@ enum ExperimentSection {
         limit: limits.first { $0.0 == metric }?.1, primary: metric == primary,
         format: format)
     }
+  }
+
+  /// How a difference in `metric` is written: rates in percentage points, the rest compact.
+  static func metricFormat(_ metric: String) -> @Sendable (Double) -> String {
+    metric == "conversion" || metric.hasSuffix("_rate")
+      ? percentagePoints : Formatting.compact
   }
 
   /// A difference of two rates in percentage points: 0.0025 → "0.25 pp".

@@ -65,4 +65,20 @@ extension Formatting {
   public static func multiple(_ x: Double, digits: Int = 2) -> String {
     x.isFinite ? fixed(x, digits: digits) + "×" : "n/m"
   }
+
+  /// A scenario field's JSON path in words, for chart and table labels.
+  ///
+  /// The last name split at its capitals, then where it sits ("arms.gold12.offer.interestFreePeriods" → "interest free
+  /// periods (arms gold12 offer)"). Pages keep the path itself in a note or tooltip.
+  public static func parameterName(_ path: String) -> String {
+    let parts = path.split(separator: ".").map(String.init)
+    guard let last = parts.last else { return path }
+    var words = ""
+    for ch in last {
+      if ch.isUppercase, !words.isEmpty { words += " " }
+      words += ch.lowercased()
+    }
+    let context = parts.dropLast().joined(separator: " ")
+    return context.isEmpty ? words : "\(words) (\(context))"
+  }
 }

@@ -24,6 +24,13 @@ enum HeadlineSection {
     var out =
       "<section id=\"headline\" class=\"headline-block\"><h2>Headline</h2>"
     out += "<p class=\"compared\">\(Formatting.xml(compared(d)))</p>"
+    if let t = d.economics, let first = t.rows.first,
+      let n = Int(t.text(first, "replicates")), n > 1
+    {
+      // Two bases on one page: say which figure stands on which.
+      out +=
+        "<p class=\"note\">Bases: the incremental economics (here and in its section) are means over \(n) replicates with 95% intervals; every other section shows one run, the scenario's own seed (replicate 1).</p>"
+    }
     if !cards.isEmpty {
       out += "<div class=\"cards\">"
       for c in cards {
@@ -119,7 +126,7 @@ enum HeadlineSection {
     for row in t.rows where t.text(row, "metric") == primary {
       let level = Formatting.percent(
         t.number(row, "confidence_level"), digits: 0)
-      let f = Formatting.compact
+      let f = ExperimentSection.metricFormat(t.text(row, "metric"))
       cards.append(
         Card(
           label: "\(t.text(row, "arm")): \(t.text(row, "metric")) (primary)",
@@ -135,12 +142,13 @@ enum HeadlineSection {
         let low = t.number(row, "ci_low")
         let status =
           low > limit ? "fail" : high <= limit ? "pass" : "unclear"
+        let f = ExperimentSection.metricFormat(metric)
         cards.append(
           Card(
             label: "\(t.text(row, "arm")): guardrail \(metric)",
             value: status,
             detail:
-              "rise at most \(Formatting.compact(limit)); interval \(Formatting.compact(low)) to \(Formatting.compact(high))",
+              "may rise by at most \(f(limit)); interval \(f(low)) to \(f(high))",
             tone: status == "fail" ? .bad : status == "pass" ? .good : .neutral)
         )
       }

@@ -19,7 +19,9 @@ public enum OptimizationReport {
       "The chosen plan", table(planRows(r)),
       note:
         "Trial \(r.best.index) of the search, chosen on the selection seeds. Parameters by their scenario paths: "
-        + s.parameters.map { "\(readableName($0.path)) = \($0.path)" }.joined(
+        + s.parameters.map {
+          "\(Formatting.parameterName($0.path)) = \($0.path)"
+        }.joined(
           separator: "; ") + ".")
     body += HTMLReport.section(
       "The search", HTMLReport.figure(convergence(r)) + table(topTrials(r)),
@@ -115,25 +117,11 @@ public enum OptimizationReport {
     return [["Parameter", "Range", "Shipped", "Optimised"]]
       + r.inputs.settings.parameters.enumerated().map { k, p in
         [
-          readableName(p.path),
+          Formatting.parameterName(p.path),
           "\(figure(p.minimum))–\(figure(p.maximum))\(p.isInteger ? ", whole" : "")",
           shipped.map { figure($0[k]) } ?? "–", figure(r.best.values[k]),
         ]
       }
-  }
-
-  /// A parameter's JSON path as words: "arms[1].offer.interestFreePeriods" → "interest free
-  /// periods (arms[1] offer)"; the path itself stays in the CSV files and the footnote.
-  static func readableName(_ path: String) -> String {
-    let parts = path.split(separator: ".").map(String.init)
-    guard let last = parts.last else { return path }
-    var words = ""
-    for ch in last {
-      if ch.isUppercase, !words.isEmpty { words += " " }
-      words += ch.lowercased()
-    }
-    let context = parts.dropLast().joined(separator: " ")
-    return context.isEmpty ? words : "\(words) (\(context))"
   }
 
   static func topTrials(_ r: OptimizationResult) -> [[String]] {

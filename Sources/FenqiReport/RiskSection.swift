@@ -138,6 +138,13 @@ enum RiskSection {
   static func htmlTable(_ id: String, _ header: [String], _ rows: [[String]])
     -> String
   {
+    // Columns with nothing in them (every cell "–" or zero) are left out, not printed empty.
+    let blank: Set<String> = ["–", "", "0", "0.0%", "0.00%", "0.000"]
+    let kept = header.indices.filter { c in
+      c == 0 || !rows.allSatisfy { c >= $0.count || blank.contains($0[c]) }
+    }
+    let header = kept.map { header[$0] }
+    let rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } }
     var t = "<table id=\"\(id)\"><thead><tr>"
     t +=
       header.map { "<th>\(Formatting.xml($0))</th>" }.joined()

@@ -299,9 +299,13 @@ public enum SVGChart {
     -> [String]
   {
     guard !scale.logarithmic else { return scale.ticks.map(format) }
-    if format(0.5).hasSuffix("%") {
-      let digits = AxisScale.decimals(scale.step * 100)
-      return scale.ticks.map { Formatting.percent($0, digits: digits) }
+    // Per mille, percentages and percentage points: the decimals of the step in their unit.
+    for (suffix, factor) in [(" ‰", 1000.0), ("%", 100), (" pp", 100)]
+    where format(0.5).hasSuffix(suffix) {
+      let digits = AxisScale.decimals(scale.step * factor)
+      return scale.ticks.map {
+        Formatting.fixed($0 * factor, digits: digits) + suffix
+      }
     }
     let labels = scale.ticks.map(format)
     guard Set(labels).count < labels.count else { return labels }

@@ -205,7 +205,12 @@ public enum SweepFiles {
       ("sweep.csv", sweep.text),
       ("pareto.csv", pareto.text),
       ("report.md", markdown(identity: identity, pareto: pareto, axes: axes)),
-      ("report.html", html(identity: identity, pareto: pareto, axes: axes)),
+      (
+        "report.html",
+        html(
+          identity: identity, pareto: pareto, axes: axes,
+          spread: spread(header: header, rows: rows, axes: axes))
+      ),
     ]
   }
 
