@@ -102,8 +102,9 @@ public enum PageLayout {
       nav.toc a { color: #1a1a1a; }
       .scroll { overflow: visible; }
       table { font-size: 7pt; width: 100%; min-width: 0; table-layout: auto; }
-      th, td { padding: 1.5pt 2.5pt; overflow-wrap: anywhere; hyphens: auto; }
-      th { font-weight: 600; }
+      th, td { padding: 1.5pt 2.5pt; }
+      td { white-space: nowrap; } td:first-child, td.text { white-space: normal; overflow-wrap: break-word; }
+      th { font-weight: 600; overflow-wrap: anywhere; }
       figure { max-width: 100%; }
       .multiples { grid-template-columns: 1fr 1fr; gap: 2pt 8pt; }
       .cards { grid-template-columns: 1fr 1fr 1fr; }
