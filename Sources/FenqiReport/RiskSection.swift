@@ -138,6 +138,13 @@ enum RiskSection {
   static func htmlTable(_ id: String, _ header: [String], _ rows: [[String]])
     -> String
   {
+    // Columns with nothing in them (every cell "–" or zero) are left out, not printed empty.
+    let blank: Set<String> = ["–", "", "0", "0.0%", "0.00%", "0.000"]
+    let kept = header.indices.filter { c in
+      c == 0 || !rows.allSatisfy { c >= $0.count || blank.contains($0[c]) }
+    }
+    let header = kept.map { header[$0] }
+    let rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } }
     var t = "<table id=\"\(id)\"><thead><tr>"
     t +=
       header.map { "<th>\(Formatting.xml($0))</th>" }.joined()
@@ -147,6 +154,11 @@ enum RiskSection {
         "<tr>" + r.map { "<td>\(Formatting.xml($0))</td>" }.joined() + "</tr>"
     }
     return t + "</tbody></table>"
+  }
+
+  /// Whether a column has a finite value anywhere: a chart of none is left out, not drawn blank.
+  static func hasValues(_ t: Table, _ column: String) -> Bool {
+    t.rows.contains { t.number($0, column).isFinite }
   }
 
   static func html(_ d: RunData) -> String {
@@ -184,7 +196,9 @@ enum RiskSection {
       "Decision stack",
       "<p>\(Formatting.xml(lead(d)))</p>"
         + htmlTable("risk-arms", armHeader(t), armRows(d, t))
-        + HTMLReport.figure(thresholds) + HTMLReport.figure(auc)
+        + (hasValues(t, "threshold") ? HTMLReport.figure(thresholds) : "")
+        + (hasValues(t, "auc_true") || hasValues(t, "auc_booked")
+          ? HTMLReport.figure(auc) : "")
         + htmlTable("risk-months", monthHeader(t), monthRows(t)))
   }
 }

@@ -42,7 +42,7 @@ enum HelpText {
     """
 
   static let runUsage =
-    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--tape-loans <n>] [--force] [--quiet]"
+    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--tape-loans <n>] [--excel] [--force] [--quiet]"
 
   static let run = """
     OVERVIEW: Simulate a scenario month by month and write its results. Given a calibration file,
@@ -65,6 +65,8 @@ enum HelpText {
                         the true effect, rejection rates), with the summary printed.
       --tape-loans <n>  Also write tape.csv: the month-by-month performance of a random sample of n
                         booked loans in the loan-tape format (the same sample at any thread count).
+      --excel           Also write report.xlsx: every CSV table of the folder as a sheet of
+                        one Excel workbook (numbers as numbers; empty cells: not meaningful).
     \(forceOption)
       -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
