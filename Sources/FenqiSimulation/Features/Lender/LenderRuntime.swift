@@ -39,6 +39,10 @@ struct LenderRuntime {
   var record: RiskRun
   /// Re-training since the last one: per arm PD rows and propensity rows.
   var trainingSeconds = 0.0
+  /// The burn-in's application rows: the training distribution a bundle carries.
+  let applications: TrainingRows
+  /// The window's last month so far and its stacks (what the decision bundle serves).
+  var lastMonth: (period: Int, stacks: LenderPeriod)?
 
   /// Trains the first models on a burn-in run of the scenario's population.
   static func bootstrap(
@@ -164,6 +168,7 @@ struct LenderRuntime {
       risk.ranksByPropensity[$0] ? models?.propensity : nil
     }
     forest = models?.forest
+    applications = models?.applications ?? TrainingRows()
     reference = models?.reference ?? ScoreHistogram()
     averagePD = models?.averagePD ?? 0
     book = .init(repeating: reference, count: arms)
@@ -216,6 +221,7 @@ struct LenderRuntime {
     current = LenderPeriod(
       stacks: stacks, thresholds: thresholds, modes: modes,
       propensity: propensity)
+    if period <= scenario.window { lastMonth = (period, current) }
   }
 
   /// Gathers the chunks' month in chunk order: monitoring, the next calibration book, the
