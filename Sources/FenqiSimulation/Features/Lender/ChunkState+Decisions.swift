@@ -14,6 +14,7 @@ extension ChunkState {
     borrowerStatus.reset()
     for a in 0..<(lender?.histograms.count ?? 0) {
       lender?.histograms[a] = ArmHistograms()
+      lender?.throughTheDoor[a].removeAll()
     }
     lender?.decisions.removeAll(keepingCapacity: true)
   }
@@ -184,10 +185,25 @@ extension ChunkState {
           months: s.outcomeMonths, tables: t)
       l.histograms[a].truth.add(score: decision.pd, bad: truth)
       l.histograms[a].book.add(score: decision.pd, bad: 0, amount: price)
+      if l.histograms[a].features == nil {
+        l.histograms[a].features = lp.features
+      }
+      l.row.withUnsafeBufferPointer {
+        l.histograms[a].features?.add($0.start)
+        if lp.keepsThroughTheDoor {
+          l.throughTheDoor[a].append($0.start, label: truth, score: decision.pd)
+        }
+      }
     }
     switch decision.outcome {
     case .approved, .fraudDecline: break
-    case .riskDecline: c.risk.pdDeclines += 1
+    case .riskDecline:
+      c.risk.pdDeclines += 1
+      if lp.keepsRejects {
+        l.row.withUnsafeBufferPointer {
+          l.rejected[a].append($0.start, label: 0, score: decision.pd)
+        }
+      }
     case .lineDecline: c.risk.lineDeclines += 1
     case .capDecline: c.risk.capDeclines += 1
     case .ruleDecline: c.risk.ruleDeclines += 1
