@@ -75,7 +75,8 @@ public struct FeatureStability: Sendable, Equatable {
     counts.isEmpty ? 0 : counts[0..<Self.slots].reduce(0, +)
   }
 
-  /// Each feature's characteristic stability index against `reference`:
+  /// Each feature's characteristic stability index against `reference`.
+  ///
   /// Σ (aᵢ − eᵢ)·ln(aᵢ/eᵢ) over its slots, shares floored at 0.0001 (the PSI formula applied to
   /// one characteristic — Siddiqi 2006). NaN for every feature when either side is empty.
   public func stability(against reference: FeatureStability) -> [Double] {

@@ -1,8 +1,9 @@
 import Foundation
 
 extension ScoreHistogram {
-  /// The population stability index split by score band: band k's term (aₖ − eₖ)·ln(aₖ/eₖ) of
-  /// ``stability(against:)``, over the ten groups of bins holding about a tenth of the reference
+  /// The population stability index split by score band.
+  ///
+  /// Band k's term (aₖ − eₖ)·ln(aₖ/eₖ) of ``stability(against:)``, over the ten groups of bins holding about a tenth of the reference
   /// each (band 0 the lowest scores). Shares floored at 0.0001, as the index is.
   ///
   /// Bins beyond the reference's last decile (where only the current histogram has weight) count
@@ -40,8 +41,9 @@ extension ScoreHistogram {
     return terms
   }
 
-  /// Calibration in the large against a truth histogram (``add(score:bad:amount:)`` with each
-  /// applicant's true probability as `bad`): the mean score (bin midpoints) over the mean true
+  /// Calibration in the large against a truth histogram.
+  ///
+  /// With each applicant's true probability added as `bad` (``add(score:bad:amount:)``): the mean score (bin midpoints) over the mean true
   /// probability. 1 is calibrated; NaN when empty.
   public var calibrationRatio: Double {
     var scored = 0.0

@@ -38,7 +38,9 @@ public struct RejectInference: Sendable, Equatable {
   /// - Parameters:
   ///   - booked: booked loans with observed outcomes, scored at decision.
   ///   - rejected: declined applications, scored at decision (labels ignored).
-  ///   - seed: the scenario's seed; `period` the re-training month.
+  ///   - seed: the scenario's seed.
+  ///   - period: the re-training month.
+  /// - Returns: the training rows.
   public func augmented(
     booked: TrainingRows, rejected: TrainingRows, seed: UInt64, period: Int
   ) -> TrainingRows {
