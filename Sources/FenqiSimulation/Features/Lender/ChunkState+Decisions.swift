@@ -185,25 +185,13 @@ extension ChunkState {
           months: s.outcomeMonths, tables: t)
       l.histograms[a].truth.add(score: decision.pd, bad: truth)
       l.histograms[a].book.add(score: decision.pd, bad: 0, amount: price)
-      if l.histograms[a].features == nil {
-        l.histograms[a].features = lp.features
-      }
-      l.row.withUnsafeBufferPointer {
-        l.histograms[a].features?.add($0.start)
-        if lp.keepsThroughTheDoor {
-          l.throughTheDoor[a].append($0.start, label: truth, score: decision.pd)
-        }
-      }
+      l.monitorScored(arm: a, pd: decision.pd, truth: truth, period: lp)
     }
     switch decision.outcome {
     case .approved, .fraudDecline: break
     case .riskDecline:
       c.risk.pdDeclines += 1
-      if lp.keepsRejects {
-        l.row.withUnsafeBufferPointer {
-          l.rejected[a].append($0.start, label: 0, score: decision.pd)
-        }
-      }
+      if lp.keepsRejects { l.keepReject(arm: a, pd: decision.pd) }
     case .lineDecline: c.risk.lineDeclines += 1
     case .capDecline: c.risk.capDeclines += 1
     case .ruleDecline: c.risk.ruleDeclines += 1
