@@ -23,6 +23,9 @@ public struct FieldProblem: Sendable, Equatable, CustomStringConvertible {
 public final class ProblemCollector {
   /// The problems in the order they were found.
   public private(set) var problems: [FieldProblem] = []
+  /// When set, every reader sharing this collector records the fields it asks for (for
+  /// generating a JSON Schema from the validator's reads).
+  public var recorder: FieldRecorder?
 
   /// Creates an empty collector.
   public init() {}

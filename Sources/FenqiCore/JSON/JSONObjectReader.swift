@@ -10,6 +10,8 @@ public struct JSONObjectReader {
   /// The collector every problem goes to.
   public let collector: ProblemCollector
   private var known: [String] = []
+  /// This reader's number in the collector's recorder (0 without one).
+  private var instance = 0
 
   /// Starts reading `value` at `path`; reports and returns nil if it is not an object.
   public init?(_ value: JSONValue, path: String, collector: ProblemCollector) {
@@ -21,6 +23,7 @@ public struct JSONObjectReader {
     self.path = path
     self.members = members
     self.collector = collector
+    instance = collector.recorder?.nextInstance() ?? 0
     var seen: Set<String> = []
     for m in members where !seen.insert(m.key).inserted {
       collector.report(childPath(m.key), "field appears more than once")
@@ -43,8 +46,30 @@ public struct JSONObjectReader {
 
   /// The raw value of a field, marking it known; nil when absent.
   public mutating func value(_ key: String) -> JSONValue? {
+    record(key, .any)
+    return member(key)
+  }
+
+  /// The raw value of a field, marking it known but recording nothing (the typed reads record
+  /// what they read).
+  private mutating func member(_ key: String) -> JSONValue? {
     known.append(key)
     return members.last(where: { $0.key == key })?.value
+  }
+
+  /// Records a read in the collector's recorder, if it has one.
+  private func record(
+    _ key: String, _ kind: FieldRecorder.Kind, default value: JSONValue? = nil,
+    required: Bool = false
+  ) {
+    collector.recorder?.record(
+      path, key, kind, default: value, required: required, instance: instance)
+  }
+
+  /// Whether `key` is a comment or a schema reference, which every object may carry and readers
+  /// ignore: `$schema` (an editor's link to the JSON Schema) and keys starting with `$comment`.
+  public static func isAnnotation(_ key: String) -> Bool {
+    key == "$schema" || key.hasPrefix("$comment")
   }
 
   /// Whether the object has the field (does not mark it known).
@@ -54,7 +79,10 @@ public struct JSONObjectReader {
   public mutating func number(
     _ key: String, _ rule: NumberRule, default defaultValue: Double? = nil
   ) -> Double? {
-    guard let v = value(key) else {
+    record(
+      key, .number(rule), default: defaultValue.map(JSONValue.number),
+      required: defaultValue == nil)
+    guard let v = member(key) else {
       if defaultValue == nil {
         report(key, "missing required field (expected \(rule.expectation))")
       }
@@ -81,7 +109,11 @@ public struct JSONObjectReader {
     let expectation =
       allowed.map { "one of " + $0.map { "\"\($0)\"" }.joined(separator: ", ") }
       ?? "a string"
-    guard let v = value(key) else {
+    record(
+      key, .string(allowed: allowed),
+      default: defaultValue.map(JSONValue.string),
+      required: defaultValue == nil)
+    guard let v = member(key) else {
       if defaultValue == nil {
         report(key, "missing required field (expected \(expectation))")
       }
@@ -106,6 +138,7 @@ public struct JSONObjectReader {
   /// A name: a required string of 1 to ``maxNameLength`` characters, no control characters
   /// (names become folder names, CSV headers and report labels).
   public mutating func name(_ key: String = "name") -> String? {
+    defer { record(key, .name, required: true) }
     guard let s = string(key) else { return nil }
     let count = s.count
     if count == 0 || count > Self.maxNameLength {
@@ -131,7 +164,10 @@ public struct JSONObjectReader {
   public mutating func bool(_ key: String, default defaultValue: Bool? = nil)
     -> Bool?
   {
-    guard let v = value(key) else {
+    record(
+      key, .bool, default: defaultValue.map(JSONValue.bool),
+      required: defaultValue == nil)
+    guard let v = member(key) else {
       if defaultValue == nil {
         report(key, "missing required field (expected true or false)")
       }
@@ -148,7 +184,8 @@ public struct JSONObjectReader {
   public mutating func object(_ key: String, required: Bool = false)
     -> JSONObjectReader?
   {
-    guard let v = value(key) else {
+    record(key, .object, required: required)
+    guard let v = member(key) else {
       if required { report(key, "missing required field (expected an object)") }
       return nil
     }
@@ -160,7 +197,15 @@ public struct JSONObjectReader {
   public mutating func array(
     _ key: String, required: Bool = false, minimumCount: Int = 0
   ) -> [(path: String, value: JSONValue)]? {
-    guard let v = value(key) else {
+    record(key, .array(minimumCount: minimumCount), required: required)
+    return elements(key, required: required, minimumCount: minimumCount)
+  }
+
+  /// ``array(_:required:minimumCount:)`` without recording the read.
+  private mutating func elements(
+    _ key: String, required: Bool = false, minimumCount: Int = 0
+  ) -> [(path: String, value: JSONValue)]? {
+    guard let v = member(key) else {
       if required { report(key, "missing required field (expected an array)") }
       return nil
     }
@@ -183,6 +228,10 @@ public struct JSONObjectReader {
     _ key: String, _ rule: NumberRule, count: Int? = nil,
     default defaultValue: [Double]? = nil
   ) -> [Double]? {
+    record(
+      key, .numbers(rule, count: count),
+      default: defaultValue.map { .array($0.map(JSONValue.number)) },
+      required: defaultValue == nil)
     guard has(key) else {
       known.append(key)
       if defaultValue == nil {
@@ -193,7 +242,7 @@ public struct JSONObjectReader {
       }
       return defaultValue
     }
-    guard let elements = array(key) else { return nil }
+    guard let elements = elements(key) else { return nil }
     if let count, elements.count != count {
       report(key, "expected \(count) numbers, found \(elements.count)")
       return nil
@@ -215,7 +264,7 @@ public struct JSONObjectReader {
 
   /// Reports every field that no one asked for, with the nearest known field as a hint.
   public func finish() {
-    for m in members where !known.contains(m.key) {
+    for m in members where !known.contains(m.key) && !Self.isAnnotation(m.key) {
       var message = "unknown field"
       if let hint = Suggestion.nearest(to: m.key, among: known) {
         message += "; did you mean \"\(hint)\"?"

@@ -206,7 +206,10 @@ extension ScenarioDecoder {
     _ v: inout JSONObjectReader, _ fields: inout DecodedFields,
     _ parts: ScenarioParts, into settings: inout MacroScenario.VasicekSettings
   ) {
-    let rhoRule = NumberRule("a correlation in [0, 1)") { $0 >= 0 && $0 < 1 }
+    let rhoRule = NumberRule(
+      "a correlation in [0, 1)",
+      bounds: NumberBounds(minimum: 0, exclusiveMaximum: 1)
+    ) { $0 >= 0 && $0 < 1 }
     if let value = v.value("rho") {
       switch value {
       case .number(let x) where rhoRule.accepts(x): settings.defaultRho = x
