@@ -130,7 +130,7 @@ enum RiskSection {
     guard let t = d.risk else { return "" }
     var out = "## Decision stack\n\n" + lead(d) + "\n\n"
     out += MarkdownReport.table(armHeader(t), armRows(d, t))
-    out += "\n" + DriftSection.summary(d, t) + "\n"
+    out += "\n" + MarkdownReport.paragraph(DriftSection.summary(d, t)) + "\n"
     out +=
       "\n### By month\n\n"
       + MarkdownReport.table(monthHeader(t), monthRows(t))

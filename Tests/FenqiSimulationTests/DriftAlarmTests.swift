@@ -61,6 +61,25 @@ import Testing
     #expect(held > 0)
   }
 
+  @Test func anActAlarmUnderFallBackPutsBackTheLastStableModel() throws {
+    let r = try Self.run { s in
+      s.riskStack?.drift.watch = 0.05
+      s.riskStack?.drift.act = 0.1
+      s.riskStack?.drift.action = .fallBack
+    }
+    let risk = try #require(r.risk)
+    let fellBack = risk.periods.indices.filter {
+      risk.periods[$0][Self.strict].drift.action == "fellBack"
+    }
+    #expect(!fellBack.isEmpty)
+    for p in fellBack {
+      #expect(risk.periods[p][Self.strict].drift.alarm == .act)
+      #expect(!risk.periods[p][Self.strict].retrained)
+    }
+    // Only an arm with a model acts; the approve-all arm never does.
+    #expect(risk.periods.allSatisfy { $0[0].drift.action == "none" })
+  }
+
   @Test func aBadDriftSectionNamesItsPath() throws {
     let found = try problems(editing: "risk-stack.json") { json in
       var risk = json["riskStack"] as? [String: Any] ?? [:]
