@@ -26,6 +26,11 @@ extension Fenqi {
       summary: "Check a scenario file and report every problem at once.",
       help: HelpText.validate, execute: ValidateCommand.execute),
     Command(
+      name: "schema",
+      summary:
+        "Print the JSON Schema of scenario files, for editors and checks.",
+      help: HelpText.schema, execute: SchemaCommand.execute),
+    Command(
       name: "report",
       summary: "Regenerate a run folder's reports from its files.",
       help: HelpText.report, execute: ReportCommand.execute),

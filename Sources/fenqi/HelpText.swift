@@ -95,6 +95,27 @@ enum HelpText {
       -h, --help        Show this help.
     """
 
+  static let schemaUsage =
+    "USAGE: fenqi schema [--out <file>] [--fields] [--force]"
+
+  static let schema = """
+    OVERVIEW: Print the JSON Schema (draft 2020-12) of scenario files. It is generated from the
+    validator's own rules — every field, its type, range, allowed words and default — with a
+    description, unit and typical values for each, so an editor can complete and check a
+    scenario as it is typed (add "$schema": "scenario.schema.json" at the top of the file).
+    The rules that relate fields to one another (shares that sum to 1, a positive-definite
+    correlation matrix, offers under the APR cap) are beyond a JSON Schema: 'fenqi validate'
+    checks those. Scenarios/scenario.schema.json is this output, checked in CI.
+
+    \(schemaUsage)
+
+    OPTIONS:
+      --out <file>      Write the schema (or the field list) to a file instead of stdout.
+      --fields          List every field path with its description, one a line (tab-separated).
+      --force           Replace an existing --out file.
+      -h, --help        Show this help.
+    """
+
   static let reportUsage = "USAGE: fenqi report <run-folder>"
 
   static let report = """

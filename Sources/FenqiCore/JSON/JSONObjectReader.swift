@@ -73,7 +73,13 @@ public struct JSONObjectReader {
   }
 
   /// Whether the object has the field (does not mark it known).
-  public func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+  ///
+  /// A field a reader asks about is optional: the recorder notes it as such, whatever typed
+  /// read follows when it is there.
+  public func has(_ key: String) -> Bool {
+    record(key, .any)
+    return members.contains { $0.key == key }
+  }
 
   /// A number satisfying `rule`; absent → `defaultValue`, or a "missing" problem when there is none.
   public mutating func number(
@@ -103,14 +109,19 @@ public struct JSONObjectReader {
   }
 
   /// A string, optionally restricted to `allowed` values.
+  ///
+  /// `allowedAreNames`: the allowed values are names the document itself defines (its
+  /// categories, sectors, channels), not a fixed vocabulary — a schema cannot list them.
   public mutating func string(
-    _ key: String, default defaultValue: String? = nil, allowed: [String]? = nil
+    _ key: String, default defaultValue: String? = nil,
+    allowed: [String]? = nil,
+    allowedAreNames: Bool = false
   ) -> String? {
     let expectation =
       allowed.map { "one of " + $0.map { "\"\($0)\"" }.joined(separator: ", ") }
       ?? "a string"
     record(
-      key, .string(allowed: allowed),
+      key, .string(allowed: allowedAreNames ? nil : allowed),
       default: defaultValue.map(JSONValue.string),
       required: defaultValue == nil)
     guard let v = member(key) else {

@@ -3,7 +3,7 @@ extension JSONSchemaBuilder {
   func fieldSchema(_ path: String, _ fieldReads: [FieldRecorder.Read])
     -> JSONValue
   {
-    let doc = docs[path]
+    let doc = doc(at: path)
     var out: [(key: String, value: JSONValue)]
     if let fragment = doc?.schema, case .object(let members) = fragment {
       out = members
@@ -17,8 +17,9 @@ extension JSONSchemaBuilder {
     return .object(out)
   }
 
-  /// Of several reads of one field, the one that says most: typed over raw, a name over a
-  /// string.
+  /// Of several reads of one field, the one that says most — typed over raw, a name over a
+  /// string — with the constraints of every read loosened to accept what any read accepts
+  /// (a variant of an object may allow a field a wider range than another).
   static func mostSpecific(_ kinds: [FieldRecorder.Kind]) -> FieldRecorder.Kind
   {
     func rank(_ kind: FieldRecorder.Kind) -> Int {
@@ -28,7 +29,51 @@ extension JSONSchemaBuilder {
       default: 2
       }
     }
-    return kinds.max { rank($0) < rank($1) } ?? .any
+    guard let best = kinds.max(by: { rank($0) < rank($1) }) else { return .any }
+    switch best {
+    case .number:
+      let rules = kinds.compactMap { k -> NumberRule? in
+        if case .number(let r) = k { r } else { nil }
+      }
+      return .number(loosest(rules))
+    case .string:
+      var allowed: [String]? = []
+      for case .string(let list) in kinds {
+        if let list, let so = allowed {
+          allowed = so + list.filter { !so.contains($0) }
+        } else {
+          allowed = nil
+        }
+      }
+      return .string(allowed: allowed)
+    default: return best
+    }
+  }
+
+  /// A rule accepting whatever any of `rules` accepts, as far as their bounds say.
+  static func loosest(_ rules: [NumberRule]) -> NumberRule {
+    guard let first = rules.first else { return .any }
+    let bounds = rules.map(\.bounds)
+    if bounds.allSatisfy({ $0 == first.bounds }) { return first }
+    let known = bounds.compactMap { $0 }
+    guard known.count == bounds.count else { return .any }
+    func common(
+      _ key: KeyPath<NumberBounds, Double?>, _ pick: ([Double]) -> Double?
+    )
+      -> Double?
+    {
+      let values = known.compactMap { $0[keyPath: key] }
+      return values.count == known.count ? pick(values) : nil
+    }
+    let merged = NumberBounds(
+      minimum: common(\.minimum) { $0.min() },
+      maximum: common(\.maximum) { $0.max() },
+      exclusiveMinimum: common(\.exclusiveMinimum) { $0.min() },
+      exclusiveMaximum: common(\.exclusiveMaximum) { $0.max() },
+      integer: known.allSatisfy(\.integer))
+    return NumberRule(
+      rules.map(\.expectation).joined(separator: " or "), bounds: merged
+    ) { x in rules.contains { $0.accepts(x) } }
   }
 
   /// The members of the schema of a value read as `kind`.

@@ -7,10 +7,11 @@
 /// instance of its object that read it read it as required. A field documented with a
 /// ``FieldDoc/schema`` uses that fragment instead of what was recorded beneath it (maps keyed by
 /// names, values of more than one form).
-public struct JSONSchemaBuilder {
+public struct JSONSchemaBuilder: Sendable {
   /// The recorded reads.
   public let reads: [FieldRecorder.Read]
-  /// Words for each field, by path pattern (`$.arms[].offer.termMonths`).
+  /// Words for each field, by path pattern (`$.arms[].offer.termMonths`), or by a path's tail
+  /// after `*.` for a field that appears in several places (`*.offer.termMonths`).
   public let docs: [String: FieldDoc]
 
   /// Creates a builder.
@@ -50,12 +51,24 @@ public struct JSONSchemaBuilder {
       ? "\(objectPath).\(key)" : "\(objectPath)[\(JSONWriter.quoted(key))]"
   }
 
+  /// The words for the field at `path`: its own entry, or the entry of its longest tail
+  /// (`*.offer.termMonths` for `$.arms[].campaign.offer.termMonths`).
+  public func doc(at path: String) -> FieldDoc? {
+    if let own = docs[path] { return own }
+    var index = path.startIndex
+    while let dot = path[index...].firstIndex(of: ".") {
+      if let tail = docs["*" + path[dot...]] { return tail }
+      index = path.index(after: dot)
+    }
+    return nil
+  }
+
   /// Whether `path` lies beneath a field whose documentation gives its whole schema.
   private func covered(_ path: String) -> Bool {
     var p = Substring(path)
     while let cut = p.lastIndex(where: { $0 == "." || $0 == "[" }) {
       p = p[..<cut]
-      if docs[String(p)]?.schema != nil { return true }
+      if doc(at: String(p))?.schema != nil { return true }
     }
     return false
   }

@@ -138,9 +138,13 @@ struct DecodedFields {
   /// String `key`, optionally one of `allowed`.
   mutating func string(
     _ r: inout JSONObjectReader, _ key: String,
-    default defaultValue: String? = nil, allowed: [String]? = nil
+    default defaultValue: String? = nil, allowed: [String]? = nil,
+    allowedAreNames: Bool = false
   ) -> String? {
-    take(r.string(key, default: defaultValue, allowed: allowed))
+    take(
+      r.string(
+        key, default: defaultValue, allowed: allowed,
+        allowedAreNames: allowedAreNames))
   }
 
   /// String `key` as a case of `Value`, whose raw values are the allowed strings.

@@ -203,11 +203,15 @@ extension ScenarioDecoder {
         firmsGiven: sectors != nil))
     {
       if k.has("category") {
-        target = fields.string(&k, "category", allowed: categories).flatMap {
+        target = fields.string(
+          &k, "category", allowed: categories, allowedAreNames: true
+        ).flatMap {
           categories.firstIndex(of: $0).map { .category($0) }
         }
       } else if let sectors {
-        target = fields.string(&k, "sector", allowed: sectors).flatMap {
+        target = fields.string(
+          &k, "sector", allowed: sectors, allowedAreNames: true
+        ).flatMap {
           sectors.firstIndex(of: $0).map { .firmSector($0) }
         }
       }

@@ -60,7 +60,9 @@ extension ScenarioDecoder {
     let discount = fields.number(&o, "discount", .within(0, 0.9), default: 0)
     var channel: Int?
     if o.has("channel") {
-      channel = fields.string(&o, "channel", allowed: channels).flatMap {
+      channel = fields.string(
+        &o, "channel", allowed: channels, allowedAreNames: true
+      ).flatMap {
         channels.firstIndex(of: $0)
       }
     }

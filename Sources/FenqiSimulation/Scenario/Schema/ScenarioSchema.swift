@@ -31,16 +31,25 @@ public enum ScenarioSchema {
   /// Every field path the validator reads, in the order first read.
   public static func fieldPaths() -> [String] { builder().fieldPaths }
 
-  /// The builder over the corpus's reads.
-  static func builder() -> JSONSchemaBuilder {
-    JSONSchemaBuilder(reads: reads(of: corpus()), docs: ScenarioFieldDocs.all)
+  /// Every field with its words: its path and a one-line summary (the description, unit and
+  /// typical values), in the order first read.
+  public static func fieldReference() -> [(path: String, summary: String)] {
+    let b = builder()
+    return b.fieldPaths.map { ($0, b.doc(at: $0)?.text ?? "") }
   }
+
+  /// The builder over the corpus's reads (built once).
+  static func builder() -> JSONSchemaBuilder { built }
+
+  private static let built = JSONSchemaBuilder(
+    reads: reads(of: corpus()), docs: ScenarioFieldDocs.all)
 
   /// The documents the decoder runs over: the templates, then the probes.
   static func corpus() -> [JSONValue] {
     let texts =
       ScenarioTemplate.allCases.map(\.text) + ScenarioSchemaProbes.documents
-    return texts.compactMap { try? JSONParser.parse($0) }
+    let parsed = texts.compactMap { try? JSONParser.parse($0) }
+    return parsed + ScenarioSchemaProbes.marginDocuments
   }
 
   /// What the decoder reads in `documents`, valid or not.
