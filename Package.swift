@@ -69,11 +69,24 @@ let package = Package(
       name: "FenqiOptimization",
       dependencies: ["FenqiCore", "FenqiSimulation", "FenqiExperiment"],
       swiftSettings: strict),
+    // HTTP/1.1 on POSIX sockets: parser, event loop, worker pool, router, metrics. No domain
+    // words; FenqiServe puts fenqi's routes on it.
+    .target(name: "FenqiHTTP", swiftSettings: strict),
+    // `fenqi serve`'s routes: the runs API over the runs folder, the decision API, the web
+    // workspace.
+    .target(
+      name: "FenqiServe",
+      dependencies: [
+        "FenqiCore", "FenqiDecision", "FenqiHTTP", "FenqiSimulation",
+        "FenqiExperiment", "FenqiReport",
+      ],
+      swiftSettings: strict),
     .executableTarget(
       name: "fenqi",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
         "FenqiReport", "FenqiModels", "FenqiCalibration", "FenqiOptimization",
+        "FenqiDecision", "FenqiHTTP", "FenqiServe",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -142,7 +155,17 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
-      name: "fenqiTests", dependencies: ["fenqi", "FenqiCore", "FenqiReport"],
+      name: "FenqiHTTPTests", dependencies: ["FenqiHTTP"], swiftSettings: strict
+    ),
+    .testTarget(
+      name: "FenqiServeTests",
+      dependencies: ["FenqiCore", "FenqiHTTP", "FenqiServe"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "fenqiTests",
+      dependencies: [
+        "fenqi", "FenqiCore", "FenqiReport", "FenqiDecision", "FenqiServe",
+      ],
       swiftSettings: strict),
   ]
 )

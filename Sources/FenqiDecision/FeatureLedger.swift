@@ -127,29 +127,7 @@ public struct FeatureLedger: Sendable {
     application: ApplicationData?, profile: ApplicationData
   ) {
     typealias F = LenderFeature
-    let nan = Double.nan
-    row[F.declaredIncome.rawValue] = profile.declaredIncome
-    row[F.bureauScore.rawValue] = profile.bureauScore
-    row[F.debtToIncome.rawValue] = profile.debtToIncome
-    row[F.creditHistoryMonths.rawValue] = profile.creditHistoryMonths
-    row[F.priorDelinquencies.rawValue] = profile.priorDelinquencies
-    row[F.age.rawValue] = profile.age
-    row[F.cityTier.rawValue] = profile.cityTier
-    row[F.openLoans.rawValue] = profile.openLoans
-    if let a = application {
-      let income = Swift.max(a.declaredIncome, 1)
-      row[F.requestedAmount.rawValue] = a.requestedAmount
-      row[F.termMonths.rawValue] = a.termMonths
-      row[F.instalmentToIncome.rawValue] = a.instalment / income
-      // Cross feature: instalment ÷ income × term.
-      row[F.burdenTimesTerm.rawValue] = a.instalment / income * a.termMonths
-      row[F.externalApplications3m.rawValue] = a.externalApplications
-      row[F.deviceApplicants.rawValue] = a.deviceApplicants
-    } else {
-      for f in F.allCases where !f.isKnownBeforeApplying {
-        row[f.rawValue] = nan
-      }
-    }
+    Self.fillForm(row, application: application, profile: profile)
     let apps1 = window(applications, i, period: period, months: 1)
     let apps6 = window(applications, i, period: period, months: 6)
     row[F.applications1m.rawValue] = apps1
@@ -173,10 +151,56 @@ public struct FeatureLedger: Sendable {
       lastBooking[i] == 0 ? Self.never : Double(period - Int(lastBooking[i]))
     row[F.monthsSinceLastMiss.rawValue] =
       lastMiss[i] == 0 ? Self.never : Double(period - Int(lastMiss[i]))
-    row[F.applicationTrend.rawValue] = apps1 - apps6 / 6
+    row[F.applicationTrend.rawValue] = Self.applicationTrend(
+      applications1m: apps1, applications6m: apps6)
     row[F.lineUtilisation.rawValue] =
       line[i] > 0 ? Double(balance[i] / line[i]) : 0
     row[F.tenureMonths.rawValue] =
       firstBooking[i] == 0 ? 0 : Double(period - Int(firstBooking[i]))
+  }
+
+  /// Writes the form's and the bureau's features of a row (``profile``) and the application's
+  /// (or NaN when `application` is nil, for a propensity row), with the derived burden features.
+  ///
+  /// The one place these columns are computed: the simulator's rows and the decision service's
+  /// requests both come through here.
+  public static func fillForm(
+    _ row: UnsafeMutablePointer<Double>, application: ApplicationData?,
+    profile: ApplicationData
+  ) {
+    typealias F = LenderFeature
+    let nan = Double.nan
+    row[F.declaredIncome.rawValue] = profile.declaredIncome
+    row[F.bureauScore.rawValue] = profile.bureauScore
+    row[F.debtToIncome.rawValue] = profile.debtToIncome
+    row[F.creditHistoryMonths.rawValue] = profile.creditHistoryMonths
+    row[F.priorDelinquencies.rawValue] = profile.priorDelinquencies
+    row[F.age.rawValue] = profile.age
+    row[F.cityTier.rawValue] = profile.cityTier
+    row[F.openLoans.rawValue] = profile.openLoans
+    if let a = application {
+      let income = Swift.max(a.declaredIncome, 1)
+      row[F.requestedAmount.rawValue] = a.requestedAmount
+      row[F.termMonths.rawValue] = a.termMonths
+      row[F.instalmentToIncome.rawValue] = a.instalment / income
+      // Cross feature: instalment ÷ income × term.
+      row[F.burdenTimesTerm.rawValue] = a.instalment / income * a.termMonths
+      row[F.externalApplications3m.rawValue] = a.externalApplications
+      row[F.deviceApplicants.rawValue] = a.deviceApplicants
+    } else {
+      for f in F.allCases where !f.isKnownBeforeApplying {
+        row[f.rawValue] = nan
+      }
+    }
+  }
+
+  /// The application trend: applications last month minus the six-month monthly average.
+  @inline(__always)
+  public static func applicationTrend(
+    applications1m: Double, applications6m: Double
+  )
+    -> Double
+  {
+    applications1m - applications6m / 6
   }
 }

@@ -36,6 +36,9 @@ public enum RunFile: String, CaseIterable, Sendable {
   case risk = "risk.csv"
   /// With a risk stack: the decisions by month.
   case decisions = "decisions.csv"
+  /// With a risk stack: each arm's decision stack as trained at the end of the run, for
+  /// `fenqi serve` (see ``FenqiDecision/DecisionBundle``).
+  case decisionBundle = "decision-bundle.json"
   /// With targeting policies: per month and arm against the truth.
   case targeting = "targeting.csv"
   /// With targeting policies: the uplift scores' Qini and AUUC.
@@ -76,8 +79,11 @@ public enum RunFile: String, CaseIterable, Sendable {
   /// Whether the file is a report rendered from the others.
   public var isReport: Bool { self == .markdownReport || self == .htmlReport }
 
-  /// Whether the reports read the file (the loan tape, a sample for calibration, they do not).
-  public var feedsReports: Bool { !isReport && self != .tape }
+  /// Whether the reports read the file (the loan tape, a sample for calibration, and the decision
+  /// bundle, for serving, they do not).
+  public var feedsReports: Bool {
+    !isReport && self != .tape && self != .decisionBundle
+  }
 
   /// Whether the file is a table (CSV).
   public var isTable: Bool { rawValue.hasSuffix(".csv") }
@@ -104,6 +110,7 @@ public enum RunFile: String, CaseIterable, Sendable {
     case .ecl: r.scenario.macro == nil ? nil : StressTables.ecl(r).text
     case .risk: r.risk == nil ? nil : RiskResultTables.risk(r).text
     case .decisions: r.risk == nil ? nil : RiskResultTables.decisions(r).text
+    case .decisionBundle: r.risk?.bundle?.text
     case .targeting:
       r.targeting == nil ? nil : TargetingResultTables.months(r).text
     case .uplift:

@@ -7,10 +7,17 @@ import Foundation
 ///
 /// Replays the burn-in book's applications through fraud screen (rules and isolation forest),
 /// PD model, propensity model, credit line, risk-based price and the top-3 TreeSHAP reasons,
-/// timing each application alone; prints p50, p99 and the throughput.
+/// timing each application alone; prints p50, p99 and the throughput. Then times the decision
+/// service on the same applications from request bytes to response bytes (parse, validate,
+/// decide, reasons, response and audit line) and prints its p50, p99 and throughput beside.
 enum DecisionLatency {
   static func run(_ args: [String]) {
-    let file = args.first { !$0.hasPrefix("--") } ?? "Scenarios/risk-stack.json"
+    // The scenario is the first word that is neither an option nor an option's value.
+    let valued: Set = ["--applications", "--requests"]
+    let file =
+      args.indices.first {
+        !args[$0].hasPrefix("--") && ($0 == 0 || !valued.contains(args[$0 - 1]))
+      }.map { args[$0] } ?? "Scenarios/risk-stack.json"
     let scenario: Scenario
     do { scenario = try ScenarioLoader.load(path: file).scenario } catch {
       FenqiBench.fail("\(error)")
@@ -57,6 +64,10 @@ enum DecisionLatency {
       latencies[k] = DispatchTime.now().uptimeNanoseconds - t0
     }
     let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let served = serviceLatency(
+      bench,
+      requests: FenqiBench.positiveInteger(
+        "--requests", in: args, default: 50_000))
     latencies.sort()
     func percentile(_ q: Double) -> Double {
       Double(latencies[min(count - 1, Int(q * Double(count)))]) / 1000
@@ -74,6 +85,10 @@ enum DecisionLatency {
       ("with_reasons", .bool(explain)),
       ("reasons_per_application", .number(Double(reasonsSeen) / Double(count))),
       ("mean_propensity", .number(propensitySum / Double(count))),
+      ("service_p50_us", .number(served.p50)),
+      ("service_p99_us", .number(served.p99)),
+      ("service_per_second", .number(served.perSecond)),
+      ("service_bytes_per_request", .number(served.bytes.rounded())),
     ])
     print(
       JSONWriter.text(record).split(separator: "\n").map {

@@ -20,10 +20,13 @@ enum FenqiBench {
           Train gradient-boosted trees on a synthetic 30-feature binary data set (1,000,000 rows by
           default; the last fifth validates); print training seconds, prediction rows per second,
           validation AUC and peak memory. --data trains on a CSV written by --write <file.csv>.
-      fenqi-bench decision [<scenario.json>] [--applications <n>] [--no-reasons]
+      fenqi-bench decision [<scenario.json>] [--applications <n>] [--requests <n>] [--no-reasons]
           Train the scenario's risk stack on its burn-in book, then time each of n applications
           (200,000 by default) through fraud screen, PD, propensity, line, price and top-3 reasons
-          on one thread; print p50 and p99 microseconds and applications per second.
+          on one thread; print p50 and p99 microseconds and applications per second. Then time
+          the decision service on n requests (50,000 by default) from request bytes to response
+          bytes (parse, validate, decide, reasons, JSON reply and audit line): service_p50_us,
+          service_p99_us, service_per_second.
       fenqi-bench recovery [--trials <n>] [--first-trial <k>] [--customers <n>] [--threads <n>]
                            [--budget <b>] [--method sandwich|bootstrap] [--draws <d>]
                            [--evaluations <e>] [--step <h>] [--bootstrap <r>] [--independent]

@@ -22,6 +22,10 @@ extension Fenqi {
       name: "run", summary: "Simulate a scenario and write a result folder.",
       help: HelpText.run, execute: RunCommand.execute),
     Command(
+      name: "init",
+      summary: "Write a commented starting scenario from a template.",
+      help: HelpText.initCommand, execute: InitCommand.execute),
+    Command(
       name: "validate",
       summary: "Check a scenario file and report every problem at once.",
       help: HelpText.validate, execute: ValidateCommand.execute),
@@ -71,6 +75,10 @@ extension Fenqi {
         "Combine the shard folders of a sweep, stress run or calibration.",
       help: HelpText.merge, execute: MergeCommand.execute),
     Command(
+      name: "serve",
+      summary: "Serve decisions, runs and the web workspace over HTTP.",
+      help: ServeCommand.help, execute: ServeCommand.execute),
+    Command(
       name: "bench",
       summary: "Speed and memory of every scenario, and a scaling series.",
       help: HelpText.bench, execute: BenchCommand.execute),
@@ -83,6 +91,15 @@ extension Fenqi {
       name: "predict",
       summary: "Score a CSV file with a trained model, with explanations.",
       help: HelpText.predict, execute: PredictCommand.execute),
+    Command(
+      name: "bundle",
+      summary: "Wrap a trained PD model into a decision bundle for serving.",
+      help: HelpText.bundle, execute: BundleCommand.execute),
+    Command(
+      name: "audit-tape",
+      summary:
+        "Turn a decision audit log into a loan tape for re-training and PSI.",
+      help: HelpText.auditTape, execute: AuditTapeCommand.execute),
     Command(
       name: "moments",
       summary:

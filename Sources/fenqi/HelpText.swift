@@ -80,8 +80,33 @@ enum HelpText {
     everything is written. manifest.json lists every other file written.
     """
 
+  static let initUsage =
+    "USAGE: fenqi init <template> <name> [--dir <dir>] [--force] | fenqi init --list"
+
+  static let initCommand = """
+    OVERVIEW: Write a commented starting scenario: <name>.json from a template, its "name" set to
+    <name>, with "$comment" keys explaining each section and its main fields (yuan, months,
+    fractions). Beside it, scenario.schema.json (the JSON Schema editors complete and check
+    scenarios with) when the folder has none. Both are written atomically. Then edit the file,
+    'fenqi validate' it and 'fenqi run' it.
+
+    \(initUsage)
+
+    ARGUMENTS:
+      <template>        promotion-ab, seasonal-campaign, stress, risk-stack or business
+                        ('fenqi init --list' says what each is for).
+      <name>            The scenario's name and file name (a trailing .json is dropped).
+
+    OPTIONS:
+      --dir <dir>       The folder to write into (default: Scenarios/ when the working
+                        directory has one, else the working directory); created if missing.
+      --force           Replace an existing <name>.json (the schema is never replaced).
+      --list            List the templates, one line each.
+      -h, --help        Show this help.
+    """
+
   static let validateUsage =
-    "USAGE: fenqi validate <scenario.json | calibration.json | optimization.json>"
+    "USAGE: fenqi validate <scenario.json | calibration.json | optimization.json> [--no-quick-run]"
 
   static let validate = """
     OVERVIEW: Check a scenario file: JSON syntax, unknown fields (with a 'did you mean' hint), every
@@ -89,9 +114,18 @@ enum HelpText {
     calibration file is checked with the scenario and moments file it names, as 'fenqi calibrate'
     checks it; an optimisation file with its scenario, as 'fenqi optimize' checks it.
 
+    A valid scenario (or calibration) is then run once at min(size, 5,000) customers with its own
+    seed, months and arms, and degenerate outcomes are printed on stderr as 'warning: …' (the exit
+    code stays 0): an arm with allocation 0 or no customers, an arm whose channels or targeting
+    contacted nobody, an arm that booked no loans (holdouts at reachRate 0 aside), no charge-off in
+    the whole run, or an arm that lost nothing where the other arms' loss rate predicts at least
+    10 charge-offs. The quick run adds under 0.1 s to most scenarios and a few seconds to one
+    with a risk stack's burn-in or targeting models (release build).
+
     \(validateUsage)
 
     OPTIONS:
+      --no-quick-run    Check the file only; skip the quick run and its warnings.
       -h, --help        Show this help.
     """
 

@@ -85,21 +85,9 @@ enum RunCommand {
           )
         }
       })
-    let result = run.result
-    var experiment: ExperimentFiles?
-    var replicateTables: (rows: CSVTable, summary: CSVTable)?
-    if let spec = scenario.experiment {
-      experiment = ExperimentFiles(
-        outcomes: run.outcomes, verdicts: run.verdicts, spec: spec,
-        sampleRatio: run.sampleRatio)
-      if !run.replicates.isEmpty {
-        replicateTables = (
-          ReplicatesTable.rows(run.replicates, alpha: spec.alpha),
-          ReplicatesTable.summary(run.replicateSummary)
-        )
-        console.out(
-          ReplicatesTable.text(run.replicateSummary, alpha: spec.alpha))
-      }
+    if let spec = scenario.experiment, !run.replicates.isEmpty {
+      console.out(
+        ReplicatesTable.text(run.replicateSummary, alpha: spec.alpha))
     }
     let manifest = RunManifest(
       scenarioFile: file, scenarioSHA256: loaded.sha256,
@@ -108,8 +96,7 @@ enum RunCommand {
     do {
       try RunFolderWriter.write(
         RunFolderWriter.files(
-          result, manifest: manifest, experiment: experiment,
-          replicates: replicateTables, economics: run.economics),
+          of: run, scenario: scenario, manifest: manifest),
         to: folder, force: force)
     } catch {
       console.err(error.message)

@@ -1,5 +1,6 @@
 import FenqiOptimization
 import FenqiSimulation
+import Foundation
 
 /// `fenqi validate`: report every problem of a scenario, write nothing.
 enum ValidateCommand {
@@ -7,7 +8,8 @@ enum ValidateCommand {
     var code = ExitCode.success
     guard
       let args = Arguments.single(
-        words, noun: "scenario file", help: HelpText.validate,
+        words, noun: "scenario file", flags: ["--no-quick-run"],
+        help: HelpText.validate,
         usage: HelpText.validateUsage, command: "validate",
         console: console, exit: &code)
     else { return code }
@@ -37,10 +39,24 @@ enum ValidateCommand {
       } else {
         console.out("\(file): valid — \(what)")
       }
+      if !args.flags.contains("--no-quick-run") {
+        warn(about: s, console: console)
+      }
       return .success
     case .failure(let failure):
       console.err(failure.message)
       return .badInput
+    }
+  }
+
+  /// Runs the scenario at a small population and prints what its outcomes warn of on stderr
+  /// (see ``QuickRun``); the exit code stays 0.
+  static func warn(about scenario: Scenario, console: Console) {
+    let customers = QuickRun.scenario(scenario).population.size
+    let threads = ProcessInfo.processInfo.activeProcessorCount
+    for warning in QuickRun.warnings(scenario, threads: threads) {
+      console.err(
+        "warning: \(warning.message) (quick run: \(customers) customers)")
     }
   }
 }

@@ -57,6 +57,23 @@ import Testing
     #expect(item?["additionalProperties"] == .bool(false))
   }
 
+  @Test func aDefaultThatDependsOnTheDocumentIsNotStated() throws {
+    let recorder = FieldRecorder()
+    for fallback in [1.0, 2.0] {
+      let collector = ProblemCollector()
+      collector.recorder = recorder
+      var r = try #require(
+        JSONObjectReader(
+          try JSONParser.parse("{}"), path: "$", collector: collector))
+      _ = r.number("own", .any, default: 5)
+      _ = r.number("borrowed", .any, default: fallback)
+    }
+    let schema = JSONSchemaBuilder(reads: recorder.reads, docs: [:]).schema(
+      title: "t", description: "d")
+    #expect(schema["properties"]?["own"]?["default"] == .number(5))
+    #expect(schema["properties"]?["borrowed"]?["default"] == nil)
+  }
+
   @Test func readsOfOneFieldUnderDifferentRulesAcceptWhatEitherAccepts() {
     let loose = JSONSchemaBuilder.loosest([.within(0, 50), .within(-3, 10)])
     #expect(loose.bounds == NumberBounds(minimum: -3, maximum: 50))

@@ -93,7 +93,7 @@ import Testing
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter {
       $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
-        && !$0.hasPrefix("optimize-")
+        && !$0.hasPrefix("optimize-") && !$0.contains("schema")
     }.sorted().filter { name in
       ((try? scenario(name, size: 10))?.arms.count ?? 0) > 1
     }

@@ -10,7 +10,10 @@ extension JSONSchemaBuilder {
     } else {
       out = formSchema(path, Self.mostSpecific(fieldReads.map(\.kind)))
     }
-    if let value = fieldReads.lazy.compactMap(\.defaultValue).first {
+    // A default that differs between documents comes from another field (an arm's rule falls
+    // back to the scenario's, the control to the first arm): no default can be stated.
+    let defaults = fieldReads.compactMap(\.defaultValue)
+    if let value = defaults.first, defaults.allSatisfy({ $0 == value }) {
       out.append(("default", value))
     }
     if let doc { out.insert(("description", .string(doc.text)), at: 0) }

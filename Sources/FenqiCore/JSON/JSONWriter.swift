@@ -41,6 +41,35 @@ public enum JSONWriter {
     return out + "\n"
   }
 
+  /// The whole value as key-sorted JSON text on one line, with no spaces and no trailing newline
+  /// (HTTP bodies and JSON-lines logs).
+  public static func compact(_ value: JSONValue) -> String {
+    var out = ""
+    writeCompact(value, into: &out)
+    return out
+  }
+
+  private static func writeCompact(_ value: JSONValue, into out: inout String) {
+    switch value {
+    case .null, .bool, .number, .string: write(value, indent: 0, into: &out)
+    case .array(let elements):
+      out += "["
+      for (i, e) in elements.enumerated() {
+        if i > 0 { out += "," }
+        writeCompact(e, into: &out)
+      }
+      out += "]"
+    case .object(let members):
+      out += "{"
+      for (i, m) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+        if i > 0 { out += "," }
+        out += quoted(m.key) + ":"
+        writeCompact(m.value, into: &out)
+      }
+      out += "}"
+    }
+  }
+
   private static func write(
     _ value: JSONValue, indent: Int, into out: inout String
   ) {

@@ -48,9 +48,7 @@ public struct IsolationForest: Sendable, Equatable {
   ) {
     precondition(width > 0 && x.count % width == 0)
     let rows = x.count / width
-    self.width = width
     let psi = Swift.min(sampleSize, rows)
-    self.sampleSize = psi
     let limit = Int(ceil(log2(Double(Swift.max(2, psi)))))
     var trees: [Tree] = []
     for t in 0..<count {
@@ -100,7 +98,18 @@ public struct IsolationForest: Sendable, Equatable {
       _ = grow(index[0..<psi], depth: 0)
       trees.append(tree)
     }
+    self.init(trees: trees, sampleSize: psi, width: width)
+  }
+
+  /// −1 ÷ (c(ψ) × trees): the score is 2^(total path × this).
+  let meanPathScale: Double
+
+  /// A forest of grown `trees` over rows of `width` features, each grown on `sampleSize` rows:
+  /// flattens them for scoring (the grower's last step, and how a saved forest is read back).
+  init(trees: [Tree], sampleSize psi: Int, width: Int) {
     self.trees = trees
+    self.sampleSize = psi
+    self.width = width
     for tree in trees {
       let nodeBase = Int32(flatFeature.count)
       let leafBase = Int32(leafPath.count)
@@ -116,11 +125,9 @@ public struct IsolationForest: Sendable, Equatable {
         leafPath.append(Double(d) + Self.averagePath(Int(size)))
       }
     }
-    meanPathScale = -1 / Self.averagePath(psi) / Double(Swift.max(1, count))
+    meanPathScale =
+      -1 / Self.averagePath(psi) / Double(Swift.max(1, trees.count))
   }
-
-  /// −1 ÷ (c(ψ) × trees): the score is 2^(total path × this).
-  let meanPathScale: Double
 
   /// The anomaly score of one row, in (0, 1].
   public func score(_ row: UnsafeBufferPointer<Double>) -> Double {

@@ -62,9 +62,20 @@ public struct ModelFile: Sendable, Equatable {
     }
   }
 
+  /// Reads a model from its JSON inside another document, whose path `path` prefixes every
+  /// message (a decision bundle holds model files).
+  ///
+  /// - Throws: ``Failure`` naming the JSON path of the first problem.
+  package init(json: JSONValue, path: String) throws(Failure) {
+    do { try self.init(reading: JSONReading(json, path: path)) } catch {
+      throw Failure(description: error.description)
+    }
+  }
+
   // MARK: Writing
 
-  var json: JSONValue {
+  /// The file as a JSON value (what ``text`` writes).
+  package var json: JSONValue {
     var members: [(key: String, value: JSONValue)] = [
       ("format", .string("fenqi-model")),
       ("version", .number(Double(Self.version))),

@@ -44,6 +44,7 @@ extension LenderRuntime: EpochRuntime {
   func record(into result: inout RunResult, chunks: [ChunkState]) {
     var run = record
     run.trainingSeconds = trainingSeconds
+    run.bundle = decisionBundle()
     result.risk = run
   }
 }

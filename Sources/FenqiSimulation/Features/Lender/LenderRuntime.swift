@@ -43,6 +43,10 @@ struct LenderRuntime {
   var trainingSeconds = 0.0
   /// Drift alarms against the training book.
   var drift: DriftMonitor
+  /// The burn-in's application rows: the training distribution a bundle carries.
+  let applications: TrainingRows
+  /// The window's last month so far and its stacks (what the decision bundle serves).
+  var lastMonth: (period: Int, stacks: LenderPeriod)?
 
   /// Trains the first models on a burn-in run of the scenario's population.
   static func bootstrap(
@@ -170,6 +174,7 @@ struct LenderRuntime {
       risk.ranksByPropensity[$0] ? models?.propensity : nil
     }
     forest = models?.forest
+    applications = models?.applications ?? TrainingRows()
     reference = models?.reference ?? ScoreHistogram()
     averagePD = models?.averagePD ?? 0
     book = .init(repeating: reference, count: arms)
@@ -227,6 +232,7 @@ struct LenderRuntime {
       propensity: propensity, features: drift.features?.emptied,
       keepsRejects: s.rejectInference.method != .none && !risk.recording,
       keepsThroughTheDoor: retrains(after: period))
+    if period <= scenario.window { lastMonth = (period, current) }
   }
 
   /// Gathers the chunks' month in chunk order: monitoring, the next calibration book, the

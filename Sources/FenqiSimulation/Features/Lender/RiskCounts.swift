@@ -1,3 +1,5 @@
+import FenqiDecision
+
 /// The decision stack's counts for one arm in one period (zero without a risk stack).
 ///
 /// Money in yuan.
@@ -167,4 +169,6 @@ public struct RiskRun: Sendable {
   public var burnInAUC = 0.0
   /// Seconds spent training and re-training (not part of the results files: it varies).
   public var trainingSeconds = 0.0
+  /// Each arm's stack as it decided the window's last month, for serving.
+  public var bundle: DecisionBundle?
 }
