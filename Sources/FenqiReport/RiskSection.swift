@@ -72,8 +72,8 @@ enum RiskSection {
     [
       "month", "arm", "decided by", "approval rate", "threshold", "mean APR",
       "mean amount, ¥", "bookings by line tier", "fraud caught",
-      "fraud missed", "AUC true", "AUC booked", "PSI", "re-trained",
-      "charge-offs, ¥",
+      "fraud missed", "AUC true", "AUC booked", "PSI", "drift alarm",
+      "re-trained", "charge-offs, ¥",
     ]
   }
 
@@ -97,6 +97,7 @@ enum RiskSection {
         Formatting.fixed(t.number(r, "auc_true"), digits: 3),
         Formatting.fixed(t.number(r, "auc_booked"), digits: 3),
         Formatting.fixed(t.number(r, "psi"), digits: 3),
+        DriftSection.alarm(t, r),
         t.number(r, "retrained") == 1 ? "yes" : "",
         Formatting.money(t.number(r, "charge_off_principal")),
       ]
@@ -129,6 +130,7 @@ enum RiskSection {
     guard let t = d.risk else { return "" }
     var out = "## Decision stack\n\n" + lead(d) + "\n\n"
     out += MarkdownReport.table(armHeader(t), armRows(d, t))
+    out += "\n" + MarkdownReport.paragraph(DriftSection.summary(d, t)) + "\n"
     out +=
       "\n### By month\n\n"
       + MarkdownReport.table(monthHeader(t), monthRows(t))
@@ -196,6 +198,7 @@ enum RiskSection {
       "Decision stack",
       "<p>\(Formatting.xml(lead(d)))</p>"
         + htmlTable("risk-arms", armHeader(t), armRows(d, t))
+        + "<p>\(Formatting.xml(DriftSection.summary(d, t)))</p>"
         + (hasValues(t, "threshold") ? HTMLReport.figure(thresholds) : "")
         + (hasValues(t, "auc_true") || hasValues(t, "auc_booked")
           ? HTMLReport.figure(auc) : "")

@@ -52,6 +52,7 @@ public enum StreamRegistry {
     .init(name: "threshold calibration", purpose: .thresholdCalibration),
     .init(name: "fraud identity", purpose: .fraudIdentity),
     .init(name: "targeting bandit", purpose: .targetingBandit),
+    .init(name: "reject inference", purpose: .rejectInference),
     .init(name: "model row sample", purpose: .modelRowSample),
     .init(name: "model feature sample", purpose: .modelFeatureSample),
     .init(name: "model weight init", purpose: .modelWeightInit),
@@ -216,6 +217,9 @@ extension Purpose {
   public static let fraudIdentity = Purpose(rawValue: 71)
   /// Thompson-sampling draws of the bandit policy (entity = customer).
   public static let targetingBandit = Purpose(rawValue: 72)
+  /// A rejected applicant's inferred outcome when the PD model is re-trained with reject
+  /// inference (entity = the reject's row, period = the re-training month, counter 0).
+  public static let rejectInference = Purpose(rawValue: 78)
   /// Row sampling (bagging) of a boosting round; the period is the round.
   public static let modelRowSample = Purpose(rawValue: 100)
   /// Feature sampling of a boosting round; the period is the round.
