@@ -113,7 +113,7 @@ import Testing
     ("b2b-supply-chain.json", 398), ("baseline.json", 136),
     ("co-lending.json", 221), ("double11.json", 370),
     ("peer-lifecycle.json", 130), ("prepaid-education.json", 326),
-    ("recession-stress.json", 213), ("reference.json", 111),
+    ("recession-stress.json", 289), ("reference.json", 111),
     ("risk-stack.json", 286), ("targeting.json", 1751),
   ]
 

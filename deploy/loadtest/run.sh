@@ -52,8 +52,8 @@ load() {  # name port
     "http://127.0.0.1:$port/v1/decisions" >/dev/null || { echo "FAIL: $name does not decide"; exit 1; }
   cd "$here"
   FENQI_APPLICATION=$here/application.json wrk -t2 -c16 -d3s -s decide.lua "http://127.0.0.1:$port/v1/decisions" >/dev/null
-  echo "== $name: paced, 50 connections, 10 ms pause (offered ~5,000/s); load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores"
-  FENQI_DELAY_MS=10 FENQI_APPLICATION=$here/application.json wrk -t2 -c50 -d"${duration}s" --latency \
+  echo "== $name: paced, 60 connections, 10 ms pause (offered ~6,000/s); load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores"
+  FENQI_DELAY_MS=10 FENQI_APPLICATION=$here/application.json wrk -t2 -c60 -d"${duration}s" --latency \
     -s decide.lua "http://127.0.0.1:$port/v1/decisions" | grep RESULT | sed "s/^/$name paced /"
   for c in 16 64; do
     echo "== $name: unpaced, $c connections; load average $(cut -d' ' -f1 /proc/loadavg)"
