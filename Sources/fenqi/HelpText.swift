@@ -51,7 +51,7 @@ enum HelpText {
     \(runUsage)
 
     ARGUMENTS:
-      <scenario.json>   The scenario file (see Scenarios/ and the README).
+      <scenario.json>   The scenario file (see Scenarios/ and fenqi schema --fields).
 
     OPTIONS:
       --out <dir>       The run folder to create (default: Results/<scenario name>/<UTC time>/,
@@ -189,7 +189,7 @@ enum HelpText {
 
   static let analyze = """
     OVERVIEW: Run Fenqi's statistics engine on a real experiment's summary statistics, one row per
-    metric × arm (see the README for the columns): two-proportion z-tests, Welch t-tests, CUPED
+    metric × arm (the columns: Sources/FenqiExperiment/FenqiExperiment.docc/Experiments.md): two-proportion z-tests, Welch t-tests, CUPED
     when pre-period columns are present, the delta method for ratio metrics; Holm and
     Benjamini–Hochberg corrections; the Bayesian chance to beat control; the sample-ratio check
     with --allocation. Prints the results and writes tests.csv.
@@ -353,7 +353,7 @@ enum HelpText {
     \(stressUsage)
 
     ARGUMENTS:
-      <scenario.json>   A scenario with a "macro" path (see the README's stress section).
+      <scenario.json>   A scenario with a "macro" path (see Sources/FenqiRisk/FenqiRisk.docc/StressTesting.md).
 
     OPTIONS:
       --paths <n>       Factor paths, 1…1,000,000 (default 1000).
@@ -420,7 +420,7 @@ enum HelpText {
     "parameters": [{"path", "min", "max", "integer", "scale"}], "algorithm", "budget",
     "replicates", "verification": {"replicates", "frontierPoints"}, "seed"}. "of" is
     "increment" (default), "perCustomer" or "treatment"; "horizon" "lifetime" (default) or
-    "window". See the README's optimisation section.
+    "window". See Sources/FenqiOptimization/FenqiOptimization.docc/Optimize.md.
 
     OPTIONS:
       --out <dir>           Output folder (default Results/<file name>).
@@ -459,7 +459,7 @@ enum HelpText {
                           "scale"}], "budget", "replicates", "seed", "momentNames", "exclude",
                           "overrides", "uncertainty": {"method": "bootstrap" | "sandwich",
                           "draws", "evaluationsPerDraw", "step"}}
-                          (see the README's calibration section).
+                          (see Sources/FenqiCalibration/FenqiCalibration.docc/Calibration.md).
 
     OPTIONS:
       --out <dir>         The calibration folder (default Results/<file name>-calibration).

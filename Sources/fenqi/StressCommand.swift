@@ -55,7 +55,7 @@ enum StressCommand {
     var scenario = loaded.scenario
     guard scenario.macro != nil else {
       console.err(
-        "\(file): $.macro: a stress run needs a macro path (unemployment, shocks, vasicek …); see the README's stress section"
+        "\(file): $.macro: a stress run needs a macro path (unemployment, shocks, vasicek …); see Sources/FenqiRisk/FenqiRisk.docc/StressTesting.md"
       )
       return .badInput
     }

@@ -15,7 +15,7 @@ extension ScenarioTemplate {
       "periods": 6,
       "startMonth": 3,
       "population": {
-        "$comment": "The synthetic customers. Each segment has a share (shares sum to 1), attribute distributions (margins) and behaviour; attributes a segment leaves out use the defaults of the README's field reference. latentRisk is the hidden creditworthiness that drives repayment: the lender never sees it, only the attributes correlated with it.",
+        "$comment": "The synthetic customers. Each segment has a share (shares sum to 1), attribute distributions (margins) and behaviour; attributes a segment leaves out use the defaults of the field reference (fenqi schema --fields). latentRisk is the hidden creditworthiness that drives repayment: the lender never sees it, only the attributes correlated with it.",
         "size": 20000,
         "correlations": [
           { "between": ["latentRisk", "creditScore"], "rho": -0.7 },

@@ -13,7 +13,7 @@ extension ScenarioTemplate {
       "periods": 18,
       "startMonth": 1,
       "population": {
-        "$comment": "The synthetic customers: segments with shares (summing to 1), attribute distributions and behaviour. Attributes a segment leaves out use the README's defaults.",
+        "$comment": "The synthetic customers: segments with shares (summing to 1), attribute distributions and behaviour. Attributes a segment leaves out use the defaults of the field reference (fenqi schema --fields).",
         "size": 20000,
         "correlations": [
           { "between": ["latentRisk", "creditScore"], "rho": -0.7 },
