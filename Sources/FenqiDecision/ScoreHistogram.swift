@@ -89,12 +89,21 @@ public struct ScoreHistogram: Sendable, Equatable {
   /// `reference`'s, over ten groups of bins holding about a tenth of the reference each:
   /// Σ (aᵢ − eᵢ)·ln(aᵢ/eᵢ), shares floored at 0.0001.
   public func stability(against reference: ScoreHistogram) -> Double {
+    guard let terms = stabilityTerms(against: reference) else { return .nan }
+    return terms.reduce(0, +)
+  }
+
+  /// The terms of the population stability index (Siddiqi 2006), lowest scores first.
+  ///
+  /// (aᵢ − eᵢ)·ln(aᵢ/eᵢ), one per group of bins holding about a tenth of the reference; shares
+  /// floored at 0.0001. Nil when either histogram is empty.
+  func stabilityTerms(against reference: ScoreHistogram) -> [Double]? {
     let ref = zip(reference.positive, reference.negative).map { $0 + $1 }
     let cur = zip(positive, negative).map { $0 + $1 }
     let refTotal = ref.reduce(0, +)
     let curTotal = cur.reduce(0, +)
-    guard refTotal > 0, curTotal > 0 else { return .nan }
-    var psi = 0.0
+    guard refTotal > 0, curTotal > 0 else { return nil }
+    var terms: [Double] = []
     var e = 0.0
     var a = 0.0
     var cumulative = 0.0
@@ -106,7 +115,7 @@ public struct ScoreHistogram: Sendable, Equatable {
       if cumulative >= Double(group) * refTotal / 10 || b == Self.bins - 1 {
         let es = Swift.max(e / refTotal, 1e-4)
         let ac = Swift.max(a / curTotal, 1e-4)
-        psi += (ac - es) * log(ac / es)
+        terms.append((ac - es) * log(ac / es))
         e = 0
         a = 0
         while cumulative >= Double(group) * refTotal / 10, group < 10 {
@@ -114,6 +123,6 @@ public struct ScoreHistogram: Sendable, Equatable {
         }
       }
     }
-    return psi
+    return terms
   }
 }

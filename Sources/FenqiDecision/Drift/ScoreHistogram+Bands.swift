@@ -11,33 +11,9 @@ extension ScoreHistogram {
   ///
   /// - Returns: up to ten terms whose sum is the PSI; empty when either histogram is empty.
   public func stabilityByBand(against reference: ScoreHistogram) -> [Double] {
-    let ref = zip(reference.positive, reference.negative).map { $0 + $1 }
-    let cur = zip(positive, negative).map { $0 + $1 }
-    let refTotal = ref.reduce(0, +)
-    let curTotal = cur.reduce(0, +)
-    guard refTotal > 0, curTotal > 0 else { return [] }
-    var terms: [Double] = []
-    var e = 0.0
-    var a = 0.0
-    var cumulative = 0.0
-    var group = 1
-    for b in 0..<Self.bins {
-      e += ref[b]
-      a += cur[b]
-      cumulative += ref[b]
-      if cumulative >= Double(group) * refTotal / 10 || b == Self.bins - 1 {
-        let es = Swift.max(e / refTotal, 1e-4)
-        let ac = Swift.max(a / curTotal, 1e-4)
-        // Population stability index term (Siddiqi 2006).
-        let term = (ac - es) * log(ac / es)
-        if terms.count < 10 { terms.append(term) } else { terms[9] += term }
-        e = 0
-        a = 0
-        while cumulative >= Double(group) * refTotal / 10, group < 10 {
-          group += 1
-        }
-      }
-    }
+    guard let all = stabilityTerms(against: reference) else { return [] }
+    var terms = Array(all.prefix(10))
+    for extra in all.dropFirst(10) { terms[9] += extra }
     return terms
   }
 
