@@ -98,7 +98,7 @@ echo "ok   workspace in Chromium: two runs compare side by side"
 application=$(python3 -c '
 import json, urllib.parse
 a = json.load(open("deploy/loadtest/application.json"))
-a.update(bureauScore=520, externalApplications=12, debtToIncome=1.2, priorDelinquencies=3)
+a.update(bureauScore=560, debtToIncome=0.9, priorDelinquencies=2)  # a PD decline, with reasons
 print(urllib.parse.quote(json.dumps(a), safe=""))')
 page=$(dom "$base/#decide/$application")
 python3 - <(printf '%s' "$page") <<'PY' || exit 1
