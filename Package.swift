@@ -60,6 +60,7 @@ let package = Package(
       name: "FenqiCalibration",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     // Optimization is `fenqi optimize`: a search space over a promotion plan's parameters,
@@ -86,7 +87,7 @@ let package = Package(
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiExperiment",
         "FenqiReport", "FenqiModels", "FenqiCalibration", "FenqiOptimization",
-        "FenqiDecision", "FenqiHTTP", "FenqiServe",
+        "FenqiDecision", "FenqiHTTP", "FenqiServe", "FenqiRisk",
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -146,6 +147,7 @@ let package = Package(
       name: "FenqiCalibrationTests",
       dependencies: [
         "FenqiCore", "FenqiCredit", "FenqiSimulation", "FenqiCalibration",
+        "FenqiRisk",
       ],
       swiftSettings: strict),
     .testTarget(

@@ -1,6 +1,6 @@
 """Reads a Fenqi run folder for the notebooks.
 
-Fenqi writes NaN as `null` and gives a text cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`,
+Fenqi writes a figure that is not meaningful as an empty cell (older folders: `null`) and gives a text cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`,
 tab, carriage return) a leading apostrophe, leaving plain numbers such as -12.5 alone
 (CSVTable.neutralised in Sources/FenqiReport). `read_csv` undoes both, so names read back exactly as the
 scenario spelled them — also names like "NA" or "None", which pandas would otherwise turn into NaN.

@@ -56,6 +56,10 @@ public struct RiskStackSettings: Sendable, Equatable {
   public var explainApprovalShare = 0.002
   /// Reasons per explained decision.
   public var reasonCount = 3
+  /// Drift monitoring: PSI and CSI thresholds and the action on an `act` alarm.
+  public var drift = DriftSettings()
+  /// Reject inference when the PD model is re-trained.
+  public var rejectInference = RejectInference()
 
   /// Default settings.
   public init() {}

@@ -8,11 +8,11 @@ import FenqiCore
 public struct PopulationGenerator: Sendable {
   /// The spec being generated.
   public let spec: PopulationSpec
-  private let copula: GaussianCopula
-  private let segmentTable: AliasTable
+  let copula: GaussianCopula
+  let segmentTable: AliasTable
   /// Every segment's margins, flat: segment × attribute, and the tables they point into.
-  private let marginals: [FlatMarginal]
-  private let tables: [Double]
+  let marginals: [FlatMarginal]
+  let tables: [Double]
 
   /// Prepares a generator.
   ///
@@ -49,51 +49,30 @@ public struct PopulationGenerator: Sendable {
     )
     var columns = CustomerColumns(
       firstIndex: range.lowerBound, count: range.count)
-    let d = CustomerAttribute.allCases.count
-    var latent = [Double](repeating: 0, count: d)
-    var scratch = [Double](repeating: 0, count: d)
-    let segmentFamily = StreamFamily(
-      seed: seed, period: 0, purpose: .populationSegment)
-    let attributeFamily = StreamFamily(
-      seed: seed, period: 0, purpose: .populationAttributes)
-    tables.withUnsafeBufferPointer { tables in
-      marginals.withUnsafeBufferPointer { margins in
-        latent.withUnsafeMutableBufferPointer { l in
-          scratch.withUnsafeMutableBufferPointer { s in
-            for local in 0..<range.count {
-              let global = UInt64(range.lowerBound + local)
-              var segmentStream = segmentFamily.stream(for: global)
-              let segment =
-                given.map { Int($0[local]) }
-                ?? (spec.segments.count == 1
-                  ? 0 : segmentTable.sample(using: &segmentStream))
-              var stream = attributeFamily.stream(for: global)
-              copula.sampleLatent(into: l, scratch: s, using: &stream)
-              let base = segment * d
-              func value(_ a: CustomerAttribute) -> Double {
-                margins[base + a.rawValue].value(
-                  standardNormal: l[a.rawValue], tables: tables)
-              }
-              columns.segment[local] = UInt8(segment)
-              columns.latentRisk[local] = Float(value(.latentRisk))
-              columns.monthlyIncome[local] = value(.monthlyIncome)
-              columns.incomeStability[local] = Float(value(.incomeStability))
-              columns.debtToIncome[local] = Float(value(.debtToIncome))
-              columns.creditHistoryMonths[local] = UInt16(
-                value(.creditHistoryMonths).rounded())
-              columns.priorDelinquencies[local] = UInt8(
-                value(.priorDelinquencies).rounded())
-              columns.creditScore[local] = Float(value(.creditScore))
-              columns.age[local] = UInt8(value(.age).rounded())
-              columns.cityTier[local] = UInt8(value(.cityTier))
-              columns.digitalAffinity[local] = Float(value(.digitalAffinity))
-              columns.priceSensitivity[local] = Float(value(.priceSensitivity))
-              columns.membershipTier[local] = UInt8(value(.membershipTier))
-              columns.preferredChannel[local] = UInt8(value(.preferredChannel))
-            }
-          }
+    guard !range.isEmpty else { return columns }
+    if let given {
+      columns.segment = given
+    } else if spec.segments.count > 1 {
+      let family = StreamFamily(
+        seed: seed, period: 0, purpose: .populationSegment)
+      columns.segment.withUnsafeMutableBufferPointer { segment in
+        for local in 0..<range.count {
+          var stream = family.stream(for: UInt64(range.lowerBound + local))
+          segment[local] = UInt8(segmentTable.sample(using: &stream))
         }
       }
+    }
+    var scratch = ColumnScratch(
+      customers: Swift.min(Self.block, range.count),
+      attributes: CustomerAttribute.allCases.count)
+    let family = StreamFamily(
+      seed: seed, period: 0, purpose: .populationAttributes)
+    for start in stride(from: 0, to: range.count, by: Self.block) {
+      let block = start..<Swift.min(range.count, start + Self.block)
+      scratch.draw(
+        copula: copula, family: family, first: range.lowerBound + start,
+        count: block.count)
+      fillAttributes(of: &columns, block: block, latent: scratch)
     }
     return columns
   }

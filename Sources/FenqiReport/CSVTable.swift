@@ -12,7 +12,9 @@ public struct CSVTable: Sendable {
   public init(header: [String]) { self.header = header }
 
   /// A CSV cell: a number in shortest round-trip form.
-  public static func cell(_ x: Double) -> String { JSONWriter.format(x) }
+  public static func cell(_ x: Double) -> String {
+    x.isFinite ? JSONWriter.format(x) : ""
+  }
 
   /// A CSV cell: text, ``neutralised(_:)`` against spreadsheet formulas, then quoted when it
   /// holds a comma, a quote or a line break (RFC 4180).

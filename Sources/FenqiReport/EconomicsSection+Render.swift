@@ -62,6 +62,12 @@ extension EconomicsSection {
     return out
   }
 
+  /// Items that are not meaningful at the window's end: the window's last loans have not had time
+  /// to be charged off.
+  static let lossItems: Set<String> = [
+    "credit_loss", "cohort_loss_rate", "incremental_cohort_loss_rate",
+  ]
+
   /// A horizon's column title.
   static func title(_ h: (name: String, months: String)) -> String {
     (h.name == "window" ? "Window" : "Lifetime") + " (\(h.months) months)"
@@ -71,9 +77,16 @@ extension EconomicsSection {
   static func armRows(_ t: Table, arm: String) -> [(
     item: String, cells: [String]
   )] {
-    let byHorizon = horizons(t).map { rows(t, arm: arm, horizon: $0.name) }
+    let hs = horizons(t)
+    let byHorizon = hs.map { rows(t, arm: arm, horizon: $0.name) }
     return items.compactMap { item in
-      let cells = byHorizon.map { increment(t, $0[item]) }
+      let cells = zip(hs, byHorizon).map { h, rows in
+        let cell = increment(t, rows[item])
+        // Losses at the window's end count only what has been charged off by then.
+        guard h.name == "window", lossItems.contains(item), !cell.isEmpty
+        else { return cell }
+        return hs.count > 1 ? "not yet due (\(cell) so far)" : "\(cell) so far"
+      }
       // A cost neither arm has (no prizes on either side) is left out.
       let absent = byHorizon.allSatisfy { rows in
         rows[item].map { row in

@@ -68,7 +68,8 @@ enum EconomicsSection {
   static func format(_ x: Double, unit: String, scale: (Double, String))
     -> String
   {
-    guard x.isFinite else { return "–" }
+    // A ratio over a zero denominator is not meaningful (n/m), not zero or a dash.
+    guard x.isFinite else { return unit == "ratio" ? "n/m" : "–" }
     let sign = x < 0 ? "−" : ""
     switch unit {
     case "fraction": return sign + Formatting.percent(abs(x), digits: 1)

@@ -61,22 +61,11 @@ enum ExperimentSection {
         "<tr><td>\(Formatting.xml(v.arm))</td><td class=\"text\"><strong>\(Formatting.xml(v.recommendation))</strong></td><td class=\"text\">\(Formatting.xml(v.reason))</td></tr>"
     }
     verdictTable += "</tbody></table>"
-    let rows = t.rows.map { row -> ForestRow in
-      let control = t.number(row, "control_value")
-      let truth = t.number(row, "true_effect")
-      return ForestRow(
-        label: "\(t.text(row, "metric")) · \(t.text(row, "arm"))",
-        estimate: t.number(row, "relative_lift"),
-        low: t.number(row, "relative_ci_low"),
-        high: t.number(row, "relative_ci_high"),
-        truth: truth.isFinite && control != 0 ? truth / control : nil)
-    }
-    let forest = SVGChart.forest(
+    let forest = SVGChart.forestPanels(
       id: "effects",
       title:
-        "Relative lift against control with \(Formatting.percent(t.number(t.rows.first ?? [], "confidence_level"), digits: 0)) intervals",
-      rows: rows, xTitle: "relative lift (treatment ÷ control − 1)",
-      format: { percent($0) })
+        "Treatment − control with \(Formatting.percent(t.number(t.rows.first ?? [], "confidence_level"), digits: 0)) intervals, one scale per metric",
+      rows: forestRows(d, t))
     var tests =
       "<table id=\"tests\"><thead><tr><th>Metric · arm</th><th>Control</th><th>Treatment</th><th>Difference [interval]</th><th>p (Holm)</th><th>P(better)</th><th>True effect</th><th class=\"text\">Decision</th></tr></thead><tbody>"
     for row in t.rows {
@@ -99,6 +88,40 @@ enum ExperimentSection {
       note: describe(d)
         + ". The diamond marks the true effect the simulator knows from running every customer under every arm."
     )
+  }
+
+  /// The forest plot's rows: every test, the primary metric first and emphasised, guardrails
+  /// with their limit; rates in percentage points, money and counts compact.
+  static func forestRows(_ d: RunData, _ t: Table) -> [ForestPanelRow] {
+    let limits = HeadlineSection.guardrailLimits(d)
+    let primary = t.rows.map { t.text($0, "metric") }.first { m in
+      !limits.contains { $0.0 == m }
+    }
+    let ordered =
+      t.rows.filter { t.text($0, "metric") == primary }
+      + t.rows.filter { t.text($0, "metric") != primary }
+    return ordered.map { row in
+      let metric = t.text(row, "metric")
+      let format = metricFormat(metric)
+      let truth = t.number(row, "true_effect")
+      return ForestPanelRow(
+        label: "\(metric) · \(t.text(row, "arm"))",
+        estimate: t.number(row, "estimate"), low: t.number(row, "ci_low"),
+        high: t.number(row, "ci_high"), truth: truth.isFinite ? truth : nil,
+        limit: limits.first { $0.0 == metric }?.1, primary: metric == primary,
+        format: format)
+    }
+  }
+
+  /// How a difference in `metric` is written: rates in percentage points, the rest compact.
+  static func metricFormat(_ metric: String) -> @Sendable (Double) -> String {
+    metric == "conversion" || metric.hasSuffix("_rate")
+      ? percentagePoints : Formatting.compact
+  }
+
+  /// A difference of two rates in percentage points: 0.0025 → "0.25 pp".
+  @Sendable static func percentagePoints(_ x: Double) -> String {
+    x.isFinite ? Formatting.fixed(x * 100, digits: 2) + " pp" : "–"
   }
 
   static func markdown(_ d: RunData) -> String {

@@ -137,6 +137,7 @@ public enum HTMLReport {
     body +=
       "<p class=\"meta\">"
       + meta(d).map(Formatting.xml).joined(separator: " · ") + "</p></header>"
+    body += HeadlineSection.html(d)
     body += EconomicsSection.html(d)
     body += ExperimentSection.html(d)
     body += armsTable(d)
@@ -144,6 +145,7 @@ public enum HTMLReport {
     body += monthly(d)
     body += delinquency(d)
     body += vintageCurves(d)
+    body += CreditSection.html(d)
     body += economics(d)
     body += MarketingSection.html(d)
     body += ProvisionSection.html(d)
@@ -178,55 +180,41 @@ public enum HTMLReport {
     return parts
   }
 
+  /// The page around `body`: a table of contents of its sections after the header, every table
+  /// in a box that scrolls sideways on screen (and wraps when printed).
   static func document(title: String, body: String) -> String {
-    """
-    <!DOCTYPE html>
-    <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
-    <head>
-    <meta charset="utf-8"/>
-    <meta name="viewport" content="width=device-width, initial-scale=1"/>
-    <title>\(Formatting.xml(title))</title>
-    <style>\(style)</style>
-    </head>
-    <body>
-    \(body)
-    </body>
-    </html>
+    let content = PageLayout.withContents(PageLayout.scrollingTables(body))
+    return """
+      <!DOCTYPE html>
+      <html lang="en" xmlns="http://www.w3.org/1999/xhtml">
+      <head>
+      <meta charset="utf-8"/>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title>\(Formatting.xml(title))</title>
+      <style>\(PageLayout.style)</style>
+      </head>
+      <body>
+      \(content)
+      </body>
+      </html>
 
-    """
+      """
   }
-
-  static let style = """
-    @page { size: A4; margin: 14mm 12mm; }
-    body { font-family: "Helvetica Neue", Helvetica, Arial, "Noto Sans CJK SC", "PingFang SC", sans-serif; color: #1a1a1a;
-      max-width: 186mm; margin: 0 auto; padding: 6mm 4mm; font-size: 10.5pt; line-height: 1.4; }
-    h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 13pt; border-bottom: 1px solid #bbb; margin: 18pt 0 6pt; padding-bottom: 2pt; }
-    .description { margin: 2pt 0; } .meta { color: #555; font-size: 9pt; } .note { color: #555; font-size: 9pt; margin: 2pt 0 6pt; }
-    table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 4pt 0; }
-    th, td { border-bottom: 1px solid #e2e2e2; padding: 2.5pt 5pt; text-align: right; font-variant-numeric: tabular-nums; }
-    th { border-bottom: 1.5px solid #777; } th:first-child, td:first-child, th.text, td.text { text-align: left; }
-    figure { margin: 6pt 0 10pt; break-inside: avoid; page-break-inside: avoid; }
-    figcaption { font-size: 8.5pt; color: #555; }
-    svg.chart { width: 100%; height: auto; display: block; }
-    svg text { font-size: 11px; fill: #222; } svg .chart-title { font-weight: 600; font-size: 13px; }
-    svg .grid { stroke: #e6e6e6; stroke-width: 1; } svg .axis { stroke: #555; stroke-width: 1; }
-    svg .tick { fill: #444; font-size: 10px; } svg .axis-title { fill: #333; font-size: 10.5px; } svg .value { font-size: 9px; fill: #333; }
-    .hidden-segment { font-style: italic; }
-    footer { margin-top: 16pt; font-size: 8.5pt; color: #555; border-top: 1px solid #ccc; padding-top: 4pt; }
-    .keep { break-inside: avoid; page-break-inside: avoid; }
-    @media print { body { padding: 0; } }
-    """
 
   /// A section whose heading, note and first figure or table stay on one printed page.
   static func section(_ title: String, _ content: String, note: String? = nil)
     -> String
   {
-    var lead = "<h2>\(Formatting.xml(title))</h2>"
+    var lead =
+      "<h2 id=\"\(PageLayout.anchor(title))\">\(Formatting.xml(title))</h2>"
     if let note { lead += "<p class=\"note\">\(Formatting.xml(note))</p>" }
     let ends = ["</figure>", "</table>", "</p>"].compactMap {
       content.range(of: $0)?.upperBound
     }
-    let split = ends.min() ?? content.endIndex
+    // Small multiples stay whole: the heading keeps with them through `break-after: avoid`.
+    let split =
+      content.hasPrefix("<div class=\"multiples\">")
+      ? content.startIndex : ends.min() ?? content.endIndex
     return "<section><div class=\"keep\">" + lead + content[..<split] + "</div>"
       + content[split...] + "</section>"
   }
@@ -295,7 +283,7 @@ public enum HTMLReport {
       series: d.armNames.map {
         ChartSeries(name: $0, values: d.series($0, "bookings"))
       },
-      format: Formatting.compact)
+      format: Formatting.compact, mark: windowMark(d))
     let gmv = SVGChart.line(
       id: "monthly-gmv",
       title: "GMV per month (purchases split or paid in full)", xLabels: labels,
@@ -303,7 +291,7 @@ public enum HTMLReport {
       series: d.armNames.map {
         ChartSeries(name: $0, values: d.series($0, "gmv"))
       },
-      format: Formatting.compact)
+      format: Formatting.compact, mark: windowMark(d))
     return section("Bookings and GMV by month", figure(bookings) + figure(gmv))
   }
 
@@ -312,78 +300,6 @@ public enum HTMLReport {
     ("61–90 DPD", "balance_dpd_61_90"),
     ("90+ DPD", "balance_dpd_90_plus"),
   ]
-
-  static func delinquency(_ d: RunData) -> String {
-    let labels = monthLabels(d)
-    var content = figure(
-      SVGChart.line(
-        id: "outstanding", title: "Outstanding principal at month end",
-        xLabels: labels, xTitle: "calendar month",
-        yTitle: "outstanding principal, ¥",
-        series: d.armNames.map {
-          ChartSeries(name: $0, values: d.series($0, "outstanding_balance"))
-        },
-        format: Formatting.compact))
-    for (a, arm) in d.armNames.enumerated() {
-      let total = d.series(arm, "outstanding_balance")
-      let layers = buckets.map { label, column in
-        ChartSeries(
-          name: label,
-          values: zip(d.series(arm, column), total).map { $1 > 0 ? $0 / $1 : 0 }
-        )
-      }
-      content += figure(
-        SVGChart.stackedBars(
-          id: "delinquency-\(a)",
-          title: "Delinquent balance by bucket — \(arm)", xLabels: labels,
-          xTitle: "calendar month", yTitle: "share of outstanding principal",
-          layers: layers,
-          format: { Formatting.percent($0, digits: 1) }))
-    }
-    return section(
-      "Balances by delinquency bucket", content,
-      note:
-        "Current balance is the rest of each month's outstanding principal; buckets are days past due at month end."
-    )
-  }
-
-  static func vintageCurves(_ d: RunData) -> String {
-    var content = ""
-    for (a, arm) in d.armNames.enumerated() {
-      let rows = d.vintages.rows(where: "arm", is: arm)
-      let origins = Array(
-        Set(rows.map { Int(d.vintages.number($0, "origin_period")) })
-      ).sorted()
-      let maxMonths =
-        rows.map { Int(d.vintages.number($0, "months_on_book")) }.max() ?? 0
-      guard maxMonths > 0 else { continue }
-      let series = origins.map { origin in
-        var values = [Double](repeating: .nan, count: maxMonths)
-        for row in rows
-        where Int(d.vintages.number(row, "origin_period")) == origin {
-          values[Int(d.vintages.number(row, "months_on_book")) - 1] = d.vintages
-            .number(row, "cumulative_charge_off_rate")
-        }
-        return ChartSeries(name: "booked in month \(origin)", values: values)
-      }.filter { $0.values.filter(\.isFinite).count >= 3 }
-      guard !series.isEmpty else { continue }
-      content += figure(
-        SVGChart.line(
-          id: "vintages-\(a)",
-          title: "Cumulative charge-off rate by months on book — \(arm)",
-          xLabels: (1...maxMonths).map(String.init), xTitle: "months on book",
-          yTitle: "charged off ÷ booked principal", series: series,
-          format: { Formatting.percent($0, digits: 1) }))
-    }
-    if content.isEmpty {
-      content = "<p class=\"note\">No vintage has three months on book yet.</p>"
-    }
-    return section(
-      "Vintage curves", content,
-      note:
-        "One line per origination month with at least three months observed; later vintages have had less time to default."
-    )
-  }
 
   static func economics(_ d: RunData) -> String {
     let measures = economicsMeasures(d)
@@ -401,7 +317,7 @@ public enum HTMLReport {
       table +=
         "<tr><td>\(Formatting.xml(arm))</td><td>\(Formatting.money(d.armFigure(arm, "marketing_cost")))</td>"
       table +=
-        "<td>\(Formatting.money(d.armFigure(arm, "net_income")))</td><td>\(Formatting.fixed(d.armFigure(arm, "marketing_roi"), digits: 2))×</td></tr>"
+        "<td>\(Formatting.money(d.armFigure(arm, "net_income")))</td><td>\(Formatting.ratio(d.armFigure(arm, "net_income"), d.armFigure(arm, "marketing_cost")))</td></tr>"
     }
     table += "</tbody></table>"
     return section(
@@ -448,57 +364,6 @@ public enum HTMLReport {
       column == "net_income"
         || d.armNames.contains { d.armFigure($0, column) != 0 }
     }
-  }
-
-  static func segments(_ d: RunData) -> String {
-    let names = uniqueInOrder(
-      d.segments.rows.map { d.segments.text($0, "segment") })
-    func values(_ arm: String, _ column: String) -> [Double] {
-      names.map { name in
-        d.segments.rows(where: "arm", is: arm).first {
-          d.segments.text($0, "segment") == name
-        }.map { d.segments.number($0, column) } ?? .nan
-      }
-    }
-    let badDebt = SVGChart.groupedBars(
-      id: "segments-bad-debt", title: "Bad-debt rate by segment",
-      categories: names,
-      yTitle: "charged off ÷ booked principal",
-      series: d.armNames.map {
-        ChartSeries(name: $0, values: values($0, "bad_debt_rate"))
-      },
-      format: { Formatting.percent($0, digits: 1) })
-    let booked = SVGChart.groupedBars(
-      id: "segments-booked", title: "Principal booked by segment",
-      categories: names, yTitle: "booked principal, ¥",
-      series: d.armNames.map {
-        ChartSeries(name: $0, values: values($0, "booked_principal"))
-      }, format: Formatting.compact)
-    var table =
-      "<table id=\"segments\"><thead><tr><th>Arm</th><th class=\"text\">Segment</th><th>Customers</th><th>Applications</th><th>Bookings</th><th>Booked, ¥</th><th>Charge-offs</th><th>Bad-debt rate</th></tr></thead><tbody>"
-    for row in d.segments.rows {
-      let hidden = d.segments.text(row, "hidden") == "true"
-      table +=
-        "<tr\(hidden ? " class=\"hidden-segment\"" : "")><td>\(Formatting.xml(d.segments.text(row, "arm")))</td>"
-      table +=
-        "<td class=\"text\">\(Formatting.xml(d.segments.text(row, "segment")))\(hidden ? " (hidden from the lender)" : "")</td>"
-      for (column, format) in [
-        ("customers", Formatting.integer), ("applications", Formatting.integer),
-        ("bookings", Formatting.integer),
-        ("booked_principal", Formatting.money),
-        ("charge_offs", Formatting.integer),
-      ] as [(String, (Double) -> String)] {
-        table += "<td>\(format(d.segments.number(row, column)))</td>"
-      }
-      table +=
-        "<td>\(Formatting.percent(d.segments.number(row, "bad_debt_rate")))</td></tr>"
-    }
-    table += "</tbody></table>"
-    return section(
-      "Segments", figure(badDebt) + figure(booked) + table,
-      note:
-        "Hidden segments (a fraud ring, say) are invisible to the lender; the simulator reports them from the truth it knows."
-    )
   }
 
   static func uniqueInOrder(_ items: [String]) -> [String] {

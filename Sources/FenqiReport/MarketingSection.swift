@@ -11,7 +11,7 @@ enum MarketingSection {
   static func totals(_ d: RunData, arm: String) -> [[String]] {
     guard let t = d.channels else { return [] }
     return t.rows.filter {
-      t.text($0, "period") == "total" && t.text($0, "arm") == arm
+      t.text($0, "period").isEmpty && t.text($0, "arm") == arm
     }
   }
 

@@ -34,7 +34,7 @@ public enum MarketingResultTables {
     r.scenario.channels.map(\.name) + ["referral"]
   }
 
-  /// `channels.csv`: one row per period × arm × channel, then a `total` row per arm × channel
+  /// `channels.csv`: one row per period × arm × channel, then a total row per arm × channel (an empty period)
   /// with cost per acquisition and ROI on net income.
   public static func channels(_ r: RunResult) -> CSVTable {
     var t = CSVTable(header: [
@@ -82,14 +82,14 @@ public enum MarketingResultTables {
       for (c, x) in s.totals.marketing.channels.enumerated() {
         let roi =
           x.cost > 0 ? (margin * x.bookedPrincipal - x.cost) / x.cost : .nan
-        row("total", "", a, c, x, roi: roi)
+        row("", "", a, c, x, roi: roi)
       }
     }
     return t
   }
 
   /// `contact_frequency.csv`: per arm, customer-months by contacts received that month, with
-  /// opt-outs — over-contact shows as a rising opt-out rate.
+  /// opt-outs (4 counts four or more contacts) — over-contact shows as a rising opt-out rate.
   public static func contactFrequency(_ r: RunResult) -> CSVTable {
     var t = CSVTable(header: [
       "arm", "contacts_in_month", "customer_months", "opt_outs", "opt_out_rate",
@@ -102,7 +102,7 @@ public enum MarketingResultTables {
         t.append(
           [
             CSVTable.cell(r.scenario.arms[a].name),
-            k == 3 ? "4+" : String(k + 1),
+            String(k + 1),
           ]
             + [n, o, n > 0 ? o / n : .nan].map(CSVTable.cell))
       }

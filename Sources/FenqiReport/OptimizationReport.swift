@@ -18,7 +18,11 @@ public enum OptimizationReport {
     body += HTMLReport.section(
       "The chosen plan", table(planRows(r)),
       note:
-        "Trial \(r.best.index) of the search, chosen on the selection seeds.")
+        "Trial \(r.best.index) of the search, chosen on the selection seeds. Parameters by their scenario paths: "
+        + s.parameters.map {
+          "\(Formatting.parameterName($0.path)) = \($0.path)"
+        }.joined(
+          separator: "; ") + ".")
     body += HTMLReport.section(
       "The search", HTMLReport.figure(convergence(r)) + table(topTrials(r)),
       note:
@@ -113,7 +117,7 @@ public enum OptimizationReport {
     return [["Parameter", "Range", "Shipped", "Optimised"]]
       + r.inputs.settings.parameters.enumerated().map { k, p in
         [
-          p.path,
+          Formatting.parameterName(p.path),
           "\(figure(p.minimum))–\(figure(p.maximum))\(p.isInteger ? ", whole" : "")",
           shipped.map { figure($0[k]) } ?? "–", figure(r.best.values[k]),
         ]
@@ -184,14 +188,16 @@ public enum OptimizationReport {
     let verified = r.frontier.map { t in
       r.verification.frontier.first { $0.values == t.values }?.objective ?? .nan
     }
-    return SVGChart.line(
+    let main = r.frontier.map { $0.constraints[0] }
+    return SVGChart.xy(
       id: "frontier", title: "Objective against \(s.constraints[0].label)",
-      xLabels: r.frontier.map { figure($0.constraints[0]) },
-      xTitle: s.constraints[0].target.label,
-      yTitle: s.objective.label,
+      xTitle: s.constraints[0].target.label, yTitle: s.objective.label,
       series: [
-        ChartSeries(name: "search seeds", values: r.frontier.map(\.objective)),
-        ChartSeries(name: "selection seeds", values: verified),
-      ], format: figure)
+        XYSeries(
+          name: "search seeds",
+          points: zip(main, r.frontier.map(\.objective)).map { ($0, $1) }),
+        XYSeries(
+          name: "selection seeds", points: zip(main, verified).map { ($0, $1) }),
+      ], connected: true, xFormat: figure, yFormat: figure)
   }
 }

@@ -1,4 +1,5 @@
 import FenqiCore
+import FenqiCredit
 import FenqiSimulation
 
 /// The run's tables and JSON documents, built from a ``RunResult`` alone (column names are
@@ -200,12 +201,17 @@ public enum ResultTables {
 
   /// `vintages.csv`: one row per arm × origination period × month on book observed within the
   /// run (first 60 origination months and months on book), with the cumulative charge-off rate of
-  /// the vintage's booked principal.
+  /// the vintage's booked principal, and the vintage's balance open at the month's end in total
+  /// and 30+, 60+ and 90+ days past due, also as fractions of its booked principal (the vintage
+  /// triangle).
   public static func vintages(_ r: RunResult) -> CSVTable {
     var t = CSVTable(header: [
       "arm", "origin_period", "months_on_book", "booked_principal",
       "charge_off_principal",
       "cumulative_charge_off_principal", "cumulative_charge_off_rate",
+      "open_balance", "balance_dpd_30_plus", "balance_dpd_60_plus",
+      "balance_dpd_90_plus", "dpd30_plus_rate", "dpd60_plus_rate",
+      "dpd90_plus_rate",
     ])
     let horizon = r.ledger.horizon
     for (a, arm) in r.scenario.arms.enumerated() {
@@ -219,12 +225,20 @@ public enum ResultTables {
           let amount = r.ledger.principal(
             arm: a, origin: origin, monthsOnBook: monthsOnBook)
           cumulative += amount
+          let levels = (0..<ChargeOffLedger.balanceLevels).map {
+            r.ledger.balance(
+              arm: a, origin: origin, monthsOnBook: monthsOnBook, level: $0)
+          }
+          // Rates over a vintage that booked nothing are not meaningful: empty cells.
+          let rates = levels.dropFirst().map {
+            booked == 0 ? .nan : $0 / booked
+          }
           t.append(
             [CSVTable.cell(arm.name), String(origin), String(monthsOnBook)]
-              + [
+              + ([
                 booked, amount, cumulative,
                 booked == 0 ? 0 : cumulative / booked,
-              ].map(CSVTable.cell))
+              ] + levels + rates).map(CSVTable.cell))
         }
       }
     }

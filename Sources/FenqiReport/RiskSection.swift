@@ -72,8 +72,8 @@ enum RiskSection {
     [
       "month", "arm", "decided by", "approval rate", "threshold", "mean APR",
       "mean amount, ¥", "bookings by line tier", "fraud caught",
-      "fraud missed", "AUC true", "AUC booked", "PSI", "re-trained",
-      "charge-offs, ¥",
+      "fraud missed", "AUC true", "AUC booked", "PSI", "drift alarm",
+      "re-trained", "charge-offs, ¥",
     ]
   }
 
@@ -97,6 +97,7 @@ enum RiskSection {
         Formatting.fixed(t.number(r, "auc_true"), digits: 3),
         Formatting.fixed(t.number(r, "auc_booked"), digits: 3),
         Formatting.fixed(t.number(r, "psi"), digits: 3),
+        DriftSection.alarm(t, r),
         t.number(r, "retrained") == 1 ? "yes" : "",
         Formatting.money(t.number(r, "charge_off_principal")),
       ]
@@ -129,6 +130,7 @@ enum RiskSection {
     guard let t = d.risk else { return "" }
     var out = "## Decision stack\n\n" + lead(d) + "\n\n"
     out += MarkdownReport.table(armHeader(t), armRows(d, t))
+    out += "\n" + MarkdownReport.paragraph(DriftSection.summary(d, t)) + "\n"
     out +=
       "\n### By month\n\n"
       + MarkdownReport.table(monthHeader(t), monthRows(t))
@@ -138,6 +140,13 @@ enum RiskSection {
   static func htmlTable(_ id: String, _ header: [String], _ rows: [[String]])
     -> String
   {
+    // Columns with nothing in them (every cell "–" or zero) are left out, not printed empty.
+    let blank: Set<String> = ["–", "", "0", "0.0%", "0.00%", "0.000"]
+    let kept = header.indices.filter { c in
+      c == 0 || !rows.allSatisfy { c >= $0.count || blank.contains($0[c]) }
+    }
+    let header = kept.map { header[$0] }
+    let rows = rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } }
     var t = "<table id=\"\(id)\"><thead><tr>"
     t +=
       header.map { "<th>\(Formatting.xml($0))</th>" }.joined()
@@ -147,6 +156,11 @@ enum RiskSection {
         "<tr>" + r.map { "<td>\(Formatting.xml($0))</td>" }.joined() + "</tr>"
     }
     return t + "</tbody></table>"
+  }
+
+  /// Whether a column has a finite value anywhere: a chart of none is left out, not drawn blank.
+  static func hasValues(_ t: Table, _ column: String) -> Bool {
+    t.rows.contains { t.number($0, column).isFinite }
   }
 
   static func html(_ d: RunData) -> String {
@@ -184,7 +198,10 @@ enum RiskSection {
       "Decision stack",
       "<p>\(Formatting.xml(lead(d)))</p>"
         + htmlTable("risk-arms", armHeader(t), armRows(d, t))
-        + HTMLReport.figure(thresholds) + HTMLReport.figure(auc)
+        + "<p>\(Formatting.xml(DriftSection.summary(d, t)))</p>"
+        + (hasValues(t, "threshold") ? HTMLReport.figure(thresholds) : "")
+        + (hasValues(t, "auc_true") || hasValues(t, "auc_booked")
+          ? HTMLReport.figure(auc) : "")
         + htmlTable("risk-months", monthHeader(t), monthRows(t)))
   }
 }

@@ -19,6 +19,10 @@ public enum RiskResultTables {
         "cap_declines", "rule_declines", "price_refusals", "data_errors",
       ] + (0..<tiers).map { "tier_\($0 + 1)" } + [
         "auc_true", "auc_booked", "psi", "retrained", "charge_off_principal",
+        "psi_alarm", "psi_top_band", "csi_max", "csi_feature", "csi_alarm",
+        "calibration_true", "drift_action", "refit_auc_booked",
+        "refit_auc_through_the_door", "refit_calibration", "refit_booked",
+        "refit_rejects",
       ])
     guard let risk = r.risk else { return t }
     for (p, row) in r.periods.enumerated() {
@@ -52,7 +56,18 @@ public enum RiskResultTables {
         let label = [
           String(m.period), CSVTable.cell(r.scenario.arms[a].name), rec.mode,
         ]
-        t.append(label + numbers.map(CSVTable.cell))
+        let d = rec.drift
+        let drift = [
+          d.alarm.name, String(d.band), CSVTable.cell(d.featureStability),
+          d.feature, d.featureAlarm.name, CSVTable.cell(d.calibration),
+          d.action,
+        ]
+        let f = rec.refit
+        let refit = [
+          f.aucBooked, f.aucThroughTheDoor, f.calibration, Double(f.booked),
+          Double(f.rejects),
+        ].map(CSVTable.cell)
+        t.append(label + numbers.map(CSVTable.cell) + drift + refit)
       }
     }
     return t

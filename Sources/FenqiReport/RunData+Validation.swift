@@ -148,8 +148,8 @@ extension RunData {
       if let months = monthColumns[name] {
         for (r, row) in table.rows.enumerated() {
           let cell = row[c]
-          // channels.csv closes each arm × channel with a `total` row.
-          if file == .channels && (cell == "total" || cell.isEmpty) { continue }
+          // channels.csv closes each arm × channel with a total row (an empty period).
+          if file == .channels && cell.isEmpty { continue }
           guard let m = Int(cell), months.contains(m) else {
             return
               "line \(line(r)), column \(name): expected a whole month in \(months.lowerBound)…\(months.upperBound), found '\(cell)'"

@@ -24,6 +24,8 @@ public enum RunFile: String, CaseIterable, Sendable {
   case segments = "segments.csv"
   /// One row per arm × origination month × month on book.
   case vintages = "vintages.csv"
+  /// Per arm: loan-months by delinquency bucket at the month's start and outcome at its end.
+  case rollRates = "roll_rates.csv"
   /// With channels: one row per period × arm × channel.
   case channels = "channels.csv"
   /// With channels: customer-months by contacts received.
@@ -64,6 +66,8 @@ public enum RunFile: String, CaseIterable, Sendable {
   case markdownReport = "report.md"
   /// The HTML report, rendered from the files above.
   case htmlReport = "report.html"
+  /// With `--excel`: every CSV table of the folder as a sheet of one Excel workbook.
+  case workbook = "report.xlsx"
 
   /// The file's name in the folder.
   public var name: String { rawValue }
@@ -79,10 +83,10 @@ public enum RunFile: String, CaseIterable, Sendable {
   /// Whether the file is a report rendered from the others.
   public var isReport: Bool { self == .markdownReport || self == .htmlReport }
 
-  /// Whether the reports read the file (the loan tape, a sample for calibration, and the decision
-  /// bundle, for serving, they do not).
+  /// Whether the reports read the file (the loan tape, a sample for calibration, the decision
+  /// bundle, for serving, and the workbook, a copy of the tables, they do not).
   public var feedsReports: Bool {
-    !isReport && self != .tape && self != .decisionBundle
+    !isReport && self != .tape && self != .decisionBundle && self != .workbook
   }
 
   /// Whether the file is a table (CSV).
@@ -100,6 +104,7 @@ public enum RunFile: String, CaseIterable, Sendable {
     case .arms: ResultTables.arms(r).text
     case .segments: ResultTables.segments(r).text
     case .vintages: ResultTables.vintages(r).text
+    case .rollRates: CreditTables.rollRates(r).text
     case .channels:
       r.scenario.usesChannels ? MarketingResultTables.channels(r).text : nil
     case .contactFrequency:
@@ -126,7 +131,7 @@ public enum RunFile: String, CaseIterable, Sendable {
     case .tests: experiment?.testsTable.text
     case .tape: r.tape.map { LoanTapeWriter.csv($0.loanTape()) }
     case .manifest, .economics, .replicates, .replicatesSummary,
-      .markdownReport, .htmlReport:
+      .markdownReport, .htmlReport, .workbook:
       nil
     }
   }

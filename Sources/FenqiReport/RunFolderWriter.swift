@@ -207,9 +207,11 @@ public enum RunFolderWriter {
   /// A missing or empty `folder` is written; a fenqi folder is replaced only with `force`
   /// (see ``checkWritable(_:force:)``). The rename never replaces a folder with anything in it,
   /// so nothing is overwritten without `force`, even by a concurrent process. Temporary
-  /// siblings that killed processes left beside `folder` are removed first.
+  /// siblings that killed processes left beside `folder` are removed first. With `workbook`,
+  /// `report.xlsx` holds every CSV file of `files` as a sheet (``Workbook``).
   public static func write(
-    _ files: [(name: String, text: String)], to folder: String, force: Bool
+    _ files: [(name: String, text: String)], to folder: String, force: Bool,
+    workbook: Bool = false
   ) throws(OutputError) {
     let fm = FileManager.default
     let target = URL(fileURLWithPath: folder).standardizedFileURL
@@ -231,6 +233,14 @@ public enum RunFolderWriter {
             withIntermediateDirectories: true)
         }
         try Data(f.text.utf8).write(to: url, options: .atomic)
+      }
+      if workbook {
+        let tables = files.filter { $0.name.hasSuffix(".csv") }.map {
+          (name: String($0.name.dropLast(4)), csv: $0.text)
+        }
+        try Data(Workbook.xlsx(tables)).write(
+          to: temporary.appendingPathComponent(RunFile.workbook.name),
+          options: .atomic)
       }
       if fm.fileExists(atPath: target.path), !isEmptyFolder(target.path) {
         do throws(OutputError) {

@@ -20,17 +20,41 @@ public struct ChartSeries: Sendable {
 /// marker. Every mark carries its
 /// raw value in `data-value`, so tests can check a chart against the numbers it draws.
 public enum SVGChart {
-  /// Series colours, ordered by lightness so that greyscale prints still separate them.
-  static let palette = [
-    "#1f3b73", "#c0392b", "#6a9f58", "#e7a33e", "#7b5ea7", "#8c8c8c", "#17becf",
-    "#5b3a1e",
+  /// Series colours: Okabe & Ito's colour-blind-safe palette (2008), yellow last; lines also
+  /// differ by dash pattern and marker, so series stay apart in greyscale.
+  public static let palette = [
+    "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9",
+    "#000000", "#F0E442",
   ]
-  /// Dash patterns per series.
-  static let dashes = ["", "7 4", "2 3", "10 3 2 3", "4 2", "1 2"]
-  /// An ordinal palette for ordered layers (light → dark).
-  static let sequential = [
-    "#d4e4f4", "#9ecae1", "#5a9bd4", "#2c6aa8", "#0b3a6e", "#061f3d",
+  /// Dash patterns per series (7 patterns × 3 markers: 21 lines before a style repeats).
+  public static let dashes = [
+    "", "7 4", "2 3", "10 3 2 3", "4 2", "1 2", "12 4",
   ]
+  /// An ordinal palette for ordered layers (light → dark): viridis (van der Walt & Smith, 2015),
+  /// monotone in lightness, so it reads in greyscale and for colour-blind readers.
+  public static let sequential = [
+    "#fde725", "#7ad151", "#22a884", "#2a788e", "#414487", "#440154",
+  ]
+
+  /// The colour of position `t` in [0, 1] along viridis (linear between its six stops).
+  public static func sequentialColour(_ t: Double) -> String {
+    let stops: [(Int, Int, Int)] = [
+      (0xfd, 0xe7, 0x25), (0x7a, 0xd1, 0x51), (0x22, 0xa8, 0x84),
+      (0x2a, 0x78, 0x8e), (0x41, 0x44, 0x87), (0x44, 0x01, 0x54),
+    ]
+    let x = min(max(t.isFinite ? t : 0, 0), 1) * Double(stops.count - 1)
+    let i = min(Int(x), stops.count - 2)
+    let f = x - Double(i)
+    func mix(_ a: Int, _ b: Int) -> Int {
+      Int((Double(a) + (Double(b) - Double(a)) * f).rounded())
+    }
+    let (a, b) = (stops[i], stops[i + 1])
+    let hex = [mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2)].map {
+      let s = String($0, radix: 16)
+      return s.count == 1 ? "0" + s : s
+    }
+    return "#" + hex.joined()
+  }
 
   static let width = 720.0, height = 320.0
   static let left = 78.0, right = 18.0, top = 34.0, bottom = 62.0
@@ -45,15 +69,20 @@ public enum SVGChart {
   ///   - yTitle: the y axis title with its unit.
   ///   - series: the lines; NaN values leave gaps.
   ///   - format: how y values are labelled (axis ticks and tooltips).
+  ///   - sharedRange: values the y axis must also span (small multiples on one scale).
+  ///   - mark: an x position to mark with a dashed line and a label (the window's end).
+  ///   - colours: one colour per series instead of the palette (a sequential scale).
   /// - Returns: an `<svg>` element.
   public static func line(
     id: String, title: String, xLabels: [String], xTitle: String,
     yTitle: String, series: [ChartSeries],
-    format: (Double) -> String
+    format: (Double) -> String, sharedRange: [Double] = [],
+    mark: (index: Int, label: String)? = nil,
+    colours: [String]? = nil
   ) -> String {
     let values = series.flatMap(\.values).filter(\.isFinite)
-    let scale = AxisScale(values: values + [0])
-    let key = legend(series.map(\.name), lines: true)
+    let scale = AxisScale(values: values + [0] + sharedRange)
+    let key = legend(series.map(\.name), lines: true, colours: colours)
     var svg = frame(
       id: id, title: title, kind: "line", extraHeight: key.extraHeight)
     svg += axes(scale: scale, xTitle: xTitle, yTitle: yTitle, format: format)
@@ -63,8 +92,11 @@ public enum SVGChart {
       left + (n == 1 ? plotWidth / 2 : plotWidth * Double(i) / Double(n - 1))
     }
     svg += xTicks(labels: xLabels, position: x)
+    if let mark, mark.index < n {
+      svg += verticalMark(x: x(mark.index), label: mark.label)
+    }
     for (s, item) in series.enumerated() {
-      let colour = palette[s % palette.count]
+      let colour = colours?[s] ?? palette[s % palette.count]
       let dash = dashes[s % dashes.count]
       var path = ""
       var pen = false
@@ -135,19 +167,24 @@ public enum SVGChart {
   public static func stackedBars(
     id: String, title: String, xLabels: [String], xTitle: String,
     yTitle: String, layers: [ChartSeries],
-    format: (Double) -> String
+    format: (Double) -> String, sharedRange: [Double] = [],
+    mark: (index: Int, label: String)? = nil
   ) -> String {
     let totals = xLabels.indices.map { i in
       layers.reduce(0.0) {
         $0 + (i < $1.values.count && $1.values[i].isFinite ? $1.values[i] : 0)
       }
     }
-    let scale = AxisScale(values: totals + [0])
+    let scale = AxisScale(values: totals + [0] + sharedRange)
     var svg = frame(id: id, title: title, kind: "stacked")
     svg += axes(scale: scale, xTitle: xTitle, yTitle: yTitle, format: format)
     let plotWidth = width - left - right
     let slot = plotWidth / Double(max(xLabels.count, 1))
     svg += xTicks(labels: xLabels) { left + slot * (Double($0) + 0.5) }
+    if let mark, mark.index < xLabels.count {
+      svg += verticalMark(
+        x: left + slot * Double(mark.index + 1), label: mark.label)
+    }
     for i in xLabels.indices {
       var running = 0.0
       for (l, layer) in layers.enumerated()
@@ -161,8 +198,9 @@ public enum SVGChart {
       }
     }
     var legendSVG = "<g class=\"legend\">"
+    var x = left
     for (l, name) in layers.map(\.name).enumerated() {
-      let x = left + Double(l) * 118
+      defer { x += 30 + Formatting.displayWidth(name) * 11 }
       legendSVG +=
         "<rect x=\"\(r(x))\" y=\"\(r(height - 24))\" width=\"12\" height=\"12\" fill=\"\(sequential[min(l, sequential.count - 1)])\" stroke=\"#333\" stroke-width=\"0.4\"/>"
       legendSVG +=
@@ -184,12 +222,12 @@ public enum SVGChart {
     scale: AxisScale, xTitle: String, yTitle: String, format: (Double) -> String
   ) -> String {
     var svg = "<g class=\"axes\">"
-    for tick in scale.ticks {
+    for (tick, label) in zip(scale.ticks, tickLabels(scale, format)) {
       let y = scale.y(tick)
       svg +=
         "<line x1=\"\(r(left))\" x2=\"\(r(width - right))\" y1=\"\(r(y))\" y2=\"\(r(y))\" class=\"grid\"/>"
       svg +=
-        "<text class=\"tick\" x=\"\(r(left - 6))\" y=\"\(r(y + 4))\" text-anchor=\"end\">\(Formatting.xml(format(tick)))</text>"
+        "<text class=\"tick\" x=\"\(r(left - 6))\" y=\"\(r(y + 4))\" text-anchor=\"end\">\(Formatting.xml(label))</text>"
     }
     svg +=
       "<line x1=\"\(r(left))\" x2=\"\(r(left))\" y1=\"\(r(top))\" y2=\"\(r(height - bottom))\" class=\"axis\"/>"
@@ -216,20 +254,24 @@ public enum SVGChart {
 
   /// The legend below the plot, wrapped onto as many rows as it needs; returns the SVG and the
   /// height the rows beyond the first add to the chart.
-  static func legend(_ names: [String], lines: Bool) -> (
+  static func legend(
+    _ names: [String], lines: Bool, colours: [String]? = nil
+  ) -> (
     svg: String, extraHeight: Double
   ) {
     var svg = "<g class=\"legend\">"
     var x = left
     var row = 0.0
-    for (s, name) in names.enumerated() {
-      let itemWidth = 44 + Double(min(name.count, 40)) * 6.2
+    for (s, full) in names.enumerated() {
+      // Widths in ems of the 11 px legend font: CJK names take a full em per character.
+      let name = Formatting.truncated(full, toWidth: 40)
+      let itemWidth = 44 + Formatting.displayWidth(name) * 11
       if x + itemWidth > width - right && x > left {
         x = left
         row += 1
       }
       let y = height - 18 + row * 18
-      let colour = palette[s % palette.count]
+      let colour = colours?[s] ?? palette[s % palette.count]
       if lines {
         let dash = dashes[s % dashes.count]
         svg +=
@@ -240,10 +282,35 @@ public enum SVGChart {
           "<rect x=\"\(r(x))\" y=\"\(r(y - 6))\" width=\"14\" height=\"12\" fill=\"\(colour)\" stroke=\"#222\" stroke-width=\"0.5\"/>"
       }
       svg +=
-        "<text x=\"\(r(x + 32))\" y=\"\(r(y + 4))\">\(Formatting.xml(name))</text>"
+        "<text x=\"\(r(x + 32))\" y=\"\(r(y + 4))\"><title>\(Formatting.xml(full))</title>\(Formatting.xml(name))</text>"
       x += itemWidth
     }
     return (svg + "</g>", row * 18)
+  }
+
+  /// A dashed vertical line across the plot at `x` with a label at its top (the window's end).
+  static func verticalMark(x: Double, label: String) -> String {
+    "<line class=\"marker-line\" x1=\"\(r(x))\" x2=\"\(r(x))\" y1=\"\(r(top - 4))\" y2=\"\(r(height - bottom))\"/><text class=\"tick\" x=\"\(r(x + 4))\" y=\"\(r(top + 6))\">\(Formatting.xml(label))</text>"
+  }
+
+  /// The tick labels of `scale`: `format`'s, with as many decimals as the step needs to tell
+  /// neighbouring ticks apart (a 0.25% step reads 0.25%, not 0.3%).
+  static func tickLabels(_ scale: AxisScale, _ format: (Double) -> String)
+    -> [String]
+  {
+    guard !scale.logarithmic else { return scale.ticks.map(format) }
+    // Per mille, percentages and percentage points: the decimals of the step in their unit.
+    for (suffix, factor) in [(" ‰", 1000.0), ("%", 100), (" pp", 100)]
+    where format(0.5).hasSuffix(suffix) {
+      let digits = AxisScale.decimals(scale.step * factor)
+      return scale.ticks.map {
+        Formatting.fixed($0 * factor, digits: digits) + suffix
+      }
+    }
+    let labels = scale.ticks.map(format)
+    guard Set(labels).count < labels.count else { return labels }
+    let digits = AxisScale.decimals(scale.step)
+    return scale.ticks.map { Formatting.fixed($0, digits: digits) }
   }
 
   static func markerTag(_ shape: Int) -> String {
@@ -275,6 +342,8 @@ struct AxisScale {
   let upper: Double
   let ticks: [Double]
   let logarithmic: Bool
+  /// The distance between ticks (linear axes; 10× on log axes).
+  let step: Double
 
   init(values: [Double], logarithmic: Bool = false) {
     self.logarithmic = logarithmic
@@ -287,12 +356,14 @@ struct AxisScale {
       ticks = stride(from: lo, through: max(hi, lo + 1), by: 1).map {
         pow(10, $0)
       }
+      step = 10
       return
     }
     var lo = values.min() ?? 0
     var hi = values.max() ?? 1
     if hi == lo { hi = lo + 1 }
     let step = AxisScale.niceStep((hi - lo) / 5)
+    self.step = step
     lo = floor(lo / step) * step
     hi = ceil(hi / step) * step
     lower = lo
@@ -300,6 +371,17 @@ struct AxisScale {
     ticks = stride(from: lo, through: hi + step / 2, by: step).map {
       abs($0) < step / 1e9 ? 0 : $0
     }
+  }
+
+  /// The decimals that write multiples of `step` exactly: 0.25 → 2, 5 → 0, 0.1 → 1.
+  static func decimals(_ step: Double) -> Int {
+    guard step > 0, step.isFinite else { return 0 }
+    var scaled = step
+    for d in 0...8 {
+      if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { return d }
+      scaled *= 10
+    }
+    return 8
   }
 
   static func niceStep(_ raw: Double) -> Double {

@@ -107,8 +107,7 @@ public enum StressTables {
           [name, "total", CSVTable.cell(arm.name)]
             + [
               arm.totals.book.chargeOffPrincipal, arm.dpd30PlusRate, .nan, loss,
-              arm.totals.bookedPrincipal > 0
-                ? loss / arm.totals.bookedPrincipal : 0,
+              arm.lossRate(loss),
               arm.netIncome,
             ].map(CSVTable.cell))
       }
@@ -131,15 +130,14 @@ public enum StressTables {
   }
 
   /// `stress_summary.csv` from `stress.csv` and `mean_paths.csv`: per arm, for loss, loss rate
-  /// and net income, the mean, sd, VaR and expected shortfall at 95% and 99% (for net income the
-  /// low tail), with the baseline's and the shock's mean-path values.
+  /// and net income, the mean, sd, VaR and expected shortfall at 95%, 99% and 99.9% (for net
+  /// income the low tail), with the baseline's and the shock's mean-path values.
   public static func summary(stress: Table, meanPaths: Table, arms: [String])
     -> CSVTable
   {
     var t = CSVTable(header: [
-      "arm", "paths", "measure", "mean", "sd", "var_95", "var_99", "es_95",
-      "es_99",
-      "baseline_mean_path", "shock_mean_path",
+      "arm", "paths", "measure", "mean", "sd", "var_95", "var_99", "var_999",
+      "es_95", "es_99", "es_999", "baseline_mean_path", "shock_mean_path",
     ])
     let d = distributions(stress, arms: arms)
     for (a, name) in arms.enumerated() {
@@ -156,8 +154,9 @@ public enum StressTables {
           [CSVTable.cell(name), n, measure]
             + [
               dist.mean, dist.standardDeviation, dist.valueAtRisk(0.95),
-              dist.valueAtRisk(0.99),
+              dist.valueAtRisk(0.99), dist.valueAtRisk(0.999),
               dist.expectedShortfall(0.95), dist.expectedShortfall(0.99),
+              dist.expectedShortfall(0.999),
               total("baseline", measure), total("shock", measure),
             ].map(CSVTable.cell))
       }
@@ -166,8 +165,9 @@ public enum StressTables {
         [CSVTable.cell(name), n, "net_income"]
           + [
             d[a].net.mean, d[a].net.standardDeviation, -low.valueAtRisk(0.95),
-            -low.valueAtRisk(0.99), -low.expectedShortfall(0.95),
-            -low.expectedShortfall(0.99),
+            -low.valueAtRisk(0.99), -low.valueAtRisk(0.999),
+            -low.expectedShortfall(0.95), -low.expectedShortfall(0.99),
+            -low.expectedShortfall(0.999),
             total("baseline", "net_income"), total("shock", "net_income"),
           ].map(CSVTable.cell))
     }
@@ -196,6 +196,7 @@ public enum StressTables {
       ("scenarioSHA256", .string(sha256)), ("seed", .number(Double(s.seed))),
       ("customers", .number(Double(s.population.size))),
       ("periods", .number(Double(s.periods))),
+      ("window", .number(Double(s.window))),
       ("arms", .array(s.arms.map { .string($0.name) })),
       ("paths", .number(Double(paths))),
       ("fenqiVersion", .string(version)),
@@ -204,14 +205,32 @@ public enum StressTables {
     return .object(members)
   }
 
-  /// The files a complete stress folder adds to `stress.csv` and the mean-path files:
-  /// `stress_summary.csv` and `report.md`, from files alone (so a merge writes the same bytes).
+  /// The files every shard of a stress run writes alike: the mean paths and the analysis.
+  ///
+  /// A merge checks that they agree. `reverse.csv` joins them when the run searched a limit.
+  public static let sharedFiles = [
+    "mean_paths.csv", "vintages.csv", "ecl.csv", "macro.csv",
+    "scenario_set.csv",
+    "scenario_paths.csv", "provisions.csv", "capital.csv", "attribution.csv",
+  ]
+
+  /// The optional shared file of a reverse stress test.
+  public static let reverseFile = "reverse.csv"
+
+  /// The files a complete stress folder adds to `stress.csv` and the shared files:
+  /// `stress_summary.csv`, `report.md` and `report.html`, from files alone (so a merge writes
+  /// the same bytes).
   public static func summaryFiles(
-    identity: JSONValue, stress: String, meanPaths: String, macro: String
+    identity: JSONValue, stress: String, shared: [(name: String, text: String)]
   ) throws -> [(name: String, text: String)] {
+    func text(_ name: String) -> String {
+      shared.first { $0.name == name }?.text ?? ""
+    }
     let stressTable = try Table(csv: stress).restoringNeutralisedText()
-    let meanTable = try Table(csv: meanPaths).restoringNeutralisedText()
-    let macroTable = try Table(csv: macro).restoringNeutralisedText()
+    let meanTable = try Table(csv: text("mean_paths.csv"))
+      .restoringNeutralisedText()
+    let macroTable = try Table(csv: text("macro.csv"))
+      .restoringNeutralisedText()
     var arms: [String] = []
     if case .array(let names) = identity["arms"] ?? .null {
       arms = names.compactMap {
@@ -228,6 +247,11 @@ public enum StressTables {
         report(
           identity: identity, stress: stressTable, meanPaths: meanTable,
           macro: macroTable, arms: arms)
+      ),
+      (
+        "report.html",
+        try StressHTMLReport.page(
+          identity: identity, texts: [("stress.csv", stress)] + shared)
       ),
     ]
   }

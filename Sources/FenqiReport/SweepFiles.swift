@@ -205,7 +205,12 @@ public enum SweepFiles {
       ("sweep.csv", sweep.text),
       ("pareto.csv", pareto.text),
       ("report.md", markdown(identity: identity, pareto: pareto, axes: axes)),
-      ("report.html", html(identity: identity, pareto: pareto, axes: axes)),
+      (
+        "report.html",
+        html(
+          identity: identity, pareto: pareto, axes: axes,
+          spread: spread(header: header, rows: rows, axes: axes))
+      ),
     ]
   }
 
@@ -315,61 +320,5 @@ public enum SweepFiles {
     out +=
       "\nEvery point × arm is in `pareto.csv` (averaged over replicates); every unit in `sweep.csv`.\n"
     return out
-  }
-
-  static func html(identity: JSONValue, pareto: CSVTable, axes: [String])
-    -> String
-  {
-    let h = pareto.header
-    func v(_ row: [String], _ n: String) -> Double {
-      Double(row[h.lastIndex(of: n) ?? 0]) ?? .nan
-    }
-    let points = pareto.rows.map {
-      (
-        v($0, "bad_debt_rate"), v($0, "net_income"),
-        $0[h.lastIndex(of: "frontier_net_income") ?? 0] == "true"
-      )
-    }
-    let xs = points.map(\.0).filter(\.isFinite)
-    let ys = points.map(\.1).filter(\.isFinite)
-    let (x0, x1) = (xs.min() ?? 0, xs.max() ?? 1)
-    let (y0, y1) = (ys.min() ?? 0, ys.max() ?? 1)
-    func sx(_ x: Double) -> Double {
-      60 + 560 * (x1 > x0 ? (x - x0) / (x1 - x0) : 0.5)
-    }
-    func sy(_ y: Double) -> Double {
-      330 - 290 * (y1 > y0 ? (y - y0) / (y1 - y0) : 0.5)
-    }
-    var svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 660 380\" role=\"img\" aria-label=\"Net income against bad-debt rate\">"
-    svg +=
-      "<line x1=\"60\" y1=\"330\" x2=\"620\" y2=\"330\" stroke=\"#777\"/><line x1=\"60\" y1=\"40\" x2=\"60\" y2=\"330\" stroke=\"#777\"/>"
-    svg +=
-      "<text x=\"340\" y=\"370\" text-anchor=\"middle\" font-size=\"12\">bad-debt rate (\(Formatting.percent(x0)) – \(Formatting.percent(x1)))</text>"
-    svg +=
-      "<text x=\"14\" y=\"185\" transform=\"rotate(-90 14 185)\" text-anchor=\"middle\" font-size=\"12\">net income, ¥ (\(Formatting.compact(y0)) – \(Formatting.compact(y1)))</text>"
-    let front = points.filter(\.2).sorted { $0.0 < $1.0 }
-    if front.count > 1 {
-      svg +=
-        "<polyline fill=\"none\" stroke=\"#1f3a73\" stroke-width=\"1.5\" points=\""
-        + front.map {
-          "\(JSONWriter.format((sx($0.0) * 10).rounded() / 10)),\(JSONWriter.format((sy($0.1) * 10).rounded() / 10))"
-        }
-        .joined(separator: " ") + "\"/>"
-    }
-    for (x, y, on) in points where x.isFinite && y.isFinite {
-      svg +=
-        "<circle cx=\"\(JSONWriter.format((sx(x) * 10).rounded() / 10))\" cy=\"\(JSONWriter.format((sy(y) * 10).rounded() / 10))\" r=\"\(on ? 5 : 3.5)\" fill=\"\(on ? "#1f3a73" : "#bbb")\" data-value=\"\(JSONWriter.format(x)),\(JSONWriter.format(y))\"/>"
-    }
-    svg += "</svg>"
-    let body =
-      "<header><h1>Fenqi sweep</h1></header>"
-      + HTMLReport.section(
-        "Pareto frontier: net income against bad-debt rate",
-        HTMLReport.figure(svg),
-        note:
-          "Each dot is a grid point × arm, averaged over replicates; dark dots and the line are the frontier (no other point has both lower bad debt and higher net income)."
-      )
-    return HTMLReport.document(title: "Fenqi sweep", body: body)
   }
 }

@@ -19,6 +19,8 @@ public struct MacroScenario: Sendable, Equatable {
   public var vasicek: VasicekSettings
   /// Need rate × (confidence ÷ its first value)^elasticity.
   public var confidenceElasticity: Double
+  /// The weighted scenario set of stress runs and forward-looking ECL (nil: ``WeightedScenarioSet/standard``).
+  public var scenarioSet: WeightedScenarioSet? = nil
 
   /// Creates a macro scenario.
   public init(
@@ -80,13 +82,26 @@ public struct MacroScenario: Sendable, Equatable {
     /// ρ for segments not named (Basel II's retail "qualifying revolving" value, 0.04).
     public var defaultRho = 0.04
     /// Z falls by this much per percentage point of unemployment above its first value.
-    public var unemploymentSensitivity = 0.75
+    public var unemploymentSensitivity = 0.15
     /// Z falls by this much per percentage point of benchmark rate above its first value.
     public var rateSensitivity = 0.1
     /// Z rises by this much per 10 points of confidence above its first value.
     public var confidenceSensitivity = 0.2
-    /// Month-to-month persistence φ of the random part of Z in stress paths (AR(1)).
+    /// Persistence φ of the random part of Z in stress paths (AR(1)): year to year with the
+    /// annual generator, month to month with the monthly one.
     public var persistence = 0.6
+    /// How stress paths draw the random part of Z.
+    public var generator = FactorGenerator.annual
+
+    /// How stress paths draw the random part of the systematic factor.
+    public enum FactorGenerator: String, Sendable, CaseIterable {
+      /// One standard-normal draw per path and year, held for its twelve months
+      /// (``FactorDraws``): the one-year horizon of the asset correlation.
+      case annual
+      /// A monthly AR(1) with standard-normal marginals (the earlier generator: twelve partly
+      /// independent months average out, so the one-year loss is far narrower than Vasicek's).
+      case monthly
+    }
 
     /// The defaults.
     public init() {}

@@ -15,7 +15,12 @@ enum FenqiBench {
       fenqi-bench peer [--customers <n>] [--threads <n>] [--runs <r>] [--peer <lifecycle_numpy.py>]
           Alternate the NumPy peer and Fenqi on Scenarios/peer-lifecycle.json at the same N, r times
           each; print both throughputs (median), their ratio, peak memory and whether the aggregate
-          rates agree within sampling error. Default peer: ../shared/bench/lifecycle_numpy.py.
+          rates agree within sampling error, and set-up and months apart, each against the
+          peer's. Default peer: ../shared/bench/lifecycle_numpy.py.
+      fenqi-bench peer --whole [--customers <n>] [--threads <n>] [--runs <r>] [--peer <path>]
+          Whole processes, alternately: `fenqi run` (beside fenqi-bench) writing its run folder
+          against the peer writing its monthly CSV; print each part's medians — set-up, months,
+          the rest (start-up, writing) — and the whole process's, with the ratios.
       fenqi-bench gbdt [--rows <n>] [--threads <n>] [--trees <n>] [--leaves <n>] [--data <file.csv>]
           Train gradient-boosted trees on a synthetic 30-feature binary data set (1,000,000 rows by
           default; the last fifth validates); print training seconds, prediction rows per second,

@@ -8,6 +8,10 @@ enum PeerComparison {
     var throughput: Double
     var peakMiB: Double
     var rates: JSONValue
+    /// Seconds generating the population.
+    var setup = 0.0
+    /// Seconds simulating the months.
+    var months = 0.0
   }
 
   static func run(_ args: [String]) {
@@ -23,6 +27,10 @@ enum PeerComparison {
     guard FileManager.default.fileExists(atPath: peer) else {
       FenqiBench.fail(
         "no peer at \(peer); pass --peer <path to lifecycle_numpy.py>")
+    }
+    if args.contains("--whole") {
+      PeerComparison.whole(n: n, threads: threads, runs: runs, peer: peer)
+      return
     }
     let me = URL(fileURLWithPath: CommandLine.arguments[0]).path
     var ours: [Measurement] = []
@@ -52,6 +60,16 @@ enum PeerComparison {
       "  Fenqi (\(threads) thread\(threads == 1 ? "" : "s")):          \(format(fm)) customer-months/s   peak \(oneDecimal(median(ours.map(\.peakMiB)))) MiB (\(Int((median(ours.map(\.peakMiB)) * 1_048_576 / Double(n)).rounded())) bytes per customer)"
     )
     print("  ratio Fenqi / peer:         \(oneDecimal(fm / pm))×")
+    let fs = median(ours.map(\.setup))
+    let ps = median(theirs.map(\.setup))
+    print(
+      "  set-up (population):        Fenqi \(threeDecimals(fs)) s, peer \(threeDecimals(ps)) s — peer ÷ Fenqi \(twoDecimals(ps / fs))×"
+    )
+    let fmo = median(ours.map(\.months))
+    let pmo = median(theirs.map(\.months))
+    print(
+      "  months:                     Fenqi \(threeDecimals(fmo)) s, peer \(threeDecimals(pmo)) s — peer ÷ Fenqi \(twoDecimals(pmo / fmo))×"
+    )
     print(
       "aggregate rates (last run; z = difference ÷ its standard error, |z| < 3 agrees):"
     )
@@ -80,10 +98,14 @@ enum PeerComparison {
       FenqiBench.fail(
         "\(command.joined(separator: " ")) failed or printed no result")
     }
-    var peak = 0.0
-    if case .number(let m) = json[memoryKey] ?? .null { peak = m }
+    func number(_ key: String) -> Double {
+      if case .number(let x) = json[key] ?? .null { return x }
+      return .nan
+    }
     return Measurement(
-      throughput: throughput, peakMiB: peak, rates: json["rates"] ?? .null)
+      throughput: throughput, peakMiB: number(memoryKey),
+      rates: json["rates"] ?? .null, setup: number("setup_s"),
+      months: number("run_s"))
   }
 
   static func compare(_ ours: JSONValue, _ theirs: JSONValue) {
@@ -131,4 +153,6 @@ enum PeerComparison {
   static func format(_ x: Double) -> String { "\(oneDecimal(x / 1e6))M" }
   static func oneDecimal(_ x: Double) -> String { String(format: "%.1f", x) }
   static func fourDecimals(_ x: Double) -> String { String(format: "%.4f", x) }
+  static func twoDecimals(_ x: Double) -> String { String(format: "%.2f", x) }
+  static func threeDecimals(_ x: Double) -> String { String(format: "%.3f", x) }
 }

@@ -83,8 +83,9 @@ struct RecoveryTrial: Sendable {
     ) { kind, _ in
       .success(kind == .scenario ? scenarioText : momentsText)
     }
+    let populations = PopulationCache()
     let simulator = ScenarioMomentSimulator(inputs: inputs) { scenario, _ in
-      SimulatedBook.measure(scenario, threads: 1)
+      SimulatedBook.measure(scenario, threads: 1, populations: populations)
     }
     let result = try Calibration(
       inputs: inputs, simulator: simulator, threads: threads

@@ -9,14 +9,22 @@ import Foundation
 enum CalibrateCommand {
   /// The model calibrated: runs a scenario (its seed set) on one thread — the calibration runs
   /// points in parallel — and measures its loan tape's moments and whole-book figures.
-  static let measure: ScenarioMomentSimulator.Measure = { scenario, _ in
-    SimulatedBook.measure(scenario, threads: 1)
+  ///
+  /// Points on one replicate seed share their customers (generated once per seed, see
+  /// ``PopulationCache``) unless the population itself is calibrated.
+  static func measure(populations: PopulationCache)
+    -> ScenarioMomentSimulator.Measure
+  {
+    { scenario, _ in
+      SimulatedBook.measure(scenario, threads: 1, populations: populations)
+    }
   }
 
   /// The simulator of checked inputs.
   static func simulator(_ inputs: CalibrationInputs) -> ScenarioMomentSimulator
   {
-    ScenarioMomentSimulator(inputs: inputs, measure: measure)
+    ScenarioMomentSimulator(
+      inputs: inputs, measure: measure(populations: PopulationCache()))
   }
 
   static func execute(_ words: [String], console: Console) -> ExitCode {

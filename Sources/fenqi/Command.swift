@@ -106,6 +106,11 @@ extension Fenqi {
         "A loan tape's vintage curves and roll rates, with standard errors.",
       help: HelpText.moments, execute: MomentsCommand.execute),
     Command(
+      name: "satellite",
+      summary:
+        "Macro sensitivities of the miss rate fitted from a tape, back-tested.",
+      help: HelpText.satellite, execute: SatelliteCommand.execute),
+    Command(
       name: "synthesize",
       summary:
         "Synthetic rows like a CSV sample (Gaussian copula), with fidelity figures.",

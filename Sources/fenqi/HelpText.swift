@@ -42,7 +42,7 @@ enum HelpText {
     """
 
   static let runUsage =
-    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--tape-loans <n>] [--force] [--quiet]"
+    "USAGE: fenqi run <scenario.json> [--out <dir>] [--seed <n>] [--threads <n>] [--replicates <r>] [--tape-loans <n>] [--excel] [--force] [--quiet]"
 
   static let run = """
     OVERVIEW: Simulate a scenario month by month and write its results. Given a calibration file,
@@ -65,6 +65,8 @@ enum HelpText {
                         the true effect, rejection rates), with the summary printed.
       --tape-loans <n>  Also write tape.csv: the month-by-month performance of a random sample of n
                         booked loans in the loan-tape format (the same sample at any thread count).
+      --excel           Also write report.xlsx: every CSV table of the folder as a sheet of
+                        one Excel workbook (numbers as numbers; empty cells: not meaningful).
     \(forceOption)
       -q, --quiet       No progress on stderr.
       -h, --help        Show this help.
@@ -338,13 +340,15 @@ enum HelpText {
     """
 
   static let stressUsage =
-    "USAGE: fenqi stress <scenario.json> [--paths <n>] [--out <dir>] [--seed <n>] [--threads <n>] [--shard <i/n>] [--force] [--quiet]"
+    "USAGE: fenqi stress <scenario.json> [--paths <n>] [--reverse <measure=limit>] [--shock <kind>] [--arm <name>] [--out <dir>] [--seed <n>] [--threads <n>] [--shard <i/n>] [--force] [--quiet]"
 
   static let stress = """
     OVERVIEW: Monte-Carlo stress test: run the scenario under N draws of the systematic factor path
-    (Vasicek one-factor, driven by the scenario's macro path and shocks) and write each arm's loss
-    distribution — expected loss, VaR and expected shortfall at 95% and 99% — with the baseline and
-    shocked mean paths' vintage curves and expected-credit-loss provisions.
+    (Vasicek one-factor, one draw per path and year, on the scenario's macro path and shocks) and
+    write each arm's loss distribution — expected loss, VaR and expected shortfall at 95%, 99% and
+    99.9% — with the weighted scenario set (baseline, adverse, severely adverse), the lender's
+    forward-looking ECL beside the true one, Basel IRB and economic capital, the loss attributed
+    to each shock, and report.html.
 
     \(stressUsage)
 
@@ -353,6 +357,11 @@ enum HelpText {
 
     OPTIONS:
       --paths <n>       Factor paths, 1…1,000,000 (default 1000).
+      --reverse <m=v>   Reverse stress test: the severity of a shock at which a limit breaks,
+                        loss_rate=<fraction> (breaks above) or net_income=<yuan> (breaks below).
+      --shock <kind>    The shock --reverse scales (default recession): recession, rateRise,
+                        sectorCollapse, aprCap or channelBan; the first of that kind.
+      --arm <name>      The arm whose limit --reverse tests (default the first arm).
       --out <dir>       The folder to create (default: Results/<name>-stress/<UTC time>/, with
                         -2, -3, … when that is taken).
       --seed <n>        Override the scenario's seed (an integer in [0, 2^53 − 1]).
@@ -492,6 +501,31 @@ enum HelpText {
     customers. Each figure is its own fenqi-bench process (build with 'swift build -c release').
 
     \(benchUsage)
+    """
+
+  static let satelliteUsage =
+    "USAGE: fenqi satellite <tape.csv> --macro <macro.csv> --scenario <scenario.json> [--fit-through <month>] [--out <fitted.json>] [--force]"
+
+  static let satellite = """
+    OVERVIEW: Fit the macro sensitivities of the monthly miss rate from a loan tape and its macro
+    history (a Vasicek-Z probit regression with one intercept per segment and standard errors),
+    back-test it (fit on the early months, forecast the later ones from their macro values) and
+    write the scenario with the fitted macro.vasicek sensitivities.
+
+    \(satelliteUsage)
+
+    ARGUMENTS:
+      <tape.csv>          A loan tape (the format of 'fenqi moments').
+
+    OPTIONS:
+      --macro <file>      The macro history: columns period, unemployment, benchmark_rate,
+                          confidence, one row per tape month (a run's macro.csv has them).
+      --scenario <file>   The scenario whose asset correlations are used and whose
+                          sensitivities are replaced.
+      --fit-through <m>   The back-test's last fitted month (default two thirds of the tape).
+      --out <file>        The fitted scenario (default <scenario>.fitted.json).
+    \(forceOption)
+      -h, --help          Show this help.
     """
 
   static let momentsUsage =

@@ -203,7 +203,10 @@ enum MergeCommand {
   static func stressFiles(_ shards: ShardSet) throws -> [(
     name: String, text: String
   )] {
-    let shared = ["mean_paths.csv", "vintages.csv", "ecl.csv", "macro.csv"]
+    let reverse = FileManager.default.fileExists(
+      atPath: (shards.folders[1] ?? "") + "/" + StressTables.reverseFile)
+    let shared =
+      StressTables.sharedFiles + (reverse ? [StressTables.reverseFile] : [])
     var common: [String: String] = [:]
     var header = ""
     var rows: [(path: Int, line: String)] = []
@@ -241,7 +244,6 @@ enum MergeCommand {
       + shared.map { ($0, common[$0] ?? "") }
       + (try StressTables.summaryFiles(
         identity: shards.identity, stress: stress,
-        meanPaths: common["mean_paths.csv"] ?? "",
-        macro: common["macro.csv"] ?? ""))
+        shared: shared.map { ($0, common[$0] ?? "") }))
   }
 }

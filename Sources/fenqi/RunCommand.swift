@@ -13,7 +13,7 @@ enum RunCommand {
         valued: [
           "--out", "--seed", "--threads", "--replicates", "--tape-loans",
         ],
-        flags: ["--quiet", "--force"],
+        flags: ["--quiet", "--force", "--excel"],
         help: HelpText.run, usage: HelpText.runUsage, command: "run",
         console: console, exit: &code)
     else { return code }
@@ -97,7 +97,7 @@ enum RunCommand {
       try RunFolderWriter.write(
         RunFolderWriter.files(
           of: run, scenario: scenario, manifest: manifest),
-        to: folder, force: force)
+        to: folder, force: force, workbook: args.flags.contains("--excel"))
     } catch {
       console.err(error.message)
       if args.values["--out"] == nil { rmdir(folder) }

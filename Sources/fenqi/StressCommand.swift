@@ -14,7 +14,11 @@ enum StressCommand {
     guard
       let args = Arguments.single(
         words, noun: "scenario file",
-        valued: ["--paths", "--out", "--seed", "--threads", "--shard"],
+        valued: [
+          "--paths", "--out", "--seed", "--threads", "--shard", "--reverse",
+          "--shock",
+          "--arm",
+        ],
         flags: ["--quiet", "--force"], help: HelpText.stress,
         usage: HelpText.stressUsage,
         command: "stress", console: console, exit: &code)
@@ -56,6 +60,15 @@ enum StressCommand {
       return .badInput
     }
     if let seed { scenario.seed = seed }
+    let reverse: ReverseRequest?
+    switch ReverseRequest.parse(args.values, scenario: scenario) {
+    case .success(let r): reverse = r
+    case .failure(let problem):
+      console.err(
+        "Error: \(problem.message)\n\(HelpText.stressUsage)\nSee 'fenqi stress --help'."
+      )
+      return .badInput
+    }
     let quiet = args.flags.contains("--quiet")
     let force = args.flags.contains("--force")
     let started = Date()
@@ -74,11 +87,23 @@ enum StressCommand {
       guard !quiet else { return }
       console.err("fenqi: \(done)/\(runner.pathIndices.count) paths")
     }
+    if !quiet { console.err("fenqi: scenario set, attribution and provisions") }
+    let analysis = StressAnalysis(
+      scenario: scenario, stress: result,
+      set: scenario.macro?.scenarioSet ?? .standard, threads: threadCount)
+    let search = reverse.map {
+      $0.limit.search(
+        scenario: scenario, shock: $0.shock, arm: $0.arm, threads: threadCount)
+    }
     let seconds = (clock.now - t0) / .seconds(1)
     let arms = scenario.arms.map(\.name)
-    let identity = StressTables.identity(
+    var identity = StressTables.identity(
       scenario: scenario, file: file, sha256: loaded.sha256, paths: paths,
       version: HelpText.version, shard: shard.count > 1 ? shard : nil)
+    if let reverse, case .object(var members) = identity {
+      members += reverse.identity(scenario)
+      identity = .object(members)
+    }
     var files: [(name: String, text: String)] = [
       ("stress.json", JSONWriter.text(identity)),
       ("stress.csv", StressTables.paths(result, arms: arms).text),
@@ -87,11 +112,16 @@ enum StressCommand {
       ("ecl.csv", StressTables.ecl(result.shocked).text),
       ("macro.csv", StressTables.macro(scenario).text),
     ]
+    files += StressCommand.analysisFiles(
+      analysis, scenario: scenario, stress: result, reverse: search)
     if shard.count == 1 {
       do {
         files += try StressTables.summaryFiles(
-          identity: identity, stress: files[1].text, meanPaths: files[2].text,
-          macro: files[5].text)
+          identity: identity, stress: files[1].text,
+          shared: files.filter {
+            StressTables.sharedFiles.contains($0.name)
+              || $0.name == StressTables.reverseFile
+          })
       } catch {
         console.err("Error: \(error)")
         return .runFailed

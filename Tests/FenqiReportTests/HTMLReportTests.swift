@@ -58,10 +58,16 @@ func runData(_ result: RunResult) throws -> (RunData, [String: String]) {
         $0.attributes["xmlns"] == "http://www.w3.org/2000/svg"
           && $0.attributes["viewBox"] != nil
       })
-    // Self-contained: nothing loaded from elsewhere, no script.
+    // Self-contained: nothing loaded from elsewhere, no script; links only within the page
+    // (the table of contents).
     #expect(
-      !html.contains("src=") && !html.contains("href=")
-        && !html.contains("@import") && !html.contains("url("))
+      !html.contains("src=") && !html.contains("@import")
+        && !html.contains("url("))
+    #expect(
+      html.components(separatedBy: "href=\"").dropFirst().allSatisfy {
+        $0.hasPrefix("#s-")
+      })
+    #expect(html.contains("<nav class=\"toc\">"))
     #expect(
       !parsed.collector.elements.contains {
         $0.name == "script" || $0.name == "link" || $0.name == "img"

@@ -149,9 +149,17 @@ import Testing
     let files = try StressTables.summaryFiles(
       identity: identity,
       stress: StressTables.paths(result, arms: arms).text,
-      meanPaths: StressTables.meanPaths(result).text,
-      macro: StressTables.macro(s).text)
+      shared: [
+        ("mean_paths.csv", StressTables.meanPaths(result).text),
+        ("macro.csv", StressTables.macro(s).text),
+      ])
     let markdown = try #require(files.first { $0.name == "report.md" }?.text)
+    let html = try #require(files.first { $0.name == "report.html" }?.text)
+    for arm in arms {
+      #expect(
+        html.contains("<td>" + Formatting.xml(arm) + "</td>"),
+        "the board table lacks \(arm)")
+    }
     #expect(!markdown.contains("<"), "the stress report.md has a raw tag")
     Self.expectTablesKeepTheirColumns(markdown, "stress report.md")
     // The mean-path columns matched their arms: no "–" where a value belongs.

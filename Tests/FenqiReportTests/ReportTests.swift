@@ -98,7 +98,7 @@ func temporaryFolder() -> URL {
     #expect(
       one.map(\.name) == [
         "manifest.json", "summary.json", "periods.csv", "arms.csv",
-        "segments.csv", "vintages.csv",
+        "segments.csv", "vintages.csv", "roll_rates.csv",
         "report.md", "report.html",
       ])
     for (a, b) in zip(one, three) where a.name != "manifest.json" {

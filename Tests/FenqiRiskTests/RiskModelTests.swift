@@ -97,7 +97,8 @@ import Testing
       abs(path.unemployment[6] - 0.07) < 1e-12
         && abs(path.unemployment[8] - 0.07) < 1e-12)
     #expect(path.unemployment[12] == 0.05)
-    #expect(path.z[1] == 0 && path.z[7] < -1.4)
+    // Month 7: −0.15 × 2 points of unemployment − 0.1 × 1 point of rate = −0.4.
+    #expect(path.z[1] == 0 && abs(path.z[7] - -0.4) < 1e-12)
     #expect(
       abs(path.fundingShift[5] - 0.01) < 1e-12 && path.fundingShift[4] == 0)
     #expect(path.aprCap[5] == nil && path.aprCap[6] == 0.24)

@@ -152,7 +152,7 @@ import Testing
       atPath: repositoryRoot.appendingPathComponent("Scenarios").path
     ).filter {
       $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
-        && !$0.hasPrefix("optimize-") && !$0.contains("schema")
+        && !$0.hasPrefix("optimize-") && !$0.hasSuffix(".schema.json")
     }
     #expect(files.sorted() == Self.measuredPeaks.map(\.0).sorted())
   }

@@ -131,7 +131,7 @@ import Testing
     #expect(header.suffix(3) == ["decision", "srm_p_value", "not_computable"])
     #expect(
       lines[1].hasPrefix(
-        "gmv,b,a,5,7,2,null,null,0.3999999999999999,null,null,null,null,null,null,null,0.95,Welch t-test,not computable,0.6698"
+        "gmv,b,a,5,7,2,,,0.3999999999999999,,,,,,,,0.95,Welch t-test,not computable,0.6698"
       ))
     #expect(
       lines[1].hasSuffix(

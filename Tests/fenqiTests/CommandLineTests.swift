@@ -120,7 +120,7 @@ func path(_ relative: String) -> String {
       files == [
         "arms.csv", "economics.csv", "manifest.json", "periods.csv",
         "report.html",
-        "report.md",
+        "report.md", "roll_rates.csv",
         "segments.csv", "summary.json",
         "vintages.csv",
       ])

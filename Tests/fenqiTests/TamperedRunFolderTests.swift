@@ -183,7 +183,7 @@ import Testing
     (try? FileManager.default.contentsOfDirectory(
       atPath: path("Scenarios")))?.filter {
       $0.hasSuffix(".json") && !$0.hasPrefix("calibrate-")
-        && !$0.hasPrefix("optimize-") && !$0.contains("schema")
+        && !$0.hasPrefix("optimize-") && !$0.hasSuffix(".schema.json")
     }.sorted()
     ?? []
 

@@ -255,11 +255,18 @@ import Testing
         "period,arm,mode,applications,approvals,approval_rate,threshold,"))
     // 12 months × 4 arms and the header.
     #expect(risk.split(separator: "\n").count == 49)
+    // The drift alarms and the re-trained model's judgement against the truth.
+    #expect(
+      risk.split(separator: "\n").first?.hasSuffix(
+        ",psi_alarm,psi_top_band,csi_max,csi_feature,csi_alarm,calibration_true,"
+          + "drift_action,refit_auc_booked,refit_auc_through_the_door,"
+          + "refit_calibration,refit_booked,refit_rejects") == true)
     let decisions = try String(
       contentsOfFile: out + "/decisions.csv", encoding: .utf8)
     #expect(decisions.contains(",declined_pd,"))
     let report = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
     #expect(report.contains("## Decision stack"))
+    #expect(report.contains("Drift"))
     let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
     #expect(
       html.contains("id=\"risk-arms\"") && html.contains("id=\"risk-auc\""))

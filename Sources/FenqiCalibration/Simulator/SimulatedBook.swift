@@ -13,13 +13,18 @@ public enum SimulatedBook {
   ///   - scenario: the validated scenario.
   ///   - threads: the engine's worker threads (a calibration runs points in parallel and gives
   ///     each one thread).
+  ///   - populations: customers kept between points by seed (nil: generated for this run);
+  ///     the moments are the same either way.
   /// - Returns: the tape's moments and the book figures, by name.
-  public static func measure(_ scenario: Scenario, threads: Int = 1)
+  public static func measure(
+    _ scenario: Scenario, threads: Int = 1, populations: PopulationCache? = nil
+  )
     -> [String: Double]
   {
     var engine = SimulationEngine(scenario: scenario, threads: threads)
     engine.tapeLoans = everyLoan
-    let run = engine.run()
+    let run = engine.run(
+      populations.map { $0.prepare(engine) } ?? engine.prepare())
     var out: [String: Double] = [:]
     if let sample = run.tape {
       for m in TapeMoments.compute(sample.loanTape()).moments {

@@ -20,26 +20,40 @@ public enum Normal {
   @inlinable
   public static func quantile(_ p: Double) -> Double {
     let q = p - 0.5
-    if abs(q) <= 0.425 {
-      let r = 0.180625 - q * q
-      let num =
-        ((((((2.509_080_928_730_122_672_7e3 * r + 3.343_057_558_358_812_810_5e4)
-          * r
-          + 6.726_577_092_700_870_085_3e4) * r + 4.592_195_393_154_987_145_7e4)
-          * r
-          + 1.373_169_376_550_946_112_5e4) * r + 1.971_590_950_306_551_442_7e3)
-          * r
-          + 1.331_416_678_917_843_774_5e2) * r + 3.387_132_872_796_366_608_0
-      let den =
-        ((((((5.226_495_278_852_854_561_0e3 * r + 2.872_908_573_572_194_267_4e4)
-          * r
-          + 3.930_789_580_009_271_061_0e4) * r + 2.121_379_430_158_659_586_7e4)
-          * r
-          + 5.394_196_021_424_751_107_7e3) * r + 6.871_870_074_920_579_083_0e2)
-          * r
-          + 4.231_333_070_160_091_125_2e1) * r + 1.0
-      return q * num / den
-    }
+    if abs(q) <= 0.425 { return centralQuantile(q) }
+    return tailQuantile(p)
+  }
+
+  /// AS 241's central region: Φ⁻¹(0.5 + q) for |q| ≤ 0.425.
+  ///
+  /// The value ``quantile(_:)`` returns there, bit for bit. Branch-free, so a loop over a column
+  /// of q vectorises.
+  @inlinable @inline(__always)
+  public static func centralQuantile(_ q: Double) -> Double {
+    let r = 0.180625 - q * q
+    let num =
+      ((((((2.509_080_928_730_122_672_7e3 * r + 3.343_057_558_358_812_810_5e4)
+        * r
+        + 6.726_577_092_700_870_085_3e4) * r + 4.592_195_393_154_987_145_7e4)
+        * r
+        + 1.373_169_376_550_946_112_5e4) * r + 1.971_590_950_306_551_442_7e3)
+        * r
+        + 1.331_416_678_917_843_774_5e2) * r + 3.387_132_872_796_366_608_0
+    let den =
+      ((((((5.226_495_278_852_854_561_0e3 * r + 2.872_908_573_572_194_267_4e4)
+        * r
+        + 3.930_789_580_009_271_061_0e4) * r + 2.121_379_430_158_659_586_7e4)
+        * r
+        + 5.394_196_021_424_751_107_7e3) * r + 6.871_870_074_920_579_083_0e2)
+        * r
+        + 4.231_333_070_160_091_125_2e1) * r + 1.0
+    return q * num / den
+  }
+
+  /// AS 241's tails: Φ⁻¹(p) for |p − 0.5| > 0.425 (the value ``quantile(_:)`` returns there).
+  @inlinable
+  public static func tailQuantile(_ p: Double) -> Double {
+    let q = p - 0.5
     if p.isNaN { return p }
     var r = q < 0 ? p : 1 - p
     if r <= 0 { return q < 0 ? -.infinity : .infinity }

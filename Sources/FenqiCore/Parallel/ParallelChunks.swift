@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs independent chunks of work on a fixed number of threads.
 ///
@@ -6,9 +7,11 @@ import Dispatch
 /// changes. Callers keep each chunk's result in its own slot and merge slots in index order, so
 /// results never depend on scheduling.
 public enum ParallelChunks {
-  /// Calls `body(c)` once for every chunk index c in `0..<count`, on at most `threads` threads (worker w takes chunks w, w + threads, w + 2·threads, …).
+  /// Calls `body(c)` once for every chunk index c in `0..<count`, on at most `threads` threads.
   ///
-  /// Returns when all are done.
+  /// Workers take the next chunk not yet taken (dynamic scheduling), so a worker that is slowed —
+  /// by a costlier chunk, or by another process on a shared core — never holds up the rest while
+  /// chunks remain. Returns when all are done.
   public static func forEach(
     count: Int, threads: Int, _ body: @Sendable (Int) -> Void
   ) {
@@ -17,13 +20,29 @@ public enum ParallelChunks {
       for c in 0..<count { body(c) }
       return
     }
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      var c = w
-      while c < count {
+    let next = ChunkTicket()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let c = next.take()
+        if c >= count { break }
         body(c)
-        c += workers
       }
     }
+  }
+}
+
+/// The next chunk index to hand out, shared by the workers of one ``ParallelChunks/forEach``.
+final class ChunkTicket: @unchecked Sendable {
+  private let lock = NSLock()
+  private var next = 0
+
+  /// The next untaken index (0, 1, 2, … across all callers).
+  func take() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let c = next
+    next += 1
+    return c
   }
 }
 

@@ -46,11 +46,13 @@ public enum StreamRegistry {
     .init(name: "referral invite", purpose: .referralInvite),
     .init(name: "loan sector", purpose: .loanSector),
     .init(name: "stress path", purpose: .stressPath),
+    .init(name: "stress factor", purpose: .stressFactor),
     .init(name: "merchant failure", purpose: .merchantFailure),
     .init(name: "loan tape sample", purpose: .loanTapeSample),
     .init(name: "threshold calibration", purpose: .thresholdCalibration),
     .init(name: "fraud identity", purpose: .fraudIdentity),
     .init(name: "targeting bandit", purpose: .targetingBandit),
+    .init(name: "reject inference", purpose: .rejectInference),
     .init(name: "model row sample", purpose: .modelRowSample),
     .init(name: "model feature sample", purpose: .modelFeatureSample),
     .init(name: "model weight init", purpose: .modelWeightInit),
@@ -200,6 +202,9 @@ extension Purpose {
   public static let loanSector = Purpose(rawValue: 40)
   /// The random part of the systematic factor on a stress path (entity = path, period = month).
   public static let stressPath = Purpose(rawValue: 41)
+  /// The annual systematic factor of an unconditional stress path (entity = path, period = the
+  /// year, counter 0; year 0's counters ≥ 1 are a test pool's idiosyncratic noise).
+  public static let stressFactor = Purpose(rawValue: 44)
   /// A merchant's monthly failure draw (stream per merchant slot, counter 0).
   public static let merchantFailure = Purpose(rawValue: 42)
   /// A booked loan's key in the loan-tape sample (entity = customer, period 0, counter =
@@ -212,6 +217,9 @@ extension Purpose {
   public static let fraudIdentity = Purpose(rawValue: 71)
   /// Thompson-sampling draws of the bandit policy (entity = customer).
   public static let targetingBandit = Purpose(rawValue: 72)
+  /// A rejected applicant's inferred outcome when the PD model is re-trained with reject
+  /// inference (entity = the reject's row, period = the re-training month, counter 0).
+  public static let rejectInference = Purpose(rawValue: 78)
   /// Row sampling (bagging) of a boosting round; the period is the round.
   public static let modelRowSample = Purpose(rawValue: 100)
   /// Feature sampling of a boosting round; the period is the round.

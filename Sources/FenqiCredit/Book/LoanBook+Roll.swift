@@ -213,6 +213,7 @@ extension LoanBook {
                 miss: m, roll: r, cure: cure, segment: Int(p.segment[j]),
                 sector: sector)
             }
+            let pastDueBefore = p.monthsPastDue[j]
             let (d, event) = DelinquencyStateMachine.next(
               monthsPastDue: p.monthsPastDue[j], u: u, miss: m,
               cure: cure,
@@ -320,7 +321,15 @@ extension LoanBook {
                 chargeOff: chargedOff,
                 recovery: chargedOff * settings.tapeRecoveryRate)
             }
+            ledger.recordRoll(
+              arm: a, fromMonthsPastDue: pastDueBefore,
+              to: open
+                ? DelinquencyStateMachine.bucket(monthsPastDue: d)
+                : tapeStatus == .chargedOff ? 5 : 6)
             if open {
+              ledger.recordBalance(
+                arm: a, origin: Int(p.bookedPeriod[j]), period: settings.period,
+                principal: p.principal[j], monthsPastDue: d)
               if observing { status.balance[c] += Float(p.principal[j]) }
               totals[a].addBalance(
                 p.principal[j],

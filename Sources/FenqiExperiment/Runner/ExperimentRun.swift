@@ -99,7 +99,8 @@ public struct ExperimentRun: Sendable {
     engine.tapeLoans = tapeLoans
     let prepared = engine.prepare()
     guard let spec = scenario.experiment else {
-      return ExperimentRun(result: engine.run(prepared, progress: progress))
+      return ExperimentRun(
+        result: engine.run(consume prepared, progress: progress))
     }
     var out: ExperimentRun
     if spec.mode == .counterfactual {

@@ -17,6 +17,9 @@ public final class PlanEvaluator {
   /// Whether populations and control runs are shared between plans.
   public let sharesControl: Bool
   private var prepared: [UInt64: SimulationEngine.Prepared] = [:]
+  /// Customers by seed, shared by every plan that leaves the population alone (the plans that
+  /// do not share the control still share the customers).
+  private let populations = PopulationCache()
   private var controlRuns: [UInt64: RunResult] = [:]
 
   /// An evaluator on `seeds`.
@@ -121,7 +124,8 @@ public final class PlanEvaluator {
     let engine = SimulationEngine(scenario: s, threads: threads)
     let cache = sharesControl && shared == nil
     let population =
-      shared?.prepared ?? (cache ? prepared[seed] : nil) ?? engine.prepare()
+      shared?.prepared ?? (cache ? prepared[seed] : nil)
+      ?? populations.prepare(engine)
     let control: RunResult
     if let cached = shared?.control ?? (cache ? controlRuns[seed] : nil) {
       control = cached

@@ -100,34 +100,26 @@ public struct SimulationEngine: Sendable {
     public var burnInSeconds: Double { lender?.record.trainingSeconds ?? 0 }
   }
 
-  /// Generates the population (in parallel, by chunk).
-  public func prepare() -> Prepared {
+  /// Generates the population (in parallel, by chunk) and sets up every customer's state.
+  ///
+  /// - Parameter population: customers generated earlier for the same population and seed
+  ///   (see ``population()``), reused instead of generated again; ignored when they were drawn
+  ///   for another population or seed. The prepared state is the same either way.
+  /// - Returns: every chunk's customers and state, ready to run.
+  public func prepare(reusing population: PopulationDraw? = nil) -> Prepared {
     let tables = EngineTables(
       scenario, forcedArm: forcedArm, factorNoise: factorNoise,
       burnIn: mode == .burnIn, tapeLoans: tapeLoans)
-    let n = scenario.population.size
-    let chunkCount = (n + ChunkState.size - 1) / ChunkState.size
-    // The decoder has already checked that the correlation matrix factors.
-    guard let generator = try? PopulationGenerator(spec: scenario.population)
-    else {
-      preconditionFailure(
-        "scenario \(scenario.name) passed validation with a non-positive-definite correlation matrix"
-      )
-    }
-    let empty = ChunkState(
-      customers: CustomerColumns(firstIndex: 0, count: 0), tables: tables)
-    var chunks = [ChunkState](repeating: empty, count: chunkCount)
-    let seed = scenario.seed
-    chunks.withUnsafeMutableBufferPointer { buffer in
-      let shared = DisjointMutableBuffer(buffer)
-      ParallelChunks.forEach(count: chunkCount, threads: threads) { c in
-        let lower = c * ChunkState.size
-        let range = lower..<min(n, lower + ChunkState.size)
-        let customers =
-          scenario.populationSample?.customers(
-            range: range, seed: seed, generator: generator)
-          ?? generator.generate(range: range, seed: seed)
-        shared[c] = ChunkState(customers: customers, tables: tables)
+    let reused = population.flatMap { $0.matches(scenario) ? $0 : nil }
+    var chunks: [ChunkState]
+    if let reused {
+      chunks = Self.chunks(count: reused.customers.count, threads: threads) {
+        ChunkState(customers: reused.customers[$0], tables: tables)
+      }
+    } else {
+      let generate = customerGenerator()
+      chunks = Self.chunks(count: chunkCount, threads: threads) {
+        ChunkState(customers: generate($0), tables: tables)
       }
     }
     if forcedArm == nil, scenario.experiment?.stratifyBySegment == true {
@@ -195,7 +187,12 @@ public struct SimulationEngine: Sendable {
   /// add model re-training and global budgets there). Within an epoch each chunk runs all its
   /// periods while its columns are in cache; counts are then merged period by period in chunk
   /// order, so the epoch layout never changes a result.
-  public func run(_ prepared: Prepared, progress: (Progress) -> Void = { _ in })
+  ///
+  /// A `prepared` the caller no longer needs is taken over rather than copied: the run writes
+  /// into its columns in place.
+  public func run(
+    _ prepared: consuming Prepared, progress: (Progress) -> Void = { _ in }
+  )
     -> RunResult
   {
     simulate(prepared, progress: progress).result
@@ -203,9 +200,12 @@ public struct SimulationEngine: Sendable {
 
   /// Runs every period, returning the chunks too (the burn-in reads their rows).
   func simulate(
-    _ prepared: Prepared, progress: (Progress) -> Void = { _ in }
+    _ prepared: consuming Prepared, progress: (Progress) -> Void = { _ in }
   ) -> (result: RunResult, chunks: [ChunkState]) {
     var chunks = prepared.chunks
+    // Only `chunks` holds the columns now (unless the caller kept its own copy), so the
+    // months write into them without copying each one first.
+    prepared.chunks = []
     let tables = prepared.tables
     let arms = tables.armCount
     let needs = (0...scenario.periods).map {

@@ -6,7 +6,7 @@ extension ScenarioDecoder {
   /// The `macro` fields that describe a path (beyond the constant `systematicFactor`).
   static let macroPathKeys = [
     "unemployment", "benchmarkRate", "confidence", "confidenceElasticity",
-    "sectors", "shocks", "vasicek",
+    "sectors", "shocks", "vasicek", "scenarioSet",
   ]
 
   /// The fields of `macro` beyond `systematicFactor`; absent when none is given.
@@ -43,6 +43,9 @@ extension ScenarioDecoder {
     if var v = r.object("vasicek") {
       decodeVasicek(&v, &fields, parts, into: &m.vasicek)
       v.finish()
+    }
+    if r.has("scenarioSet") {
+      m.scenarioSet = decodeScenarioSet(&r, &fields)
     }
     return fields.ok ? .valid(m) : .invalid
   }
@@ -244,5 +247,44 @@ extension ScenarioDecoder {
       \.confidenceSensitivity)
     fields.number(
       &v, "persistence", .within(0, 0.999), into: &settings, \.persistence)
+    let generators = MacroScenario.VasicekSettings.FactorGenerator.allCases
+    if let name = v.string(
+      "generator", default: settings.generator.rawValue,
+      allowed: generators.map(\.rawValue)),
+      let g = MacroScenario.VasicekSettings.FactorGenerator(rawValue: name)
+    {
+      settings.generator = g
+    } else {
+      fields.require(false)
+    }
+  }
+
+  /// `macro.scenarioSet`: named members with a weight and a severity; the weights sum to 1.
+  private func decodeScenarioSet(
+    _ r: inout JSONObjectReader, _ fields: inout DecodedFields
+  ) -> WeightedScenarioSet? {
+    let members =
+      fields.array(&r, "scenarioSet") {
+        path, value -> WeightedScenarioSet.Member? in
+        guard var o = JSONObjectReader(value, path: path, collector: collector)
+        else { return nil }
+        let name = o.string("name")
+        let weight = o.number("weight", .fraction)
+        let severity = o.number("severity", .within(0, 10))
+        o.finish()
+        guard let name, let weight, let severity else { return nil }
+        return WeightedScenarioSet.Member(
+          name: name, weight: weight, severity: severity)
+      } ?? []
+    let total = members.reduce(0) { $0 + $1.weight }
+    guard !members.isEmpty, abs(total - 1) < 1e-9 else {
+      r.report(
+        "scenarioSet",
+        "expected members whose weights sum to 1, found \(members.count) summing to \(total)"
+      )
+      fields.require(false)
+      return nil
+    }
+    return WeightedScenarioSet(members: members)
   }
 }

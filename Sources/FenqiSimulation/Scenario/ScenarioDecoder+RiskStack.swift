@@ -105,6 +105,7 @@ extension ScenarioDecoder {
         &t, "trees", .integer(in: 1, 1000), into: &s, \.retrainTrees)
       t.finish()
     }
+    decodeLearning(&r, into: &s, fields: &fields)
     if var e = r.object("explanations") {
       fields.number(
         &e, "declineShare", .fraction, into: &s, \.explainDeclineShare)

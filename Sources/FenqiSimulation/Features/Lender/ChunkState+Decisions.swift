@@ -14,6 +14,7 @@ extension ChunkState {
     borrowerStatus.reset()
     for a in 0..<(lender?.histograms.count ?? 0) {
       lender?.histograms[a] = ArmHistograms()
+      lender?.throughTheDoor[a].removeAll()
     }
     lender?.decisions.removeAll(keepingCapacity: true)
   }
@@ -184,10 +185,13 @@ extension ChunkState {
           months: s.outcomeMonths, tables: t)
       l.histograms[a].truth.add(score: decision.pd, bad: truth)
       l.histograms[a].book.add(score: decision.pd, bad: 0, amount: price)
+      l.monitorScored(arm: a, pd: decision.pd, truth: truth, period: lp)
     }
     switch decision.outcome {
     case .approved, .fraudDecline: break
-    case .riskDecline: c.risk.pdDeclines += 1
+    case .riskDecline:
+      c.risk.pdDeclines += 1
+      if lp.keepsRejects { l.keepReject(arm: a, pd: decision.pd) }
     case .lineDecline: c.risk.lineDeclines += 1
     case .capDecline: c.risk.capDeclines += 1
     case .ruleDecline: c.risk.ruleDeclines += 1

@@ -19,6 +19,8 @@ public struct LenderModels: Sendable {
   var record: RiskRun
   /// The burn-in's application rows (the latency benchmark replays them).
   var applications: TrainingRows
+  /// The burn-in applications' feature deciles (the CSI reference).
+  var features: FeatureStability? = nil
 }
 
 /// Runs the decision stack around the engine's periods: calibrates each arm's threshold before
@@ -39,6 +41,8 @@ struct LenderRuntime {
   var record: RiskRun
   /// Re-training since the last one: per arm PD rows and propensity rows.
   var trainingSeconds = 0.0
+  /// Drift alarms against the training book.
+  var drift: DriftMonitor
   /// The burn-in's application rows: the training distribution a bundle carries.
   let applications: TrainingRows
   /// The window's last month so far and its stacks (what the decision bundle serves).
@@ -150,7 +154,9 @@ struct LenderRuntime {
     run.trainingSeconds = (clock.now - started).seconds
     return LenderModels(
       pd: pd, propensity: propensity, forest: forest, reference: reference,
-      averagePD: run.burnInBadRate, record: run, applications: applications)
+      averagePD: run.burnInBadRate, record: run, applications: applications,
+      features: applications.count > 0
+        ? FeatureStability(reference: applications) : nil)
   }
 
   init(_ s: Scenario, tables: EngineTables, models: LenderModels?) {
@@ -177,6 +183,9 @@ struct LenderRuntime {
     calibrated = .init(repeating: [], count: arms)
     current = LenderPeriod(
       stacks: [], thresholds: [], modes: [], propensity: [])
+    drift = DriftMonitor(
+      settings: risk.settings.drift, reference: reference,
+      features: models?.features, arms: arms)
   }
 
   /// Sets up ``current`` for `period`: each arm's stack, mode and calibrated threshold.
@@ -220,7 +229,9 @@ struct LenderRuntime {
     }
     current = LenderPeriod(
       stacks: stacks, thresholds: thresholds, modes: modes,
-      propensity: propensity)
+      propensity: propensity, features: drift.features?.emptied,
+      keepsRejects: s.rejectInference.method != .none && !risk.recording,
+      keepsThroughTheDoor: retrains(after: period))
     if period <= scenario.window { lastMonth = (period, current) }
   }
 
@@ -234,22 +245,25 @@ struct LenderRuntime {
       for a in 0..<arms { merged[a].add(l.histograms[a]) }
       record.decisions += l.decisions
     }
-    let every = risk.settings.retrainEveryMonths
-    let retrain =
-      every > 0 && period % every == 0 && period < scenario.window
-      && !risk.recording
+    let retrain = retrains(after: period)
     var row: [RiskPeriodRecord] = []
+    var frozen = [Bool](repeating: false, count: arms)
     for a in 0..<arms {
       if merged[a].book.total > 0 { book[a] = merged[a].book }
+      let psi =
+        merged[a].book.total > 0
+        ? merged[a].book.stability(against: reference) : .nan
+      let watched = monitor(
+        arm: a, histograms: merged[a], psi: psi, retrain: retrain)
+      frozen[a] = watched.frozen
       row.append(
         RiskPeriodRecord(
           threshold: current.modes[a] == .model ? current.thresholds[a] : .nan,
           calibratedLoss: current.modes[a] == .model ? calibrated[a] : [],
           mode: current.modes[a].rawValue, aucTrue: merged[a].truth.auc,
-          aucBooked: merged[a].booked.auc,
-          psi: merged[a].book.total > 0
-            ? merged[a].book.stability(against: reference) : .nan,
-          retrained: retrain && risk.policies[a].decision == .model))
+          aucBooked: merged[a].booked.auc, psi: psi,
+          retrained: retrain && risk.policies[a].decision == .model
+            && !frozen[a], drift: watched.record))
     }
     record.periods.append(row)
     guard retrain else { return }
@@ -259,20 +273,26 @@ struct LenderRuntime {
     for a in 0..<arms {
       var rows = TrainingRows()
       var responses = TrainingRows()
+      var rejected = TrainingRows()
       for c in chunks.indices {
         guard chunks[c].lender != nil else { continue }
         rows.append(contentsOf: chunks[c].lender?.matured[a] ?? TrainingRows())
         responses.append(
           contentsOf: chunks[c].lender?.propensityRows[a] ?? TrainingRows())
+        rejected.append(
+          contentsOf: chunks[c].lender?.rejected[a] ?? TrainingRows())
         chunks[c].lender?.matured[a].removeAll()
         chunks[c].lender?.propensityRows[a].removeAll()
+        chunks[c].lender?.rejected[a].removeAll()
       }
-      // Selection bias is real: only loans this arm booked have outcomes to learn from.
-      if risk.policies[a].decision == .model, let model = pd[a],
+      // Selection bias is real: only loans this arm booked have outcomes to learn from, unless
+      // reject inference adds the declined with inferred outcomes.
+      if risk.policies[a].decision == .model, let model = pd[a], !frozen[a],
         rows.count >= 200
       {
-        pd[a] = trainer.retrain(
-          model, on: rows, features: LenderFeature.allCases)
+        pd[a] = refit(
+          model, arm: a, booked: rows, rejected: rejected, period: period,
+          chunks: &chunks)
       }
       if let model = propensity[a], responses.count >= 200 {
         propensity[a] = trainer.retrain(

@@ -9,11 +9,16 @@ struct ArmHistograms: Sendable {
   var booked = ScoreHistogram()
   /// Scored applications past the fraud screen, with amounts (PSI and calibration).
   var book = ScoreHistogram()
+  /// Scored applications feature by feature (drift monitoring; nil until the first).
+  var features: FeatureStability?
 
   mutating func add(_ o: ArmHistograms) {
     truth.add(o.truth)
     booked.add(o.booked)
     book.add(o.book)
+    if let f = o.features {
+      if features == nil { features = f } else { features?.add(f) }
+    }
   }
 }
 
@@ -27,6 +32,13 @@ struct LenderPeriod: Sendable {
   var modes: [ArmRiskPolicy.Decision]
   /// Per arm: the propensity model when a ranking channel uses it.
   var propensity: [ScoringModel?]
+  /// The training book's feature deciles with no counts (nil: no drift monitoring by feature).
+  var features: FeatureStability? = nil
+  /// Whether declined applications are kept for reject inference.
+  var keepsRejects = false
+  /// Whether the month's scored applications are kept with their truth (a re-training month:
+  /// the new model is judged on them).
+  var keepsThroughTheDoor = false
 }
 
 /// The lender's side of a chunk: its feature ledger, the fraudsters and their devices, rows
@@ -42,6 +54,11 @@ struct LenderState: Sendable {
   var pending: [PendingRows]
   var matured: [TrainingRows]
   var propensityRows: [TrainingRows]
+  /// Per arm: applications the PD declined since the last re-training (reject inference).
+  var rejected: [TrainingRows]
+  /// Per arm, in a re-training month: every scored application, label = its true probability
+  /// of going bad.
+  var throughTheDoor: [TrainingRows]
   /// Every application of the recorded burn-in months (burn-in only).
   var applicationRows = TrainingRows()
   var histograms: [ArmHistograms]
@@ -70,6 +87,8 @@ struct LenderState: Sendable {
     pending = .init(repeating: PendingRows(), count: arms)
     matured = .init(repeating: TrainingRows(), count: arms)
     propensityRows = matured
+    rejected = matured
+    throughTheDoor = matured
     histograms = .init(repeating: ArmHistograms(), count: arms)
   }
 

@@ -114,6 +114,10 @@ public struct RiskPeriodRecord: Sendable, Equatable {
   public var psi: Double
   /// Whether the models were re-trained at the end of this period.
   public var retrained: Bool
+  /// Drift alarms and the action taken.
+  public var drift = DriftRecord()
+  /// The PD model re-trained at the end of this period, judged against the truth.
+  public var refit = RefitRecord()
 }
 
 /// One explained decision, for `decisions.csv`.

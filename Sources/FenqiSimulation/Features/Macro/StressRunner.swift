@@ -5,9 +5,10 @@ import FenqiRisk
 ///
 /// Every path reuses one population (the same customers make the same purchases) and runs
 /// single-threaded; paths run in parallel and are collected in path order, so the result is the
-/// same at any thread count. Path p's factor is the macro path's drift plus an AR(1)
-/// standard-normal noise drawn from (seed, p, month), and its repayment draws use a seed of its
-/// own, so idiosyncratic defaults differ between paths too.
+/// same at any thread count. Path p's factor is the macro path's drift plus a standard-normal
+/// noise: by default one draw per year held for its twelve months (``FenqiRisk/FactorDraws``),
+/// or a monthly AR(1) from (seed, p, month); its repayment draws use a seed of its own, so
+/// idiosyncratic defaults differ between paths too.
 public struct StressRunner: Sendable {
   /// The scenario (it must have a `macro` path).
   public let scenario: Scenario
@@ -49,9 +50,16 @@ public struct StressRunner: Sendable {
     /// Balance more than 30 days past due ÷ balance, last month.
     public var dpd30PlusRate: Double
 
-    /// Loss ÷ booked principal.
+    /// Recoveries on the charged-off principal, received or still due (yuan).
+    public var recoveries: Double = 0
+
+    /// The seasoned book's balance at the window's start (yuan).
+    public var openingBalance: Double = 0
+
+    /// Loss ÷ the principal lent: the opening balance plus the principal booked.
     public var lossRate: Double {
-      bookedPrincipal > 0 ? loss / bookedPrincipal : 0
+      let lent = openingBalance + bookedPrincipal
+      return lent > 0 ? loss / lent : 0
     }
   }
 
@@ -83,6 +91,7 @@ public struct StressRunner: Sendable {
     let prepared = SimulationEngine(scenario: scenario, threads: threads)
       .prepare()
     let persistence = scenario.macro?.vasicek.persistence ?? 0
+    let generator = scenario.macro?.vasicek.generator ?? .annual
     let lgd = scenario.repayment.lossGivenDefault
     let indices = pathIndices
     var outcomes = [[ArmOutcome]](repeating: [], count: indices.count)
@@ -95,9 +104,13 @@ public struct StressRunner: Sendable {
         let slots = DisjointMutableBuffer(buffer)
         ParallelChunks.forEach(count: count, threads: threads) { k in
           let p = indices[first + k]
-          let noise = MacroTables.noise(
-            seed: scenario.seed, path: p, periods: scenario.periods,
-            persistence: persistence)
+          let noise =
+            generator == .annual
+            ? FactorDraws(seed: scenario.seed, persistence: persistence)
+              .monthly(path: p, months: scenario.periods)
+            : MacroTables.noise(
+              seed: scenario.seed, path: p, periods: scenario.periods,
+              persistence: persistence)
           let engine = SimulationEngine(
             scenario: scenario, threads: 1, factorNoise: noise)
           let result = engine.run(engine.reprepared(prepared, path: p))
@@ -107,7 +120,9 @@ public struct StressRunner: Sendable {
               chargeOffs: arm.totals.book.chargeOffs,
               chargeOffPrincipal: arm.totals.book.chargeOffPrincipal,
               loss: arm.totals.book.chargeOffPrincipal * lgd,
-              netIncome: arm.netIncome, dpd30PlusRate: arm.dpd30PlusRate)
+              netIncome: arm.netIncome, dpd30PlusRate: arm.dpd30PlusRate,
+              recoveries: arm.recoveries + arm.pendingRecoveries,
+              openingBalance: arm.openingBalance)
           }
         }
       }

@@ -11,9 +11,9 @@ extension SimulationEngine {
     let engine = SimulationEngine(
       scenario: burn, threads: threads, forcedArm: 0, mode: .normal)
     let tables = EngineTables(burn, forcedArm: 0)
-    let fresh = prepared.chunks.map {
-      ChunkState(customers: $0.customers, tables: tables)
-    }
+    let fresh = Self.chunks(
+      count: prepared.chunks.count, threads: threads
+    ) { ChunkState(customers: prepared.chunks[$0].customers, tables: tables) }
     let burned = engine.simulate(Prepared(chunks: fresh, tables: tables)).chunks
     var out = prepared
     out.chunks.withUnsafeMutableBufferPointer { buffer in

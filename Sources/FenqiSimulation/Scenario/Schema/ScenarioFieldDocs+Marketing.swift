@@ -168,6 +168,23 @@ extension ScenarioFieldDocs {
     "$.riskStack.retraining.everyMonths": doc(
       "Months between re-trainings (0: never).", unit: "months"),
     "$.riskStack.retraining.trees": doc("Trees added each time."),
+    "$.riskStack.drift": doc(
+      "Drift alarms: PSI of the scores and CSI per feature against the training book."
+    ),
+    "$.riskStack.drift.watch": doc(
+      "PSI (or CSI) at or above which a watch alarm is raised."),
+    "$.riskStack.drift.act": doc(
+      "PSI (or CSI) at or above which an act alarm is raised (above watch)."),
+    "$.riskStack.drift.action": doc(
+      "What an act alarm on the score PSI does: none, freezeRetraining or fallBack (the last stable model)."
+    ),
+    "$.riskStack.rejectInference": doc(
+      "Reject inference: declined applicants added to each PD re-training."),
+    "$.riskStack.rejectInference.method": doc(
+      "none, parcelling (the booked bad rate of the reject's score decile) or fuzzy (the reject's own PD)."
+    ),
+    "$.riskStack.rejectInference.badRateFactor": doc(
+      "Multiplies a reject's inferred probability of going bad (capped at 1)."),
     "$.riskStack.explanations": doc(
       "A sample of decisions with reasons in decisions.csv."),
     "$.riskStack.explanations.declineShare": doc(

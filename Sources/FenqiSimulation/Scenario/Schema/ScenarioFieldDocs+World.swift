@@ -146,14 +146,27 @@ extension ScenarioFieldDocs {
       "Asset correlation ρ: one number, or {\"default\": ρ, segment: ρ}.",
       anyOf(number(0, 0.999999), map(number(0, 0.999999))), unit: "fraction"),
     "$.macro.vasicek.unemploymentSensitivity": doc(
-      "Factor loading of unemployment (per point above its start).",
-      typical: "0.3–0.8"),
+      "Factor loading of unemployment (per point above its start); `fenqi satellite` fits it from a tape.",
+      typical: "0.1–0.3"),
     "$.macro.vasicek.rateSensitivity": doc(
       "Factor loading of the benchmark rate."),
     "$.macro.vasicek.confidenceSensitivity": doc(
       "Factor loading of consumer confidence."),
     "$.macro.vasicek.persistence": doc(
-      "AR(1) persistence of the monthly stress noise.", typical: "0.5–0.8"),
+      "AR(1) persistence of the stress noise: year to year (annual generator) or month to month.",
+      typical: "0.5–0.8"),
+    "$.macro.vasicek.generator": doc(
+      "annual (one factor draw per path and year, held twelve months) or monthly (AR(1) month to month)."
+    ),
+    "$.macro.scenarioSet": doc(
+      "The weighted scenario set of `fenqi stress` (default baseline 0.55, adverse 0.35, severelyAdverse 0.10)."
+    ),
+    "$.macro.scenarioSet[].name": doc("The member's name."),
+    "$.macro.scenarioSet[].weight": doc(
+      "Its probability; the weights sum to 1.", unit: "fraction"),
+    "$.macro.scenarioSet[].severity": doc(
+      "The shocks' severity: 0 none, 1 as stated, 2 twice the recession and rate-rise points."
+    ),
     "$.approval": doc(
       "The foundation's approval rule (replaced by `riskStack` when there is one)."
     ),

@@ -34,7 +34,9 @@ enum ScenarioSchemaProbes {
       "stopShare": 0.5}, {"kind": "aprCap", "start": 5, "cap": 0.24}, {"kind": "channelBan", \
       "start": 6, "channel": "sms"}, {"kind": "rateRise", "start": 7, "points": 0.01}], "vasicek":\
        {"rho": {"default": 0.04, "segmentBeta": 0.05}, "unemploymentSensitivity": 0.75, \
-      "rateSensitivity": 0.1, "confidenceSensitivity": 0.2, "persistence": 0.6}}, "approval": \
+      "rateSensitivity": 0.1, "confidenceSensitivity": 0.2, "persistence": 0.6, "generator": \
+      "annual"}, "scenarioSet": [{"name": "baseline", "weight": 0.6, "severity": 0}, {"name": \
+      "adverse", "weight": 0.4, "severity": 1}]}, "approval": \
       {"minimumCreditScore": 550, "maxOpenLoans": 1, "maxDebtToIncome": 0.6}, "economics": \
       {"annualFundingRate": 0.04, "aprCap": 0.36}, "assignment": {"salt": "probe"}, "horizon": \
       {"runOff": 6, "discountRate": 0.05}, "channels": [{"name": "sms", "kind": "smsPhone", \
@@ -90,8 +92,10 @@ enum ScenarioSchemaProbes {
        "acceptanceSlope": 12}, "creditLines": {"criteria": ["creditScore", "income"], "pairwise": \
       [[1, 2], [0.5, 1]], "tiers": [{"minimumScore": 0.2, "line": 3000}]}, "calibration": \
       {"confidence": [0.95, 0.99], "draws": 1000, "assetCorrelation": 0.12}, "retraining": \
-      {"everyMonths": 3, "trees": 10}, "explanations": {"declineShare": 0.02, "approvalShare": \
-      0.002, "reasons": 3}}, "targeting": {"offers": [{"name": "standard", "termMonths": 12, \
+      {"everyMonths": 3, "trees": 10}, "drift": {"watch": 0.1, "act": 0.25, "action": "none"}, \
+      "rejectInference": {"method": "fuzzy", "badRateFactor": 1}, "explanations": \
+      {"declineShare": 0.02, "approvalShare": 0.002, "reasons": 3}}, "targeting": \
+      {"offers": [{"name": "standard", "termMonths": 12, \
       "pricing": {"kind": "annualRate", "rate": 0.18}, "interestFreePeriods": 0, \
       "interestFreeFundedBy": "lender", "discount": 0.1, "channel": "app", "fees": {"upfront": \
       {"share": 0.01}}}], "pilotMonths": 3, "pilotContactShare": 0.5, "organicSplitOffset": -4, \
