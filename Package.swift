@@ -161,7 +161,7 @@ let package = Package(
     ),
     .testTarget(
       name: "FenqiServeTests",
-      dependencies: ["FenqiCore", "FenqiHTTP", "FenqiServe"],
+      dependencies: ["FenqiCore", "FenqiDecision", "FenqiHTTP", "FenqiServe"],
       swiftSettings: strict),
     .testTarget(
       name: "fenqiTests",

@@ -2,7 +2,9 @@
 # fenqi serve end to end, with the release binary:
 #  1. the web workspace in headless Chromium (installed from Debian's packages when absent): `/`
 #     lists the runs (an arm named `<script>…` and one named in Chinese show as text), a run's
-#     report opens, a broken scenario shows its validation errors, two runs compare;
+#     report opens, a broken scenario shows its validation errors, two runs compare, and the
+#     decision form, filled from a `#decide/<application>` link against a small risk-stack run's
+#     bundle, is submitted and shows the decision and its reasons as worded text;
 #  2. a run submitted over the API is byte-identical to `fenqi run` (every file but manifest.json);
 #  3. SIGTERM during a run: the server exits 0, the finished run is intact, nothing half-written.
 #
@@ -42,8 +44,18 @@ mkdir -p "$work/runs"
 "$fenqi" run "$work/hostile.json" --out "$work/runs/escaping" --quiet >/dev/null
 "$fenqi" run Scenarios/reference.json --out "$work/runs/reference" --quiet >/dev/null
 
+# A small risk-stack run: its decision bundle serves the workspace's decision form.
+python3 - "$work/risk.json" <<'PY'
+import json, sys
+s = json.load(open("Scenarios/risk-stack.json"))
+s["population"]["size"] = 20000
+json.dump(s, open(sys.argv[1], "w"))
+PY
+"$fenqi" run "$work/risk.json" --out "$work/risk" --quiet >/dev/null
+
 start() {
-  "$fenqi" serve --port 0 --runs "$work/runs" --quiet >"$work/serve.out" 2>"$work/serve.err" &
+  "$fenqi" serve --port 0 --runs "$work/runs" --bundle "$work/risk/decision-bundle.json" --quiet \
+    >"$work/serve.out" 2>"$work/serve.err" &
   pid=$!
   for _ in $(seq 100); do
     port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/serve.out")
@@ -80,6 +92,33 @@ echo "ok   workspace in Chromium: a broken scenario shows its 7 validation error
 page=$(dom "$base/#compare/reference,escaping")
 grep -q 'id="compare-frame"[^>]*srcdoc=' <<<"$page" || { echo "FAIL workspace: the comparison did not open"; exit 1; }
 echo "ok   workspace in Chromium: two runs compare side by side"
+
+# The decision form: filled from a link, submitted by its button, the reasons shown as wording
+# (a reason code and an adverse-action phrase, never a raw feature name such as externalApplications3m).
+application=$(python3 -c '
+import json, urllib.parse
+a = json.load(open("deploy/loadtest/application.json"))
+a.update(bureauScore=560, debtToIncome=0.9, priorDelinquencies=2)  # a PD decline, with reasons
+print(urllib.parse.quote(json.dumps(a), safe=""))')
+page=$(dom "$base/#decide/$application")
+python3 - <(printf '%s' "$page") <<'PY' || exit 1
+import html, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+status = re.search(r'id="decision-status"[^>]*>([^<]*)<', page)
+if not status or status.group(1) not in ("Decision: approved", "Decision: declined"):
+    sys.exit("FAIL workspace: the decision form showed no decision: %r" % (status and status.group(1)))
+if '<td>bundleVersion</td>' not in page:
+    sys.exit("FAIL workspace: the decision's table lacks the bundle version")
+ol = re.search(r'<ol id="reasons">(.*?)</ol>', page, re.S)
+reasons = [html.unescape(r) for r in re.findall(r"<li>(.*?)</li>", ol.group(1) if ol else "")]
+if not reasons:
+    sys.exit("FAIL workspace: the decision shows no reasons")
+for r in reasons:
+    if not re.fullmatch(r"R\d{2} — [a-z][a-z0-9 ,'()/-]* [a-z0-9 ,'()/-]+", r) or re.search(r"[a-z][A-Z]", r):
+        sys.exit("FAIL workspace: a reason is not worded text: %r" % r)
+print("ok   workspace in Chromium: the decision form (%s) shows %d worded reasons, e.g. %r"
+      % (status.group(1).split(": ")[1], len(reasons), reasons[0]))
+PY
 
 # A run over the API is byte-identical to fenqi run of the same scenario.
 id=$(curl -sf -X POST --data-binary @Scenarios/reference.json "$base/v1/runs" | sed -n 's/.*"id": "\([^"]*\)".*/\1/p')

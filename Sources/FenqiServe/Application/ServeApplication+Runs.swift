@@ -111,7 +111,8 @@ extension ServeApplication {
           422, "expected a run id (a string), found \(item.shortDescription)",
           field: "$.runs[\(i)]")
       }
-      guard RunFolders.isSafeSegment(id), runs.folders.manifest(id) != nil,
+      guard RunFolders.relativePath(id) != nil,
+        runs.folders.manifest(id) != nil,
         let data = try? RunData.load(folder: runs.folders.path(id))
       else {
         return .error(404, "no finished run '\(id)'", field: "$.runs[\(i)]")

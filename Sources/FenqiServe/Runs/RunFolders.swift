@@ -1,9 +1,10 @@
 import FenqiCore
 import Foundation
 
-/// The run folders under `--runs`, read safely: ids are single path segments, file names are
-/// those the run's manifest lists, and every path is resolved (symlinks included) and must stay
-/// inside the runs folder.
+/// The run folders under `--runs`, read safely: a run folder directly inside (id `name`) or two
+/// levels down as `fenqi run` writes them, `<scenario>/<UTC stamp>/` (id `scenario~stamp`); each
+/// part is a safe segment, file names are those the run's manifest lists, and every path is
+/// resolved (symlinks included) and must stay inside the runs folder.
 struct RunFolders: Sendable {
   /// The runs folder, resolved (no symlinks), without a trailing `/`.
   let root: String
@@ -48,19 +49,48 @@ struct RunFolders: Sendable {
     return resolved
   }
 
-  /// The ids of the finished runs: folders directly under the root with a `manifest.json`,
-  /// sorted by name.
+  /// The separator of a nested run's id, `scenario~stamp` (never in a safe segment).
+  static let nestedSeparator: Character = "~"
+
+  /// The folder of run `id` relative to the root: `id` itself, or `scenario/stamp` for
+  /// `scenario~stamp`; nil unless every part is a safe segment.
+  static func relativePath(_ id: String) -> String? {
+    let parts = id.split(
+      separator: nestedSeparator, omittingEmptySubsequences: false)
+    guard (1...2).contains(parts.count),
+      parts.allSatisfy({ isSafeSegment(String($0)) })
+    else { return nil }
+    return parts.joined(separator: "/")
+  }
+
+  /// The ids of the finished runs, sorted: folders directly under the root with a
+  /// `manifest.json`, and folders one level further down (`scenario~stamp`) in a folder that
+  /// has none; a folder resolving outside the root is skipped.
   func ids() -> [String] {
-    let names =
-      (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
-    return names.sorted().filter { name in
-      Self.isSafeSegment(name) && inside(name + "/manifest.json") != nil
+    var found: [String] = []
+    for name in Self.safeChildren(of: root) {
+      if inside(name + "/manifest.json") != nil {
+        found.append(name)
+      } else if let folder = inside(name) {
+        found += Self.safeChildren(of: folder)
+          .filter { inside(name + "/" + $0 + "/manifest.json") != nil }
+          .map { name + String(Self.nestedSeparator) + $0 }
+      }
     }
+    return found.sorted()
+  }
+
+  /// The names in folder `path` that are safe segments, sorted.
+  static func safeChildren(of path: String) -> [String] {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    return names.filter(isSafeSegment).sorted()
   }
 
   /// A run's parsed `manifest.json`, or nil when there is no such run.
   func manifest(_ id: String) -> JSONValue? {
-    guard Self.isSafeSegment(id), let path = inside(id + "/manifest.json"),
+    guard let folder = Self.relativePath(id),
+      let path = inside(folder + "/manifest.json"),
       let data = FileManager.default.contents(atPath: path)
     else { return nil }
     return try? JSONParser.parse(String(decoding: data, as: UTF8.self))
@@ -79,9 +109,9 @@ struct RunFolders: Sendable {
   /// The bytes of file `name` of run `id`: nil unless the manifest lists it and it resolves to
   /// a regular file inside the runs folder.
   func read(_ id: String, _ name: String) -> [UInt8]? {
-    guard Self.isSafeSegment(id), Self.isSafeSegment(name),
+    guard let folder = Self.relativePath(id), Self.isSafeSegment(name),
       files(id).contains(name),
-      let path = inside(id + "/" + name)
+      let path = inside(folder + "/" + name)
     else { return nil }
     var isDirectory: ObjCBool = false
     guard
@@ -98,5 +128,7 @@ struct RunFolders: Sendable {
   }
 
   /// The full path of run `id`'s folder (for writing and for reading its data).
-  func path(_ id: String) -> String { root + "/" + id }
+  func path(_ id: String) -> String {
+    root + "/" + (Self.relativePath(id) ?? id)
+  }
 }

@@ -174,12 +174,28 @@ extension WorkspacePage {
       priorDelinquencies: 0, age: 32, cityTier: 1, requestedAmount: 3000, termMonths: 6, instalment: 520,
       externalApplications: 1 };
     let schemaLoaded = false;
-    async function showDecide() {
-      if (schemaLoaded) return;
+    // #decide/<application JSON>: the form filled from the link, then decided.
+    async function showDecide(prefill) {
+      if (!schemaLoaded && !(await loadSchema())) return;
+      if (!prefill) return;
+      let values;
+      try { values = JSON.parse(prefill); } catch (e) { values = null; }
+      if (values === null || typeof values !== "object" || Array.isArray(values)) {
+        setStatus("decision-status", "The link's application is not a JSON object.", "bad");
+        return;
+      }
+      for (const input of document.querySelectorAll("#schema-fields [data-field]")) {
+        if (Object.prototype.hasOwnProperty.call(values, input.dataset.field)) {
+          input.value = String(values[input.dataset.field]);
+        }
+      }
+      $("decide-button").click();
+    }
+    async function loadSchema() {
       const r = await api("GET", "/v1/decisions/schema");
       const fields = $("schema-fields");
       fields.replaceChildren();
-      if (r.status !== 200) { setStatus("decision-status", errorText(r), "bad"); return; }
+      if (r.status !== 200) { setStatus("decision-status", errorText(r), "bad"); return false; }
       schemaLoaded = true;
       for (const f of r.data.fields || []) {
         const label = document.createElement("label");
@@ -209,6 +225,7 @@ extension WorkspacePage {
         label.appendChild(input);
         fields.appendChild(label);
       }
+      return true;
     }
     function application() {
       const out = {};
@@ -254,7 +271,7 @@ extension WorkspacePage {
         $("scenario").value = decodeURIComponent(argument);
         validateScenario();
       }
-      if (view === "decide") showDecide();
+      if (view === "decide") showDecide(argument ? decodeURIComponent(argument) : "");
     }
     window.addEventListener("hashchange", route);
     route();
