@@ -38,13 +38,14 @@ extension RunFolderWriter {
 
   /// The files the other fenqi folders hold: compare's, stress's and sweep's (a run folder's
   /// are ``RunFile``'s; analyze writes `tests.csv`).
-  static let otherFolderFiles: Set<String> = [
-    "comparison.csv", "comparison.md", "comparison.html", "stress.json",
-    "stress.csv", "mean_paths.csv", "stress_summary.csv", "sweep.json",
-    "sweep.csv", "pareto.csv", "optimization.json", "trials.csv",
-    "frontier.csv",
-    "verification.csv", "best.json",
-  ]
+  static let otherFolderFiles: Set<String> = Set(
+    [
+      "comparison.csv", "comparison.md", "comparison.html", "stress.json",
+      "stress.csv", "stress_summary.csv", "sweep.json",
+      "sweep.csv", "pareto.csv", "optimization.json", "trials.csv",
+      "frontier.csv",
+      "verification.csv", "best.json", StressTables.reverseFile,
+    ] + StressTables.sharedFiles)
 
   /// A sweep's folder of unit files.
   static let unitsFolder = "units"

@@ -113,12 +113,13 @@ import Testing
     ("b2b-supply-chain.json", 398), ("baseline.json", 136),
     ("co-lending.json", 221), ("double11.json", 370),
     ("peer-lifecycle.json", 130), ("prepaid-education.json", 326),
-    ("recession-stress.json", 289), ("reference.json", 111),
+    ("recession-stress.json", 295), ("reference.json", 111),
     ("risk-stack.json", 286), ("targeting.json", 1751),
   ]
 
   /// The estimate at 1,000,000 customers must not fall below the measured peak, nor exceed it by
-  /// more than 30%.
+  /// more than 40% (peaks of one scenario vary by up to a fifth between runs; see
+  /// `MemoryPlan.margin`).
   @Test(arguments: measuredPeaks)
   func theMemoryEstimateCoversMeasuredPeaks(file: String, measured: Int) throws
   {
@@ -128,7 +129,7 @@ import Testing
     s.population.size = 1_000_000
     let estimate = Double(MemoryPlan.estimatedBytes(s)) / 1_000_000
     #expect(
-      estimate >= Double(measured) && estimate <= Double(measured) * 1.3,
+      estimate >= Double(measured) && estimate <= Double(measured) * 1.4,
       "\(file): \(estimate) bytes a customer, measured \(measured)")
   }
 
